@@ -1,0 +1,668 @@
+"""Who says what: speaker, reporting verb and content span for each sentence of a document.
+
+Rule-based and document-aware. A reporting verb ("said", "told", "insisted", "according to"...)
+outside quotation marks is attributed to the noun phrase next to it; the content is the rest of
+the clause with the "X said" wrapper removed. Names are resolved within the document: "Lavrov"
+becomes "Sergei Lavrov" (the full name seen earlier), "he"/"she" the last person who spoke,
+"the top Russian diplomat" the last person whose title shares a word with it, "the presidency"
+the last organisation ending in that word. A sentence that is only a quotation inherits the
+previous sentence's speaker. Sentences without a reporting verb belong to the narrator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.types import Attribution, Sentence
+
+# --- lexicons --------------------------------------------------------------------------------
+
+_VERBS = (
+    "say says said saying told tells added adds insisted insists claimed claims stated "
+    "accused accuses described describes threatened threatens warned warns denied denies "
+    "argued argues announced announces stressed stresses noted called criticised criticized "
+    "criticises criticizes dismissed dismisses reported confirmed confirms explained explains "
+    "asserted asserts maintained maintains suggested suggests declared declares alleged alleges "
+    "urged urges vowed vows pledged pledges promised promises acknowledged acknowledges "
+    "admitted admits rejected rejects tweeted wrote writes estimated estimates predicted "
+    "predicts blamed blames reiterated reiterates replied responded countered revealed "
+    "disclosed demanded demands conceded concedes agreed agrees disputed disputes contended "
+    "contends recalled complained complains assured assures"
+).split()
+_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
+# Verbs that need a subject right before them (nouns too often: "this claim", "the states").
+_NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
+
+_AUX = (
+    "had has have also again later earlier previously repeatedly then would will further "
+    "publicly separately recently reportedly flatly firmly angrily quickly even once "
+    "initially subsequently already still specifically explicitly privately openly"
+).split()
+_DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|"
+         "morning|afternoon|evening|night|day")
+_TIME = (r"(?:(?:earlier|later|late|early)\s+)?(?:on|this|last|late|early|that|each|every)\s+"
+         r"(?:" + _DAYS + r")(?:\s+(?:morning|afternoon|evening|night))?"
+         r"|yesterday|today|tonight|overnight|(?:earlier|later)\s+(?:in|on)\s+the\s+(?:" + _DAYS
+         + r")")
+_SKIP_LEFT = re.compile(r"(?:\s*,?\s*(?:\b(?:" + "|".join(_AUX) + r")\b|" + _TIME + r"))+\s*$")
+_SKIP_RIGHT = re.compile(r"^\s*(?:(?:\b(?:" + "|".join(_AUX) + r")\b|" + _TIME + r")\s*,?\s*)+")
+# A phrase after the verb that is not content: "said in a statement", "told reporters".
+_TAIL_RE = re.compile(
+    r"^\s*(?:[.!?;:]?[\"”’']?\s*$|,|—|–|\(|(?:" + _TIME + r")\s*(?:[,.;]|$)|"
+    r"(?:in|on|at|during|after|before|while|as|when|from|via|through|to|over|with|without|"
+    r"according|but|and|adding|citing|speaking)\b)"
+)
+
+_STOP_CAPS = set(
+    "But And Or So Yet Meanwhile However Also Still Now Then Earlier Later After Before When "
+    "While As If In On At Since Though Although Because Moreover Separately Elsewhere Asked "
+    "Speaking For With By From Under Over During Despite Instead Indeed Still Thus Today "
+    "Yesterday Last This That These Those It Its There Here Where Why How What Who Which "
+    "Nevertheless Nonetheless Furthermore Besides Otherwise Only Even Just Both Either "
+    "Neither Not No Yes Until".split()
+)
+_DETERMINERS = {"the", "a", "an"}
+_PRONOUNS = {"he": "person", "she": "person", "they": "any"}
+
+_PERSON_TITLES = set(
+    "president vice-president vice prime minister secretary secretary-general general "
+    "chancellor king queen prince princess sheikh emir mayor governor senator rep. "
+    "representative congressman congresswoman chief commissioner director spokesman "
+    "spokeswoman spokesperson ambassador envoy commander colonel col. gen. lieutenant captain "
+    "judge justice deputy mr mr. mrs mrs. ms ms. dr dr. professor prof. sir lord dame ceo "
+    "chairman chairwoman chair head leader speaker pope cardinal bishop imam rabbi father "
+    "sergeant officer inspector detective superintendent councillor councilor diplomat "
+    "official counterpart premier lawmaker mp attorney prosecutor firefighter manager owner "
+    "founder analyst expert economist researcher scientist doctor nurse witness resident "
+    "worker activist lawyer editor reporter correspondent "
+    "negotiator adviser advisor aide campaigner coordinator administrator engineer"
+    .split()
+)
+_TITLE_WORDS = _PERSON_TITLES | set(
+    "foreign defence defense interior finance economy health environment energy trade "
+    "transport justice education labour labor affairs state security fire police army "
+    "military navy top senior former acting interim first deputy assistant executive "
+    "regional local city national federal provincial district"
+    .split()
+)
+_ORG_WORDS = set(
+    "nations ministry council authority authorities agency group union party office "
+    "department court commission committee police army forces force company corp corp. inc "
+    "inc. ltd ltd. co co. association institute bank fund organization organisation "
+    "government administration presidency kremlin embassy parliament assembly congress "
+    "senate military navy guard chemicals industries holdings foundation university hospital "
+    "front movement coalition alliance federation network watch international service "
+    "services media newspaper daily agency broadcaster channel regime opposition rebels "
+    "residents witnesses sources officials authorities analysts experts workers activists "
+    "campaigners investigators prosecutors doctors firefighters police board bureau "
+    "secretariat cabinet team club league airlines motors energy partners news times herald "
+    "post tribune press radio tv television statement report"
+    .split()
+)
+_PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
+_ORG_HEADS = _ORG_WORDS
+_DESCRIPTOR_MODS = set(
+    "top senior chief former deputy local regional state foreign federal national "
+    "environmental two three several some many other unnamed anonymous two-time main lead "
+    "leading outgoing incoming acting interim longtime veteran company union city town "
+    "country's city's party's government's ministry's group's port fire military police "
+    "army health security press communications rescue emergency civil defence defense "
+    "opposition rebel human rights"
+    .split()
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w’'\-\.]*|[$€£]\d[\w.,]*")
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|del|della|van|von|der|da|di|le|la|du|dos|ter)"
+                       r"(?:-[A-Z]\w*)?$")
+
+_DOUBLE_QUOTES = "\"“”«»"
+_OPEN_QUOTES = "\"“«"
+
+
+# --- noun phrases ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _NP:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or bool(_PARTICLE.match(tok))
+
+
+def _np_token_ok(tok: str, position_from_end: int) -> bool:
+    low = tok.lower().rstrip(".")
+    if tok in _STOP_CAPS and position_from_end > 0:
+        return False
+    if _is_cap(tok):
+        return tok not in _STOP_CAPS
+    if low in _DETERMINERS:
+        return position_from_end > 0
+    if position_from_end == 0:
+        return low in _PERSON_ROLE_HEADS or low in _ORG_HEADS
+    return (low in _DESCRIPTOR_MODS or low in _TITLE_WORDS or low in _ORG_WORDS
+            or low.endswith(("’s", "'s")) or low == "of")
+
+
+def _np_left(sentence: str, end: int) -> _NP | None:
+    """The noun phrase ending exactly at `end` (the subject of a verb that follows it)."""
+    head = sentence[:end]
+    if not head.strip() or (end < len(sentence) and sentence[end].isalnum()
+                            and head[-1].isalnum()):
+        return None  # `end` falls inside a word
+    words = list(_WORD.finditer(head))
+    if not words:
+        return None
+    # The phrase must reach the end of `head` (only spaces in between).
+    if head[words[-1].end():].strip():
+        return None
+    low_last = words[-1].group(0).lower()
+    if low_last in _PRONOUNS:
+        m = words[-1]
+        return _NP(m.start(), m.end(), m.group(0), (m.group(0),))
+    taken: list[re.Match[str]] = []
+    for m in reversed(words):
+        if taken and head[m.end():taken[-1].start()].strip():
+            break  # punctuation between words ends the phrase
+        tok = m.group(0)
+        if not _np_token_ok(tok, len(taken)):
+            break
+        taken.append(m)
+        if tok.lower() in _DETERMINERS:
+            break
+    taken.reverse()
+    # "of" may not start or end the phrase; a determiner only starts it.
+    while taken and taken[0].group(0).lower() in ("of",):
+        taken.pop(0)
+    if not taken:
+        return None
+    toks = tuple(m.group(0) for m in taken)
+    if all(t.lower() in _DETERMINERS or t.lower() == "of" for t in toks):
+        return None
+    return _NP(taken[0].start(), taken[-1].end(), head[taken[0].start():taken[-1].end()], toks)
+
+
+def _np_right(sentence: str, start: int) -> _NP | None:
+    """The noun phrase starting at `start` ("said Lavrov", "according to the United Nations")."""
+    m0 = re.match(r"\s*", sentence[start:])
+    pos = start + (m0.end() if m0 else 0)
+    words = list(_WORD.finditer(sentence, pos))
+    taken: list[re.Match[str]] = []
+    for m in words:
+        if taken and sentence[taken[-1].end():m.start()].strip():
+            break
+        if not taken and m.start() != pos:
+            break
+        tok = m.group(0)
+        low = tok.lower().rstrip(".")
+        if _is_cap(tok) and tok not in _STOP_CAPS:
+            taken.append(m)
+        elif low in _DETERMINERS and not taken:
+            taken.append(m)
+        elif low in _DESCRIPTOR_MODS or low in _TITLE_WORDS or low in _ORG_WORDS \
+                or low.endswith(("’s", "'s")) or (low == "of" and taken):
+            taken.append(m)
+        else:
+            break
+    while taken and taken[-1].group(0).lower() in ("of", "the", "a", "an"):
+        taken.pop()
+    if not taken:
+        return None
+    last = taken[-1].group(0)
+    if not (_is_cap(last) or last.lower().rstrip(".") in _ORG_HEADS | _PERSON_ROLE_HEADS):
+        return None
+    toks = [m.group(0) for m in taken]
+    if toks[-1].endswith(".") and toks[-1].count(".") == 1 and \
+            toks[-1].lower() not in _PERSON_TITLES:
+        toks[-1] = toks[-1][:-1]  # the sentence's full stop, not an abbreviation
+    text = sentence[taken[0].start():taken[-1].end() - (len(taken[-1].group(0)) - len(toks[-1]))]
+    return _NP(taken[0].start(), taken[0].start() + len(text), text, tuple(toks))
+
+
+# --- document state: names, titles, last speakers ---------------------------------------------
+
+
+@dataclass
+class _Entity:
+    name: str
+    kind: str  # person | org | unknown
+    title_words: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Doc:
+    entities: list[_Entity] = field(default_factory=list)
+    last_person: _Entity | None = None
+    last_speaker: _Entity | None = None
+
+    def find(self, name: str) -> _Entity | None:
+        for e in self.entities:
+            if e.name.lower() == name.lower():
+                return e
+        return None
+
+    def register(self, name: str, kind: str, title_words: set[str]) -> _Entity:
+        e = self.find(name)
+        if e is None:
+            e = _Entity(name, kind, set(title_words))
+            self.entities.append(e)
+        else:
+            e.title_words |= title_words
+            if e.kind == "unknown":
+                e.kind = kind
+        return e
+
+    def longer_name(self, short: str) -> _Entity | None:
+        """An earlier full name that ends with `short` ("Lavrov" -> "Sergei Lavrov")."""
+        parts = short.lower().split()
+        best: _Entity | None = None
+        for e in self.entities:
+            eparts = e.name.lower().split()
+            if len(eparts) > len(parts) and eparts[-len(parts):] == parts:
+                if best is None or e.kind == "person":
+                    best = e
+        return best
+
+
+def _split_title(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """('Russian','Foreign','Minister','Sergei','Lavrov') -> (title tokens, name tokens)."""
+    toks = [t for t in tokens if t.lower() not in _DETERMINERS]
+    name: list[str] = []
+    for t in reversed(toks):
+        low = t.lower().rstrip(".")
+        if (_is_cap(t) and low not in _TITLE_WORDS and t.lower() not in _TITLE_WORDS
+                and not t.endswith(("’s", "'s"))):
+            name.append(t)
+        else:
+            break
+    name.reverse()
+    return toks[: len(toks) - len(name)], name
+
+
+def _kind_of(title: list[str], name: list[str]) -> str:
+    lows = {t.lower().rstrip(".") for t in title} | {t.lower() for t in title}
+    name_lows = {t.lower().rstrip(".") for t in name}
+    if name_lows & _ORG_WORDS:
+        return "org"
+    if title and title[-1].lower().rstrip(".") in _PERSON_TITLES | {"mr", "mrs", "ms", "dr"}:
+        return "person"  # "Union leader Petr Vasko": the title's head word decides
+    if lows & _ORG_WORDS - _PERSON_TITLES:
+        return "org"
+    if lows & _PERSON_TITLES:
+        return "person"
+    if len(name) >= 2:
+        return "person"
+    return "unknown"
+
+
+def _collect_names(doc: _Doc, sentence: str) -> None:
+    """Register every titled or multi-word capitalised name in the sentence."""
+    words = list(_WORD.finditer(sentence))
+    i = 0
+    while i < len(words):
+        j = i
+        run: list[str] = []
+        while j < len(words):
+            tok = words[j].group(0)
+            if run and sentence[words[j - 1].end():words[j].start()].strip():
+                break
+            low = tok.lower()
+            if (_is_cap(tok) and tok not in _STOP_CAPS) or (run and low in _TITLE_WORDS):
+                run.append(tok)
+                j += 1
+            elif run and low == "of" and j + 1 < len(words) and _is_cap(words[j + 1].group(0)):
+                run.append(tok)
+                j += 1
+            else:
+                break
+        if run:
+            title, name = _split_title(tuple(run))
+            kind = _kind_of(title, name)
+            if kind == "org" and not name:
+                pass
+            elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name):
+                doc.register(" ".join(t for t in run if t.lower() not in _DETERMINERS
+                                      and not t.endswith(("’s", "'s"))), "org", set())
+            elif len(name) >= 2 or (name and kind == "person"):
+                doc.register(" ".join(name), kind, {t.lower() for t in title})
+        i = max(j, i + 1)
+
+
+def _descriptor_label(tokens: list[str]) -> str:
+    """ "Workers" at a sentence start and "workers" mid-sentence are one speaker."""
+    out = list(tokens)
+    low = out[0].lower() if out else ""
+    proper = any(t[:1].isupper() for t in out[1:])  # "Ministry of Environment" keeps its case
+    if out and not proper and (low in _ORG_WORDS or low in _DESCRIPTOR_MODS
+                               or low in _TITLE_WORDS):
+        out[0] = low
+    return " ".join(out)
+
+
+def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
+    """Canonical speaker name for a noun phrase, and the entity it denotes."""
+    low = np.text.lower()
+    if low in _PRONOUNS:
+        target = doc.last_person if _PRONOUNS[low] == "person" else doc.last_speaker
+        return (target.name, target) if target else (np.text, None)
+    title, name = _split_title(np.tokens)
+    kind = _kind_of(title, name)
+    clean = [t for t in np.tokens if t.lower() not in _DETERMINERS]
+    definite = np.tokens[0].lower() == "the"
+    if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
+        label = " ".join(clean) if name else _descriptor_label(clean)
+        if name and not any(t.lower() in _ORG_WORDS for t in name):
+            label = " ".join(name)  # "Environmental group Green Tide" -> "Green Tide"
+        if definite or len(clean) == 1:
+            head = clean[-1].lower()
+            for e in reversed(doc.entities):
+                if e.kind == "org" and head in e.name.lower().split() and \
+                        len(e.name.split()) > len(clean):
+                    return e.name, e
+        return label, doc.register(label, "org", set())
+    if not name:
+        # A descriptor: "the top Russian diplomat" -> the last person sharing a title word.
+        words = {t.lower().rstrip(".") for t in clean}
+        if definite and clean and clean[-1].lower() in _PERSON_ROLE_HEADS:
+            people = [e for e in doc.entities if e.kind == "person"]
+            for e in reversed(people):
+                if words & e.title_words:
+                    return e.name, e
+            if doc.last_person:
+                return doc.last_person.name, doc.last_person
+        label = _descriptor_label(clean)
+        return label, doc.register(label, "unknown", set())
+    full = " ".join(name)
+    existing = doc.find(full)
+    longer = doc.longer_name(full)
+    if longer is not None and (existing is None or existing.kind != "person"
+                               or len(longer.name) > len(full)):
+        longer.title_words |= {t.lower() for t in title}
+        return longer.name, longer
+    ent = doc.register(full, kind, {t.lower() for t in title})
+    return ent.name, ent
+
+
+# --- sentence analysis -------------------------------------------------------------------------
+
+
+def _quote_mask(sentence: str) -> list[bool]:
+    """True for characters inside double quotation marks."""
+    mask = [False] * len(sentence)
+    inside = False
+    for i, ch in enumerate(sentence):
+        if ch in "“«":
+            inside = True
+        elif ch in "”»":
+            mask[i] = inside
+            inside = False
+            continue
+        elif ch == '"':
+            mask[i] = True
+            inside = not inside
+            continue
+        mask[i] = inside
+    return mask
+
+
+@dataclass
+class _Hit:
+    verb_start: int
+    verb_end: int
+    verb: str
+    np: _NP | None  # None: inherited through coordination
+    speaker: str
+    entity: _Entity | None
+    mode: str  # "speaker-first" | "content-first" | "inverted" | "according-prefix"
+    wrapper_start: int  # where the "X said" wrapper starts (connector included)
+    content_start: int = 0
+    content_end: int = 0
+
+
+_CONNECTOR_LEFT = re.compile(
+    r"(?:,\s*|\s+)(?:after|as|while|when|before|because|since|and|but|whereas|although|"
+    r"though|even as)\s*$|,\s*$|\s*[—–]\s*$"
+)
+_QUOTE_END_LEFT = re.compile(r"[,.?!…]?\s*[\"”»’']\s*,?\s*$|,\s*$|[?!]\s*$")
+
+
+def _prefix_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _skip_addressee(sentence: str, pos: int) -> int:
+    """After "told": skip "reporters", "the Munich Security Conference", "Turkish journalists"."""
+    m = re.match(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?"
+                 r"(?=\s*(?:that\b|,|:|$|[.;])|\s+(?:on|in|at|during|after|before|while|as|"
+                 r"when|from|via|over|with|earlier|later|last|this|yesterday|today)\b)",
+                 sentence[pos:])
+    return pos + m.end() if m else pos
+
+
+def _content_after(sentence: str, pos: int, verb: str) -> int:
+    """Where the content starts after a verb in a speaker-first clause."""
+    skip = _SKIP_RIGHT.match(sentence[pos:])
+    if skip:
+        pos += skip.end()
+    if verb in _ADDRESSEE_VERBS:
+        after = _skip_addressee(sentence, pos)
+        if re.match(r"\s*that\b", sentence[after:]) or re.match(r"\s*[:,]", sentence[after:]):
+            pos = after
+    m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X)?"
+                 r"\s*,?\s*(?:that\b)?\s*[:,]?\s*", sentence[pos:])
+    if m:
+        pos += m.end()
+    return pos
+
+
+def _appositive(sentence: str, end: int) -> _NP | None:
+    """ "The harbourmaster, Mr. Edvard Lunde, said" / "Dr. Hanna Veltri, a lung specialist, said":
+    the subject is whichever side of the appositive carries a name."""
+    left = sentence[:end]
+    m = re.search(r",\s*$", left)
+    if not m:
+        return None
+    c2 = m.start()
+    c1 = left.rfind(",", 0, c2)
+    if c1 < 0 or c2 - c1 > 90 or any(q in left[c1:c2] for q in _DOUBLE_QUOTES):
+        return None
+    outer = _np_left(sentence, c1)
+    inner = _np_right(sentence, c1 + 1)
+    inner_whole = inner is not None and not sentence[inner.end:c2].strip(" .")
+    if outer is not None and _split_title(outer.tokens)[1]:
+        return outer
+    if inner is not None and inner_whole and _split_title(inner.tokens)[1]:
+        # "The group's spokesman, Jonas Falk": the name, introduced with the outer title.
+        title = outer.tokens if outer is not None else ()
+        return _NP(inner.start, inner.end, inner.text, title + inner.tokens)
+    return None
+
+
+def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
+    mask = _quote_mask(sentence)
+    hits: list[_Hit] = []
+    # "according to X"
+    for m in _ACCORDING_RE.finditer(sentence):
+        if mask[m.start()]:
+            continue
+        np = _np_right(sentence, m.end())
+        if np is None:
+            continue
+        rest = sentence[np.end:]
+        src = re.match(r"\s+(?:from|by|of)\s+", rest)
+        if np.tokens[-1].lower() in ("statement", "report", "tally", "count", "figures",
+                                     "estimate", "estimates", "data") and src:
+            np2 = _np_right(sentence, np.end + src.end())
+            if np2 is not None:
+                np = np2
+        speaker, ent = _resolve(doc, np)
+        before = sentence[:m.start()]
+        prefix_only = not re.search(r"\w", re.sub(r"^\W*(?:But|And|Meanwhile|However|Yet)\b",
+                                                   "", before))
+        mode = "according-prefix" if prefix_only else "content-first"
+        hits.append(_Hit(m.start(), m.end(), "according to", np, speaker, ent, mode,
+                         wrapper_start=m.start() if prefix_only else
+                         len(before.rstrip(" ,")), content_start=0, content_end=np.end))
+    for m in _VERB_RE.finditer(sentence):
+        if mask[m.start()]:
+            continue
+        verb = m.group(0)
+        left = sentence[:m.start()]
+        skip = _SKIP_LEFT.search(left)
+        subj_end = skip.start() if skip else len(left)
+        np = _np_left(sentence, subj_end + (1 if sentence[subj_end:subj_end + 1] == " " else 0)) \
+            if subj_end > 0 else None
+        if np is None and subj_end > 0:
+            np = _np_left(sentence, subj_end)
+        if np is not None and np.tokens[-1].lower() in ("and", "but"):
+            np = None
+        if np is None and subj_end > 0:
+            np = _appositive(sentence, subj_end)
+        if np is not None and verb in _NOUNISH and np.tokens[0].lower() in _DETERMINERS \
+                and np.tokens[-1].lower() not in _ORG_HEADS | _PERSON_ROLE_HEADS:
+            np = None
+        if np is not None:
+            speaker, ent = _resolve(doc, np)
+            before_np = sentence[:np.start]
+            after = sentence[m.end():]
+            quoted_before = bool(re.search(r"[\"”»]\s*,?\s*$|[,.?!]\s*[\"”»]\s*$", before_np))
+            comma_before = bool(re.search(r",\s*$|[—–]\s*$", before_np))
+            tail_pos = m.end()
+            if verb in _ADDRESSEE_VERBS:
+                tail_pos = _skip_addressee(sentence, m.end())
+            tail = sentence[tail_pos:]
+            has_that = bool(re.match(r"\s*(?:" + _TIME + r")?\s*,?\s*that\b", after))
+            is_tail = bool(_TAIL_RE.match(tail)) and not has_that
+            if quoted_before and not has_that:
+                mode = "content-first"
+            elif comma_before and is_tail and _prefix_words(before_np) >= 3:
+                mode = "content-first"
+            else:
+                mode = "speaker-first"
+            conn = _CONNECTOR_LEFT.search(before_np)
+            wrapper = conn.start() if conn and mode == "speaker-first" else np.start
+            if mode == "content-first":
+                wrapper = len(before_np.rstrip(" ,—–"))
+            hits.append(_Hit(m.start(), m.end(), verb, np, speaker, ent, mode, wrapper))
+            continue
+        # coordination: "Erdogan dismissed this claim and said ..."
+        coord = re.search(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:" + "|".join(_AUX) + r")\s+)?$", left)
+        if coord and hits and hits[-1].verb_end <= coord.start() and \
+                hits[-1].mode == "speaker-first":
+            prev = hits[-1]
+            hits.append(_Hit(m.start(), m.end(), verb, None, prev.speaker, prev.entity,
+                             "speaker-first", coord.start()))
+            continue
+        # inversion: '"...," said Lavrov.'
+        if _QUOTE_END_LEFT.search(left) and left.strip():
+            np = _np_right(sentence, m.end())
+            if np is not None:
+                speaker, ent = _resolve(doc, np)
+                hits.append(_Hit(m.start(), m.end(), verb, np, speaker, ent, "inverted",
+                                 len(left.rstrip(" ,"))))
+    hits.sort(key=lambda h: h.verb_start)
+    return hits
+
+
+_LEADING_DISCOURSE = re.compile(
+    r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)+")
+
+
+def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """Trim spaces, trailing punctuation and quotation marks that wrap the whole content."""
+    while s < e and (sentence[s].isspace() or sentence[s] in ",:;—–"):
+        s += 1
+    while e > s and (sentence[e - 1].isspace() or sentence[e - 1] in ",.;:—–"):
+        e -= 1
+    for _ in range(2):
+        inner = sentence[s:e]
+        if len(inner) >= 2 and inner[0] in _OPEN_QUOTES and inner[-1] in _DOUBLE_QUOTES \
+                and not any(c in _DOUBLE_QUOTES for c in inner[1:-1]):
+            s, e = s + 1, e - 1
+        elif len(inner) >= 2 and inner[0] in _OPEN_QUOTES and inner[-2] in ",.?!" and \
+                inner[-1] in _DOUBLE_QUOTES and not any(c in _DOUBLE_QUOTES for c in inner[1:-1]):
+            s, e = s + 1, e - 2
+        while e > s and (sentence[e - 1].isspace() or sentence[e - 1] in ",;:—–"):
+            e -= 1
+    return s, e
+
+
+def _assign_content(sentence: str, hits: list[_Hit]) -> None:
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        prev = hits[i - 1] if i > 0 else None
+        if h.mode == "speaker-first":
+            start = _content_after(sentence, h.verb_end, h.verb)
+            end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
+            if nxt and nxt.mode == "content-first":
+                end = len(sentence)  # a later "X said" wraps the whole thing; keep ours whole
+        elif h.mode == "according-prefix":
+            np_end = h.np.end if h.np else h.verb_end
+            comma = sentence.find(",", np_end)
+            start = comma + 1 if comma >= 0 else np_end
+            end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
+        else:  # content-first and inverted: the content precedes the wrapper
+            start = 0
+            if prev is not None and prev.mode in ("content-first", "inverted"):
+                start = prev.content_end
+            lead = _LEADING_DISCOURSE.match(sentence[start:])
+            if lead:
+                start += lead.end()
+            end = h.wrapper_start
+        h.content_start, h.content_end = _trim_span(sentence, start, end)
+
+
+def _is_bare_quote(sentence: str) -> bool:
+    s = sentence.strip()
+    return (len(s) >= 2 and s[0] in _OPEN_QUOTES and s.rstrip(".")[-1:] in _DOUBLE_QUOTES
+            and sum(c in _DOUBLE_QUOTES for c in s) == 2) or (
+        len(s) >= 2 and s[0] in _OPEN_QUOTES and s[-1] in _DOUBLE_QUOTES)
+
+
+class Attributor:
+    """Attributes the sentences of one document, in order (it keeps who spoke last)."""
+
+    def __init__(self) -> None:
+        self._doc = _Doc()
+        self._prev: list[Attribution] = []
+
+    def attribute(self, sentence: Sentence) -> list[Attribution]:
+        """Attributions for one sentence; offsets are in the document text."""
+        text = sentence.text
+        _collect_names(self._doc, text)
+        hits = _find_hits(text, self._doc)
+        _assign_content(text, hits)
+        out: list[Attribution] = []
+        for h in hits:
+            if h.content_end <= h.content_start:
+                continue
+            out.append(Attribution(speaker=h.speaker, mention=h.np.text if h.np else None,
+                                   verb=h.verb, start=sentence.start + h.content_start,
+                                   end=sentence.start + h.content_end))
+            if h.entity is not None:
+                self._doc.last_speaker = h.entity
+                if h.entity.kind == "person":
+                    self._doc.last_person = h.entity
+        if not out and _is_bare_quote(text) and self._prev and self._prev[-1].speaker:
+            s, e = _trim_span(text, 0, len(text))
+            last = self._prev[-1]
+            out.append(Attribution(speaker=last.speaker, mention=None, verb=None,
+                                   start=sentence.start + s, end=sentence.start + e))
+        if not out:
+            s, e = _trim_span(text, 0, len(text))
+            out.append(Attribution(speaker=None, mention=None, verb=None,
+                                   start=sentence.start + s, end=sentence.start + e))
+        self._prev = out
+        return out
+
+
+def attribute_sentences(sentences: list[Sentence]) -> list[list[Attribution]]:
+    """Attributions for each sentence of one document, in order."""
+    attributor = Attributor()
+    return [attributor.attribute(s) for s in sentences]

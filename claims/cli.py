@@ -1,0 +1,244 @@
+"""The `claims` command: parse options, call one library function, print the result.
+
+Only this module talks to people. Library errors (`ClaimsError`) become one line on stderr
+and a non-zero exit; tables go to stdout by default, JSON Lines with --json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from claims import __version__
+from claims.errors import ClaimsError
+
+app = typer.Typer(
+    name="claims",
+    help="Track who claims what across outlets: ingest articles, search claims, see stats.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+IndexOpt = Annotated[str, typer.Option(
+    "--index", envvar="CLAIMS_INDEX", help="Store folder (env CLAIMS_INDEX).",
+    show_default=True)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (Lines) for scripts.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+def _handle_errors(func: F) -> F:
+    """Turn library errors into one line on stderr and an exit code; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimsError as e:
+            _err(str(e))
+            raise typer.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            _err("interrupted; the store keeps its last complete state")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # usage errors: typer prints them itself
+        except Exception as e:  # a bug: say so in one line, keep the traceback on request
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            _err(f"unexpected {type(e).__name__}: {e} (set CLAIMS_DEBUG=1 for the traceback)")
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2020-02-15",
+                                 param_hint=option) from None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Track who claims what across outlets."""
+
+
+@app.command()
+@_handle_errors
+def ingest(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders to read (txt, md, html, json, jsonl, csv); '-' reads stdin.")],
+    source: Annotated[str | None, typer.Option(
+        help="Outlet for documents that don't name one (default: the parent folder's name).")
+    ] = None,
+    date: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for documents that don't give one.")] = None,
+    model: Annotated[str | None, typer.Option(
+        help="Sentence-transformers model (path or name) for a new store; "
+             "default: the bundled all-MiniLM-L6-v2.")] = None,
+    stdin_format: Annotated[str, typer.Option(
+        "--format", help="Format of stdin: txt, md, html, json, jsonl or csv.")] = "txt",
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Add documents to the store: split into claims, attribute speakers, embed, index.
+
+    Documents already in the store (same text) are skipped, so re-running is safe.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from claims.pipeline import ingest as run_ingest
+
+    published = _parse_day(date, "--date")
+    console = Console(stderr=True)
+
+    def warn(msg: str) -> None:
+        console.print(f"[yellow]warning:[/] {msg}", highlight=False, markup=True,
+                      soft_wrap=True)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True,
+                  disable=as_json or not console.is_terminal) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage.capitalize(), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        result = run_ingest(paths, index, source=source, published=published, model=model,
+                            stdin=sys.stdin, stdin_format=stdin_format, progress=progress,
+                            warn=warn)
+    summary = {"documents_added": result.documents_added,
+               "documents_skipped": result.documents_skipped,
+               "claims_added": result.claims_added, "warnings": len(result.warnings),
+               "index": index}
+    if as_json:
+        typer.echo(json.dumps(summary))
+        return
+    typer.echo(f"Added {result.documents_added} document(s) and {result.claims_added} "
+               f"claim(s) to {index}"
+               + (f"; {result.documents_skipped} already there" if result.documents_skipped
+                  else "")
+               + (f"; {len(result.warnings)} warning(s)" if result.warnings else "") + ".")
+
+
+@app.command()
+@_handle_errors
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in plain words.")],
+    k: Annotated[int, typer.Option("-k", "--top", min=1, help="How many claims to show.")] = 10,
+    source: Annotated[list[str] | None, typer.Option(
+        help="Only claims from this outlet (repeat for several).")] = None,
+    speaker: Annotated[str | None, typer.Option(
+        help="Only claims whose speaker contains this text.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Find the claims closest in meaning to QUERY (cosine similarity of embeddings)."""
+    from claims.search import Filters
+    from claims.search import search as run_search
+    from claims.store import Store
+
+    filters = Filters(sources=tuple(source or ()), speaker=speaker,
+                      since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
+    store = Store.open(index)
+    hits = run_search(store, query, k=k, filters=filters)
+    if as_json:
+        for row in hits.iter_rows(named=True):
+            typer.echo(json.dumps({key: _jsonable(v) for key, v in row.items()},
+                                  ensure_ascii=False))
+        return
+    if hits.is_empty():
+        typer.echo("No matching claims." + (" Try fewer filters." if filters.active else ""))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("verb")
+    table.add_column("source", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("claim", ratio=1)
+    for row in hits.iter_rows(named=True):
+        table.add_row(f"{row['score']:.3f}", row["speaker"] or "[dim]narrator[/]",
+                      row["verb"] or "", row["source"] or "",
+                      row["published"].isoformat() if row["published"] else "",
+                      row["content"])
+    Console().print(table)
+
+
+@app.command()
+@_handle_errors
+def stats(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
+    """Summarise the store: documents, claims, outlets, speakers, dates, model."""
+    from claims.search import stats as run_stats
+    from claims.store import Store
+
+    data = run_stats(Store.open(index))
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{data['store']}[/]: {data['documents']} documents, {data['claims']} "
+                  f"claims ({data['attributed_claims']} attributed), {data['sources']} "
+                  f"sources, {data['speakers']} speakers")
+    if data["first_published"]:
+        console.print(f"published {data['first_published']} to {data['last_published']}")
+    console.print(f"model {data['embedding_model']} ({data['dimension']}-d), "
+                  f"index {data['index_type']}")
+    table = Table("source", "documents", "claims", header_style="bold")
+    by_source: dict[str, dict[str, int]] = data["by_source"]  # type: ignore[assignment]
+    for name, row in by_source.items():
+        table.add_row(name, str(row["documents"]), str(row["claims"]))
+    console.print(table)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

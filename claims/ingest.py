@@ -1,0 +1,259 @@
+"""Read files, folders or stdin into `Document`s.
+
+Formats: .txt, .md/.markdown (YAML front matter via python-frontmatter), .html/.htm (main text
+via trafilatura), .json (a record or a list of records), .jsonl, .csv. A record's fields are
+text (or body/content), source, published (or date), title, url (or uri).
+
+Source: the record's or front matter's field, else `--source`, else the parent folder's name.
+Date: the record's or front matter's field (or the HTML page's), else `--date`.
+Files and folders whose name starts with "." or "_", and README/LICENSE files, are skipped
+when walking a folder (sample sets keep their answers in `_answers.json`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from claims.errors import InputError
+from claims.types import Document
+
+TEXT_EXTS = {".txt", ".text"}
+MD_EXTS = {".md", ".markdown"}
+HTML_EXTS = {".html", ".htm", ".xhtml"}
+RECORD_EXTS = {".json", ".jsonl", ".ndjson", ".csv"}
+SUPPORTED = TEXT_EXTS | MD_EXTS | HTML_EXTS | RECORD_EXTS
+_SKIP_NAMES = {"readme", "license", "licence", "changelog"}
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What the command line says about documents that don't say it themselves."""
+
+    source: str | None = None
+    published: dt.date | None = None
+
+
+def doc_id(text: str) -> str:
+    """Content hash: the same text (up to line endings and outer space) is the same document."""
+    norm = text.replace("\r\n", "\n").strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a field value ("2020-02-15", "Feb 15, 2020", a datetime, an epoch)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return dt.datetime.fromtimestamp(value, tz=dt.UTC).date()
+    from dateutil import parser
+
+    try:
+        return parser.parse(str(value), default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _decode(data: bytes, where: str, warn: Warn) -> str | None:
+    if b"\x00" in data[:8192]:
+        warn(f"{where}: skipped, looks like a binary file")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warn(f"{where}: not valid UTF-8, read as Windows-1252")
+        return data.decode("cp1252", errors="replace")
+
+
+def _make(text: str, *, source: str | None, defaults: Defaults, fallback_source: str,
+          uri: str, title: str | None, published: Any) -> Document | None:
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        return None
+    when = parse_date(published) or defaults.published
+    src = (str(source).strip() if source else "") or defaults.source or fallback_source
+    return Document(id=doc_id(text), source=src, uri=uri, title=(title or None),
+                    published=when, text=text)
+
+
+def _first_line_title(text: str) -> str | None:
+    head, sep, _ = text.strip().partition("\n\n")
+    head = head.strip()
+    if sep and "\n" not in head and len(head) < 200 and not head.endswith((".", "?", "!")):
+        return head
+    return None
+
+
+def _from_record(rec: Any, *, where: str, defaults: Defaults, fallback_source: str,
+                 warn: Warn) -> Document | None:
+    if not isinstance(rec, dict):
+        warn(f"{where}: skipped, a record must be an object with a 'text' field")
+        return None
+    text = rec.get("text") or rec.get("body") or rec.get("content")
+    if not isinstance(text, str) or not text.strip():
+        warn(f"{where}: skipped, no 'text' field")
+        return None
+    uri = str(rec.get("url") or rec.get("uri") or where)
+    return _make(text, source=rec.get("source") or rec.get("outlet"), defaults=defaults,
+                 fallback_source=fallback_source, uri=uri,
+                 title=rec.get("title"), published=rec.get("published") or rec.get("date"))
+
+
+def _read_records(text: str, ext: str, where: str, defaults: Defaults, fallback: str,
+                  warn: Warn) -> Iterator[Document]:
+    if ext == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        fields = {f.lower() for f in (reader.fieldnames or [])}
+        if not fields & {"text", "body", "content"}:
+            raise InputError(f"{where}: CSV has no 'text' column (columns: "
+                             f"{', '.join(reader.fieldnames or []) or 'none'})")
+        for i, row in enumerate(reader, start=2):
+            row = {(k or "").lower(): v for k, v in row.items()}
+            doc = _from_record(row, where=f"{where}:{i}", defaults=defaults,
+                               fallback_source=fallback, warn=warn)
+            if doc:
+                yield doc
+        return
+    if ext == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{where}: invalid JSON at line {e.lineno}: {e.msg}") from None
+        records = data if isinstance(data, list) else [data]
+        for i, rec in enumerate(records):
+            doc = _from_record(rec, where=f"{where}[{i}]", defaults=defaults,
+                               fallback_source=fallback, warn=warn)
+            if doc:
+                yield doc
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):  # JSON Lines
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            warn(f"{where}:{lineno}: skipped, invalid JSON ({e.msg})")
+            continue
+        doc = _from_record(rec, where=f"{where}:{lineno}", defaults=defaults,
+                           fallback_source=fallback, warn=warn)
+        if doc:
+            yield doc
+
+
+def _read_html(raw: str, where: str, defaults: Defaults, fallback: str) -> Document | None:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                         include_tables=False, favor_precision=True)
+    text = getattr(result, "text", None)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    body = "\n\n".join(p.strip() for p in text.splitlines() if p.strip())
+    title = getattr(result, "title", None)
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    return _make(body, source=None, defaults=defaults, fallback_source=fallback, uri=where,
+                 title=title, published=getattr(result, "date", None))
+
+
+def read_text(text: str, *, ext: str, where: str, defaults: Defaults, fallback_source: str,
+              warn: Warn) -> Iterator[Document]:
+    """Documents from the text of one file (or stdin) in the given format."""
+    if ext in RECORD_EXTS:
+        yield from _read_records(text, ext, where, defaults, fallback_source, warn)
+        return
+    if ext in HTML_EXTS:
+        doc = _read_html(text, where, defaults, fallback_source)
+    elif ext in MD_EXTS:
+        import frontmatter
+
+        try:
+            post = frontmatter.loads(text)
+            meta, body = dict(post.metadata), post.content
+        except Exception as e:  # bad YAML: keep the text, say so
+            warn(f"{where}: front matter unreadable ({type(e).__name__}), read as plain text")
+            meta, body = {}, text
+        source, title = meta.get("source") or meta.get("outlet"), meta.get("title")
+        doc = _make(body, source=str(source) if source else None, defaults=defaults,
+                    fallback_source=fallback_source, uri=str(meta.get("url") or where),
+                    title=str(title) if title else _first_line_title(body),
+                    published=meta.get("published") or meta.get("date"))
+    else:
+        doc = _make(text, source=None, defaults=defaults, fallback_source=fallback_source,
+                    uri=where, title=_first_line_title(text), published=None)
+    if doc is None:
+        warn(f"{where}: skipped, no text")
+        return
+    yield doc
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    for child in sorted(path.iterdir()):
+        name = child.name
+        if name.startswith((".", "_")) or child.stem.lower() in _SKIP_NAMES:
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.suffix.lower() in SUPPORTED:
+            yield child
+
+
+def expand_paths(paths: Iterable[str]) -> list[str | Path]:
+    """Files to read, in order; '-' stands for stdin. Missing paths are an error."""
+    out: list[str | Path] = []
+    for p in paths:
+        if p == "-":
+            out.append("-")
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if path.is_dir():
+            out.extend(_walk(path))
+        else:
+            out.append(path)
+    return out
+
+
+def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
+                   stdin: TextIO | None = None, stdin_format: str = "txt") -> Iterator[Document]:
+    """Every document under `paths`; unreadable files are skipped with a warning."""
+    for item in expand_paths(paths):
+        if item == "-":
+            stream = stdin or sys.stdin
+            text = stream.read()
+            yield from read_text(text, ext="." + stdin_format.lstrip("."), where="<stdin>",
+                                 defaults=defaults, fallback_source="stdin", warn=warn)
+            continue
+        assert isinstance(item, Path)
+        ext = item.suffix.lower()
+        if ext not in SUPPORTED:
+            ext = ".txt"  # a file named explicitly is read as text whatever its extension
+        try:
+            data = item.read_bytes()
+        except OSError as e:
+            warn(f"{item}: skipped, cannot read ({e.strerror})")
+            continue
+        text = _decode(data, str(item), warn)
+        if text is None:
+            continue
+        fallback = item.resolve().parent.name or "unknown"
+        try:
+            yield from read_text(text, ext=ext, where=str(item), defaults=defaults,
+                                 fallback_source=fallback, warn=warn)
+        except InputError as e:
+            warn(f"{e}; skipped")

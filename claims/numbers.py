@@ -1,0 +1,138 @@
+"""Pull quantities out of claim content: value, counted noun or unit, qualifier, exact words.
+
+"800,000 people" -> 800000 people; "a million more people" -> 1e6 people;
+"up to four of the posts" -> 4 posts (up to); "3.6 million Syrians" -> 3.6e6 Syrians;
+"a 2018 deal" -> 2018 (year). These feed the numeric conflict rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.types import Quantity
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR",
+             "pounds": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+
+_QUALIFIER = (r"(?P<qual>more than|fewer than|less than|at least|at most|up to|as many as|"
+              r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"
+              r"just over|just under|an estimated|estimated)\s+")
+_WORDNUM = "|".join(sorted(_UNITS, key=len, reverse=True))
+_NUMBER = (
+    r"(?P<cur>[$€£])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|dozens|hundreds|thousands|millions"
+    r"|(?:a|an|" + _WORDNUM + r")(?:[- ](?:" + _WORDNUM + r"))?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b)?"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
+)
+_PATTERN = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w)",
+                      re.IGNORECASE)
+
+# Words that end a counted noun phrase ("800,000 people have fled" -> "people").
+_STOP = set(
+    "a an the and or but of to in on at by for from with without since until into onto over "
+    "under after before during as than that which who whom whose this these those there here "
+    "is are was were be been being has have had do does did will would can could may might "
+    "must shall should not no it its their his her our your my they them he she we you i "
+    "if when while where because so then also only just more less most least per each every "
+    "earlier later ago last this next year years month months week weeks day days".split()
+)
+_PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
+            "cattle", "livestock"}
+_FILLERS = {"more", "additional", "other", "extra", "further", "new", "of", "the"}
+
+
+def _word_value(word: str) -> float | None:
+    parts = re.split(r"[- ]", word.lower())
+    total = 0.0
+    for p in parts:
+        if p in ("a", "an"):
+            total = max(total, 1.0)
+        elif p in _UNITS:
+            v = _UNITS[p]
+            total = total * v if v in (100, 12) and total else total + v
+        else:
+            return None
+    return total
+
+
+def _counted_noun(text: str, pos: int) -> tuple[str, int]:
+    """The noun after a number: 'observation posts', 'people'. Returns (noun, end offset)."""
+    words = list(re.finditer(r"[A-Za-z][A-Za-z’'\-]*", text[pos:pos + 80]))
+    out: list[str] = []
+    end = pos
+    i = 0
+    gap_ok = True
+    for m in words:
+        between = text[end:pos + m.start()] if out or i else text[pos:pos + m.start()]
+        if re.search(r"[^\s]", between):  # punctuation ends the phrase
+            break
+        w = m.group(0)
+        lw = w.lower()
+        if not out and lw in _FILLERS and gap_ok:
+            i += 1
+            end = pos + m.end()
+            continue
+        if lw in _STOP or len(out) >= 2:
+            break
+        if out and (out[-1].lower().endswith("s") or out[-1].lower() in _PLURALS
+                    or lw.endswith("ed")):
+            break  # "people died", "Turks killed": the noun already ended
+        out.append(w)
+        end = pos + m.end()
+        gap_ok = False
+    return " ".join(out), end
+
+
+def extract_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Quantities inside text[start:end]; offsets are in `text`."""
+    end = len(text) if end is None else end
+    span = text[start:end]
+    out: list[Quantity] = []
+    for m in _PATTERN.finditer(span):
+        raw = m.group("num")
+        low = raw.lower()
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        qual = (m.group("qual") or "").lower()
+        if low in ("a", "an") and scale == 1.0:
+            continue  # the article, not a number
+        if low in _VAGUE:
+            value, qual = _VAGUE[low], qual or low
+        elif raw[0].isdigit():
+            value = float(raw.replace(",", ""))
+        else:
+            v = _word_value(raw)
+            if v is None:
+                continue
+            value = v
+        value *= scale
+        noun, noun_end = _counted_noun(span, m.end())
+        if low == "one" and not noun:
+            continue  # "one of the last ..." is not a count
+        kind, unit = "count", noun
+        if m.group("pct"):
+            kind, unit = "percent", "%"
+        elif m.group("cur") or noun.lower() in _CURRENCY:
+            kind = "money"
+            unit = _CURRENCY.get(m.group("cur") or noun.lower(), noun)
+        elif (re.fullmatch(r"(1[89]|20)\d\d", raw) and scale == 1.0
+              and not noun.lower().endswith("s")):
+            kind, unit = "year", ""
+            noun_end = m.end()
+        q_end = noun_end if kind in ("count", "money") and noun else m.end()
+        q_start = m.start()
+        out.append(Quantity(value=value, unit=unit, kind=kind, qualifier=qual,
+                            text=span[q_start:q_end].strip(), start=start + q_start,
+                            end=start + q_start + len(span[q_start:q_end].rstrip())))
+    return out

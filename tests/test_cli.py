@@ -1,0 +1,109 @@
+"""The command line contract: exit codes, tables, JSON Lines, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from claims.cli import app
+from tests.conftest import ROOT, SEED_ARTICLE, SEEDS
+
+runner = CliRunner()
+
+SEARCH_KEYS = {"claim_id", "score", "sentence", "content", "speaker", "verb", "source",
+               "published", "doc_id"}
+
+
+def run(*args: str, **kw):
+    return runner.invoke(app, list(args), **kw)
+
+
+def test_search_json_lines(seed_store):
+    r = run("search", "Turkey failed to neutralise terrorists in Idlib", "-k", "3",
+            "--index", str(seed_store), "--json")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) == 3
+    assert all(SEARCH_KEYS <= set(row) for row in rows)
+    assert rows[0]["speaker"] == "Russia"
+
+
+def test_search_filters_on_the_command_line(seed_store):
+    r = run("search", "toxic smoke", "--source", "daily-ledger", "--speaker", "green tide",
+            "--since", "2026-03-01", "--until", "2026-03-31", "--index", str(seed_store),
+            "--json")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(x["source"] == "daily-ledger" and x["speaker"] == "Green Tide"
+                        for x in rows)
+
+
+def test_search_table_for_people(seed_store):
+    r = run("search", "800,000 people fled", "-k", "2", "--index", str(seed_store))
+    assert r.exit_code == 0
+    assert "United Nations" in r.stdout and "score" in r.stdout
+
+
+def test_index_from_environment(seed_store):
+    r = run("stats", "--json", env={"CLAIMS_INDEX": str(seed_store)})
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    listed = [d for f in sorted(SEEDS.glob("*/_answers.json"))
+              for d in json.loads(f.read_text())["documents"]]
+    assert data["documents"] == len(listed)
+    assert data["sources"] == len({d["source"] for d in listed})
+    assert data["claims"] >= len(listed) * 5
+
+
+def test_ingest_reports_and_is_idempotent(tmp_path):
+    idx = str(tmp_path / "idx")
+    r = run("ingest", str(SEED_ARTICLE), "--index", idx, "--json")
+    assert r.exit_code == 0, r.output
+    first = json.loads(r.stdout)
+    assert first["documents_added"] == 1 and first["claims_added"] > 30
+    r = run("ingest", str(SEED_ARTICLE), "--index", idx)
+    assert r.exit_code == 0
+    assert "Added 0 document(s) and 0 claim(s)" in r.stdout and "1 already there" in r.stdout
+
+
+def test_ingest_from_stdin_with_source_and_date(tmp_path):
+    idx = str(tmp_path / "idx")
+    r = run("ingest", "-", "--source", "tass", "--date", "2020-02-15", "--index", idx,
+            input="Moscow said the talks failed.\n")
+    assert r.exit_code == 0, r.output
+    r = run("search", "talks", "--index", idx, "--json")
+    row = json.loads(r.stdout.splitlines()[0])
+    assert (row["source"], row["published"], row["speaker"]) == ("tass", "2020-02-15", "Moscow")
+
+
+def test_errors_are_one_line_with_a_next_step(tmp_path):
+    r = run("search", "x", "--index", str(tmp_path / "none"))
+    assert r.exit_code != 0
+    assert r.stderr.strip().count("\n") == 0
+    assert "run `claims ingest PATH` first" in r.stderr
+    assert "Traceback" not in r.output
+    r = run("ingest", str(tmp_path / "missing.txt"), "--index", str(tmp_path / "i"))
+    assert r.exit_code != 0 and "missing.txt: no such file or folder" in r.stderr
+    r = run("ingest", str(SEED_ARTICLE), "--date", "15/02/2020", "--index", str(tmp_path / "i"))
+    assert r.exit_code == 2 and "not a date" in r.output
+
+
+def test_warnings_go_to_stderr_and_the_rest_is_kept(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"text": "Police said the road is shut."}\n{oops\n')
+    r = run("ingest", str(tmp_path / "bad.jsonl"), "--index", str(tmp_path / "i"))
+    assert r.exit_code == 0
+    assert "bad.jsonl:2" in r.stderr and "Added 1 document(s)" in r.stdout
+
+
+def test_python_dash_m_and_help_is_fast_to_import():
+    out = subprocess.run([sys.executable, "-m", "claims", "--help"], capture_output=True,
+                         text=True, cwd=ROOT, check=True)
+    assert "ingest" in out.stdout and "search" in out.stdout
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys, claims.cli; "
+         "print(any(m in sys.modules for m in ('torch', 'faiss', 'sentence_transformers')))"],
+        capture_output=True, text=True, check=True)
+    assert probe.stdout.strip() == "False"

@@ -1,0 +1,129 @@
+"""Reading every format into Documents: text, source and date precedence, skips and warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from claims.errors import InputError
+from claims.ingest import Defaults, doc_id, read_documents
+from tests.conftest import SEEDS
+
+
+def read(paths, defaults=None, stdin=None, fmt="txt"):
+    warnings: list[str] = []
+    docs = list(read_documents([str(p) for p in paths], defaults or Defaults(), warnings.append,
+                               stdin, fmt))
+    return docs, warnings
+
+
+def test_txt_source_is_the_folder_and_title_the_headline(tmp_path):
+    f = tmp_path / "tass" / "a.txt"
+    f.parent.mkdir()
+    f.write_text("Moscow says talks failed\n\nLavrov said talks failed.\n", encoding="utf-8")
+    [doc], _ = read([f])
+    assert (doc.source, doc.title, doc.published) == ("tass", "Moscow says talks failed", None)
+    assert doc.text == "Moscow says talks failed\n\nLavrov said talks failed."
+
+
+def test_source_and_date_options_fill_what_documents_do_not_say(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"text": "Record text.", "source": "reuters", "published": "2020-02-15"}) + "\n",
+        encoding="utf-8")
+    docs, _ = read([tmp_path], Defaults(source="tass", published=dt.date(2021, 1, 2)))
+    got = {d.text: (d.source, d.published) for d in docs}
+    assert got == {"Plain text.": ("tass", dt.date(2021, 1, 2)),
+                   "Record text.": ("reuters", dt.date(2020, 2, 15))}
+
+
+def test_markdown_front_matter(tmp_path):
+    f = tmp_path / "x.md"
+    f.write_text("---\ntitle: Fire\npublished: 2026-03-03\nurl: https://h.example/1\n"
+                 "source: herald\n---\n\n# Fire at port\n\nThe port burned.\n", encoding="utf-8")
+    [doc], _ = read([f])
+    assert (doc.title, doc.published, doc.uri, doc.source) == (
+        "Fire", dt.date(2026, 3, 3), "https://h.example/1", "herald")
+    assert "The port burned." in doc.text and "title:" not in doc.text
+
+
+def test_html_main_text_without_navigation_or_scripts():
+    f = SEEDS / "harbor-fire" / "daily-ledger" / "2026-03-03-port-blaze.html"
+    [doc], _ = read([f])
+    assert doc.source == "daily-ledger"
+    assert doc.published == dt.date(2026, 3, 3)
+    assert doc.text.startswith(doc.title)
+    assert "Environmental group Green Tide said toxic smoke" in doc.text
+    raw = f.read_text(encoding="utf-8")
+    assert "<script" in raw and "<script" not in doc.text and "function" not in doc.text
+    assert "Copyright" not in doc.text and "©" not in doc.text
+
+
+def test_json_csv_and_jsonl_records(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(
+        [{"text": "One.", "source": "s1", "title": "T1", "url": "u1", "date": "2020-01-02"},
+         {"body": "Two.", "outlet": "s2"}]), encoding="utf-8")
+    (tmp_path / "b.csv").write_text('text,source,published\n"Three, with comma.",s3,2020-03-04\n',
+                                    encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "Four."}\n\n{"text": "Five.", "uri": "u5"}\n',
+                                      encoding="utf-8")
+    docs, warnings = read([tmp_path])
+    assert warnings == []
+    got = {d.text: (d.source, d.published, d.title, d.uri) for d in docs}
+    assert got["One."] == ("s1", dt.date(2020, 1, 2), "T1", "u1")
+    assert got["Two."][0] == "s2"
+    assert got["Three, with comma."][:2] == ("s3", dt.date(2020, 3, 4))
+    assert got["Four."][0] == tmp_path.name  # no field, no option: the folder's name
+    assert got["Five."][3] == "u5"
+
+
+def test_bad_jsonl_lines_are_reported_with_line_numbers_and_the_rest_kept(tmp_path):
+    f = tmp_path / "w.jsonl"
+    f.write_text('{"text": "Good one."}\n{broken\n{"title": "no text"}\n{"text": "Good two."}\n',
+                 encoding="utf-8")
+    docs, warnings = read([f])
+    assert [d.text for d in docs] == ["Good one.", "Good two."]
+    assert any(":2:" in w and "invalid JSON" in w for w in warnings)
+    assert any(":3:" in w and "no 'text'" in w for w in warnings)
+
+
+def test_csv_without_text_column_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "bad.csv").write_text("title,url\nx,y\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Kept.", encoding="utf-8")
+    docs, warnings = read([tmp_path])
+    assert [d.text for d in docs] == ["Kept."]
+    assert any("no 'text' column" in w for w in warnings)
+
+
+def test_stdin_in_any_format():
+    docs, _ = read(["-"], stdin=io.StringIO('{"text": "From a pipe.", "source": "p"}\n'),
+                   fmt="jsonl")
+    assert [(d.text, d.source) for d in docs] == [("From a pipe.", "p")]
+
+
+def test_hidden_underscore_and_readme_files_are_not_documents(tmp_path):
+    for name in (".hidden.txt", "_answers.json", "README.md", "note.txt", "image.png"):
+        (tmp_path / name).write_text("Some text.", encoding="utf-8")
+    docs, _ = read([tmp_path])
+    assert [d.uri.rsplit("/", 1)[-1] for d in docs] == ["note.txt"]
+
+
+def test_binary_and_non_utf8_files(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02garbage")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 owners said prices rose.".encode("cp1252"))
+    docs, warnings = read([tmp_path])
+    assert [d.text for d in docs] == ["Café owners said prices rose."]
+    assert any("binary" in w for w in warnings) and any("UTF-8" in w for w in warnings)
+
+
+def test_missing_path_is_an_error_that_names_it(tmp_path):
+    with pytest.raises(InputError, match="nope.txt: no such file"):
+        read([tmp_path / "nope.txt"])
+
+
+def test_document_id_is_a_content_hash():
+    assert doc_id("Same text.\r\n") == doc_id("  Same text.\n")
+    assert doc_id("Same text.") != doc_id("Other text.")

@@ -1,0 +1,84 @@
+import pytest
+
+from claims.numbers import extract_quantities
+
+
+def one(text):
+    qs = extract_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier, words",
+    [
+        ("800,000 people have fled the region", 800_000, "people", "", "800,000 people"),
+        ("Damascus killed 14 Turks earlier this month", 14, "Turks", "", "14 Turks"),
+        (
+            "Turkey has 12 observation posts in Idlib",
+            12,
+            "observation posts",
+            "",
+            "12 observation posts",
+        ),
+        (
+            "We cannot accept a million more people",
+            1_000_000,
+            "people",
+            "",
+            "a million more people",
+        ),
+        ("up to four of the posts are surrounded", 4, "posts", "up to", "up to four of the posts"),
+        (
+            "home to more than 3.6 million Syrians.",
+            3_600_000,
+            "Syrians",
+            "more than",
+            "more than 3.6 million Syrians",
+        ),
+        (
+            "about 2,000 residents were evacuated",
+            2000,
+            "residents",
+            "about",
+            "about 2,000 residents",
+        ),
+        (
+            "Hundreds of civilians have been killed",
+            100,
+            "civilians",
+            "hundreds",
+            "Hundreds of civilians",
+        ),
+    ],
+)
+def test_counts_with_their_nouns(text, value, unit, qualifier, words):
+    q = one(text)
+    assert (q.value, q.unit, q.qualifier, q.text, q.kind) == (
+        value,
+        unit,
+        qualifier,
+        words,
+        "count",
+    )
+    assert text[q.start : q.end] == q.text
+
+
+def test_years_percentages_and_money_are_told_apart():
+    qs = extract_quantities("After a 2018 deal, prices rose 12% and $5 million was lost.")
+    assert [(q.kind, q.value, q.unit) for q in qs] == [
+        ("year", 2018, ""),
+        ("percent", 12, "%"),
+        ("money", 5_000_000, "USD"),
+    ]
+
+
+def test_offsets_are_relative_to_the_whole_text():
+    text = "Intro. The UN says 800,000 people fled."
+    start = text.index("800,000")
+    q = extract_quantities(text, start=7)[0]
+    assert (q.start, text[q.start : q.end]) == (start, "800,000 people")
+
+
+def test_no_numbers_no_quantities():
+    assert extract_quantities("one of the last hotbeds of terrorism, a problem") == []
