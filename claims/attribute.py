@@ -28,10 +28,16 @@ _VERBS = (
     "admitted admits rejected rejects tweeted wrote writes estimated estimates predicted "
     "predicts blamed blames reiterated reiterates replied responded countered revealed "
     "disclosed demanded demands conceded concedes agreed agrees disputed disputes contended "
-    "contends recalled complained complains assured assures"
+    "contends recalled complained complains assured assures asked asks wondered questioned "
+    "cautioned cautions adding insisting warning claiming arguing noting stressing accusing "
+    "denying describing"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_INVERTING = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told",
+              "explained", "insisted", "continued", "recalled", "warned", "tweeted"}
+_PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing", "noting",
+                "stressing", "accusing", "denying", "describing", "calling"}
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 # Verbs that need a subject right before them (nouns too often: "this claim", "the states").
 _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
@@ -65,6 +71,14 @@ _STOP_CAPS = set(
     "Neither Not No Yes Until".split()
 )
 _DETERMINERS = {"the", "a", "an"}
+_STOP = set(
+    "and or but of to in on at by for from with as than that which who whom whose this these "
+    "those is are was were be been being has have had do does did will would can could may "
+    "might must shall should not no it its their his her our your my they them he she we you "
+    "after before since during until over under about against between into through while "
+    "when where because if then so also"
+    .split()
+)
 _PRONOUNS = {"he": "person", "she": "person", "they": "any"}
 
 _PERSON_TITLES = set(
@@ -103,6 +117,14 @@ _ORG_WORDS = set(
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
+_PERSON_ROLE_HEADS |= set(
+    "teacher farmer fisherman driver pilot student mother grandmother grandfather owner "
+    "shopkeeper survivor victim neighbour neighbor villager volunteer rescuer geologist "
+    "hydrologist specialist surgeon physician historian commentator columnist writer author "
+    "pastor priest businessman businesswoman entrepreneur contractor builder consultant "
+    "man woman spokesperson veteran mp lawmaker legislator minister"
+    .split()
+)
 _ORG_HEADS = _ORG_WORDS
 _DESCRIPTOR_MODS = set(
     "top senior chief former deputy local regional state foreign federal national "
@@ -177,6 +199,10 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok.lower() in _DETERMINERS:
             break
     taken.reverse()
+    if taken and all(t.group(0)[:1].islower() for t in taken) and \
+            taken[0].group(0).lower() not in _DETERMINERS and \
+            taken[-1].group(0).lower() in _PERSON_ROLE_HEADS | _ORG_HEADS:
+        taken = _definite_descriptor(head, words, taken)
     # "of" may not start or end the phrase; a determiner only starts it.
     while taken and taken[0].group(0).lower() in ("of",):
         taken.pop(0)
@@ -186,6 +212,25 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     if all(t.lower() in _DETERMINERS or t.lower() == "of" for t in toks):
         return None
     return _NP(taken[0].start(), taken[-1].end(), head[taken[0].start():taken[-1].end()], toks)
+
+
+def _definite_descriptor(head: str, words: list[re.Match[str]],
+                         taken: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "the retired teacher", "The national weather service", "the 51-year-old engineer":
+    up to three free modifiers between "the" (or a possessive) and a known role noun."""
+    i = words.index(taken[0])
+    extra: list[re.Match[str]] = []
+    for m in reversed(words[max(0, i - 4):i]):
+        nxt = extra[-1] if extra else taken[0]
+        if head[m.end():nxt.start()].strip():
+            return taken
+        tok = m.group(0)
+        if tok.lower() in _DETERMINERS or tok.lower().endswith(("’s", "'s")):
+            return [m, *reversed(extra), *taken]
+        if not (tok[:1].islower() or tok[:1].isdigit()) or tok.lower() in _STOP:
+            return taken
+        extra.append(m)
+    return taken
 
 
 def _np_right(sentence: str, start: int) -> _NP | None:
@@ -240,6 +285,7 @@ class _Doc:
     entities: list[_Entity] = field(default_factory=list)
     last_person: _Entity | None = None
     last_speaker: _Entity | None = None
+    ahead: _Doc | None = None  # names from the whole document, for "Venner says" headlines
 
     def find(self, name: str) -> _Entity | None:
         for e in self.entities:
@@ -381,6 +427,10 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     full = " ".join(name)
     existing = doc.find(full)
     longer = doc.longer_name(full)
+    if longer is None and existing is None and doc.ahead is not None:
+        later = doc.ahead.longer_name(full)
+        if later is not None:
+            longer = doc.register(later.name, later.kind, later.title_words)
     if longer is not None and (existing is None or existing.kind != "person"
                                or len(longer.name) > len(full)):
         longer.title_words |= {t.lower() for t in title}
@@ -472,6 +522,9 @@ def _appositive(sentence: str, end: int) -> _NP | None:
     c1 = left.rfind(",", 0, c2)
     if c1 < 0 or c2 - c1 > 90 or any(q in left[c1:c2] for q in _DOUBLE_QUOTES):
         return None
+    age = re.search(r",\s*\d{1,3}\s*$", left[:c1 + 1].rstrip(","))
+    if age:  # "Jonas Pell, 44, a dairy farmer, said": skip the age
+        c1 = age.start()
     outer = _np_left(sentence, c1)
     inner = _np_right(sentence, c1 + 1)
     inner_whole = inner is not None and not sentence[inner.end:c2].strip(" .")
@@ -482,6 +535,25 @@ def _appositive(sentence: str, end: int) -> _NP | None:
         title = outer.tokens if outer is not None else ()
         return _NP(inner.start, inner.end, inner.text, title + inner.tokens)
     return None
+
+
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]+,(?:\s*[A-Z][\w .'-]*,)*\s*(?:\w+\.? \d{1,2}\s*)?"
+                       r"[-–—:]\s*)?(?:(?:But|And|Meanwhile|However|Yet|Also)\b,?\s*)?"
+                       r"(?:(?:On|Earlier on|Late on|Early on|Later on)\s+\w+,\s*)?")
+
+
+def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
+    """ "The water board defended its handling, saying residents were warned": the main
+    clause's subject says the participle's content."""
+    if not re.search(r",\s*$", sentence[:m.start()]):
+        return None
+    lead = _DATELINE.match(sentence)
+    np = _np_right(sentence, lead.end() if lead else 0)
+    if np is None or np.start >= m.start():
+        return None
+    speaker, ent = _resolve(doc, np)
+    return _Hit(m.start(), m.end(), m.group(0), np, speaker, ent, "speaker-first",
+                wrapper_start=len(sentence[:m.start()].rstrip(" ,")))
 
 
 def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
@@ -514,6 +586,11 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             continue
         verb = m.group(0)
         left = sentence[:m.start()]
+        if verb in _PARTICIPLES:
+            hit = _participle(sentence, m, doc)
+            if hit is not None:
+                hits.append(hit)
+            continue
         skip = _SKIP_LEFT.search(left)
         subj_end = skip.start() if skip else len(left)
         np = _np_left(sentence, subj_end + (1 if sentence[subj_end:subj_end + 1] == " " else 0)) \
@@ -559,13 +636,16 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             hits.append(_Hit(m.start(), m.end(), verb, None, prev.speaker, prev.entity,
                              "speaker-first", coord.start()))
             continue
-        # inversion: '"...," said Lavrov.'
-        if _QUOTE_END_LEFT.search(left) and left.strip():
+        # inversion: '"...," said Lavrov.' (only before the end or a tail: not "said residents had")
+        if verb in _INVERTING and _QUOTE_END_LEFT.search(left) and left.strip():
             np = _np_right(sentence, m.end())
-            if np is not None:
+            if np is not None and _TAIL_RE.match(sentence[np.end:]):
                 speaker, ent = _resolve(doc, np)
                 hits.append(_Hit(m.start(), m.end(), verb, np, speaker, ent, "inverted",
                                  len(left.rstrip(" ,"))))
+    if any(h.verb not in _PARTICIPLES for h in hits):
+        # "He claimed that ..., warning that ...": the participle belongs to the clause
+        hits = [h for h in hits if h.verb not in _PARTICIPLES]
     hits.sort(key=lambda h: h.verb_start)
     return hits
 
@@ -604,6 +684,9 @@ def _assign_content(sentence: str, hits: list[_Hit]) -> None:
                 end = len(sentence)  # a later "X said" wraps the whole thing; keep ours whole
         elif h.mode == "according-prefix":
             np_end = h.np.end if h.np else h.verb_end
+            appos = re.match(r",\s*(?:a|an|the)\s[^,\"“”]{1,80}(?=,)", sentence[np_end:])
+            if appos:  # "According to Dr. Brandt, a hydrologist at ..., the board ..."
+                np_end += appos.end()
             comma = sentence.find(",", np_end)
             start = comma + 1 if comma >= 0 else np_end
             end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
@@ -628,9 +711,14 @@ def _is_bare_quote(sentence: str) -> bool:
 class Attributor:
     """Attributes the sentences of one document, in order (it keeps who spoke last)."""
 
-    def __init__(self) -> None:
+    def __init__(self, sentences: list[Sentence] | None = None) -> None:
         self._doc = _Doc()
         self._prev: list[Attribution] = []
+        if sentences:
+            ahead = _Doc()
+            for s in sentences:
+                _collect_names(ahead, s.text)
+            self._doc.ahead = ahead
 
     def attribute(self, sentence: Sentence) -> list[Attribution]:
         """Attributions for one sentence; offsets are in the document text."""
@@ -664,5 +752,5 @@ class Attributor:
 
 def attribute_sentences(sentences: list[Sentence]) -> list[list[Attribution]]:
     """Attributions for each sentence of one document, in order."""
-    attributor = Attributor()
+    attributor = Attributor(sentences)
     return [attributor.attribute(s) for s in sentences]

@@ -31,8 +31,9 @@ class IngestResult:
 def extract_claims(doc: Document, first_id: int = 0) -> list[Claim]:
     """Claims of one document: one per attribution, narrator sentences included."""
     out: list[Claim] = []
-    attributor = Attributor()
-    for sent in split_sentences(doc.text):
+    sentences = split_sentences(doc.text)
+    attributor = Attributor(sentences)
+    for sent in sentences:
         for att in attributor.attribute(sent):
             content = doc.text[att.start:att.end]
             if len(content.split()) < _MIN_WORDS and att.speaker is None:

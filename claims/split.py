@@ -47,8 +47,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_QUOTE_CLOSE = re.compile(r"[?!.,…][\"”’»]$")
+_ATTRIBUTION_TAIL = re.compile(r"^(?:[a-z]|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+"
+                               r"(?:said|says|asked|asks|added|adds|told|wrote|replied|"
+                               r"insisted|continued|recalled|wondered|shouted)\b)")
+
+
+def _attach_tails(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """ '"Where was the warning?" Farrow asked.' is one sentence, not two."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if (prev is not None and _QUOTE_CLOSE.search(prev.text) and len(s.text.split()) <= 8
+                and "\n\n" not in text[prev.end:s.start] and _ATTRIBUTION_TAIL.match(s.text)):
+            out[-1] = Sentence(prev.start, s.end, text[prev.start:s.end])
+        else:
+            out.append(s)
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; each is `text[start:end]` with surrounding space trimmed."""
+    return _attach_tails(text, _split(text))
+
+
+def _split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for p_start, p_end in _paragraphs(text):
         p_start, p_end = _trim(text, p_start, p_end)
