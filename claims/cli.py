@@ -82,6 +82,10 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claims {__version__}")
@@ -198,11 +202,15 @@ def search(
     table.add_column("source", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("claim", ratio=1)
+    from rich.text import Text
+
     for row in hits.iter_rows(named=True):
-        table.add_row(f"{row['score']:.3f}", row["speaker"] or "[dim]narrator[/]",
+        claim = Text(row["content"])
+        if row["sentence"] != row["content"]:  # show the wrapper the content came out of
+            claim.append("\n" + _shorten(row["sentence"], 160), style="dim")
+        table.add_row(f"{row['score']:.3f}", row["speaker"] or Text("narrator", style="dim"),
                       row["verb"] or "", row["source"] or "",
-                      row["published"].isoformat() if row["published"] else "",
-                      row["content"])
+                      row["published"].isoformat() if row["published"] else "", claim)
     Console().print(table)
 
 

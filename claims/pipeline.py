@@ -17,6 +17,7 @@ from claims.tables import claims_frame, documents_frame
 from claims.types import Claim, Document
 
 Progress = Callable[[str, int, int], None]
+BATCH_DOCUMENTS = 500  # documents per store commit
 _MIN_WORDS = 3  # shorter fragments ("What's going on?") are not worth a claim of their own
 
 
@@ -63,8 +64,13 @@ def ingest(paths: Iterable[str], index_path: str, *, source: str | None = None,
            published: dt.date | None = None, model: str | None = None,
            stdin: TextIO | None = None, stdin_format: str = "txt",
            progress: Progress | None = None,
-           warn: Callable[[str], None] | None = None) -> IngestResult:
-    """Read, split, attribute, embed and store every new document under `paths`."""
+           warn: Callable[[str], None] | None = None,
+           batch_documents: int = BATCH_DOCUMENTS) -> IngestResult:
+    """Read, split, attribute, embed and store every new document under `paths`.
+
+    Documents are committed to the store in batches, so an interrupted ingest keeps what it
+    finished and a re-run picks up the rest (finished documents are skipped by content hash).
+    """
     result = IngestResult()
 
     def _warn(msg: str) -> None:
@@ -72,32 +78,30 @@ def ingest(paths: Iterable[str], index_path: str, *, source: str | None = None,
         if warn:
             warn(msg)
 
-    embedder_cache: dict[str, Embedder] = {}
-
-    def embedder_for(name: str) -> Embedder:
-        if name not in embedder_cache:
-            embedder_cache[name] = Embedder(name)
-        return embedder_cache[name]
-
     store = Store.create_or_open(index_path, model, DEFAULT_MODEL,
-                                 lambda name: embedder_for(name).dimension)
+                                 lambda name: Embedder(name).dimension)
+    embedder = Embedder(store.model)
     defaults = Defaults(source=source, published=published)
     docs = list(_new_documents(read_documents(paths, defaults, _warn, stdin, stdin_format),
                                store.known_doc_ids(), result))
-    claims: list[Claim] = []
-    next_id = store.next_claim_id()
-    for i, d in enumerate(docs, start=1):
-        new = extract_claims(d, next_id + len(claims))
-        claims.extend(new)
-        if progress:
-            progress("reading", i, len(docs))
-    if not docs:
-        return result
-    vectors = embedder_for(store.model).encode(
-        [c.content for c in claims],
-        progress=(lambda done, total: progress("embedding", done, total)) if progress else None)
-    now = dt.datetime.now(dt.UTC)
-    store.append(documents_frame(docs, now), claims_frame(claims), vectors)
-    result.documents_added = len(docs)
-    result.claims_added = len(claims)
+    embedded = 0
+    for b in range(0, len(docs), batch_documents):
+        batch = docs[b:b + batch_documents]
+        claims: list[Claim] = []
+        next_id = store.next_claim_id()
+        for i, d in enumerate(batch, start=b + 1):
+            claims.extend(extract_claims(d, next_id + len(claims)))
+            if progress:
+                progress("reading", i, len(docs))
+
+        def on_embed(done: int, _total: int, base: int = embedded, n: int = len(claims)) -> None:
+            if progress:
+                progress("embedding", base + done, base + n)
+
+        vectors = embedder.encode([c.content for c in claims], progress=on_embed)
+        store.append(documents_frame(batch, dt.datetime.now(dt.UTC)), claims_frame(claims),
+                     vectors)
+        embedded += len(claims)
+        result.documents_added += len(batch)
+        result.claims_added += len(claims)
     return result

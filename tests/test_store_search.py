@@ -128,3 +128,25 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path):
         Store.open(tmp_path)
     with pytest.raises(StoreError, match="not a claims store"):
         ingest([str(SEED_ARTICLE)], str(tmp_path))
+
+
+def test_batched_commits_give_the_same_store_as_one_commit(tmp_path):
+    one, many = str(tmp_path / "one"), str(tmp_path / "many")
+    folder = SEEDS / "harbor-fire"
+    ingest([str(folder)], one)
+    ingest([str(folder)], many, batch_documents=3)
+    a, b = Store.open(one), Store.open(many)
+    assert a.claims().equals(b.claims())
+    assert a.index().ntotal == b.index().ntotal == len(b.claims())
+
+
+def test_another_model_by_path_is_recorded_in_the_manifest(tmp_path):
+    from claims.embed import model_location
+
+    path = model_location("all-MiniLM-L6-v2")  # a sentence-transformers folder on disk
+    idx = tmp_path / "idx"
+    ingest([str(SEED_ARTICLE)], str(idx), model=path)
+    manifest = json.loads((idx / "manifest.json").read_text())
+    assert manifest["embedding"]["model"] == path
+    hits = search(Store.open(idx), "victory over terrorists is unavoidable", k=1)
+    assert hits["speaker"].to_list() == ["Sergei Lavrov"]
