@@ -92,7 +92,9 @@ _PERSON_TITLES = set(
     "official counterpart premier lawmaker mp attorney prosecutor firefighter manager owner "
     "founder analyst expert economist researcher scientist doctor nurse witness resident "
     "worker activist lawyer editor reporter correspondent "
-    "negotiator adviser advisor aide campaigner coordinator administrator engineer"
+    "negotiator adviser advisor aide campaigner coordinator administrator engineer "
+    "capt capt. lt lt. sgt sgt. gov gov. sen sen. supt supt. insp insp. det det. cmdr cmdr. "
+    "adm adm. maj maj. brig brig. gen prof cllr"
     .split()
 )
 _TITLE_WORDS = _PERSON_TITLES | set(
@@ -362,12 +364,18 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             if (_is_cap(tok) and tok not in _STOP_CAPS) or (run and low in _TITLE_WORDS):
                 run.append(tok)
                 j += 1
+                if tok.endswith(("’s", "'s")):
+                    break  # "The Northern Waters Council's spokesperson": the owner's name
             elif run and low == "of" and j + 1 < len(words) and _is_cap(words[j + 1].group(0)):
                 run.append(tok)
                 j += 1
             else:
                 break
         if run:
+            run = [t[:-2] if t.endswith(("’s", "'s")) else t for t in run]
+            if run[-1].endswith(".") and run[-1].count(".") == 1 and \
+                    run[-1].lower() not in _PERSON_TITLES:
+                run[-1] = run[-1][:-1]  # "Grey Sound." at the end of a sentence
             title, name = _split_title(tuple(run))
             kind = _kind_of(title, name)
             if kind == "org" and not name:
@@ -391,8 +399,34 @@ def _descriptor_label(tokens: list[str]) -> str:
     return " ".join(out)
 
 
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement",
+           "spokespeople"}
+
+
+def _spokesperson_of(tokens: list[str]) -> _NP | None:
+    """ "council's spokesperson" -> the NP "the council" (an unnamed voice of an organisation)."""
+    if len(tokens) >= 2 and tokens[-1].lower() in _SPOKES:
+        owner = tokens[:-1]
+        while owner and owner[-1].lower() in _DESCRIPTOR_MODS | {"chief", "senior"}:
+            owner = owner[:-1]
+        if owner and owner[-1].endswith(("’s", "'s")):
+            toks = ("the", *owner[:-1], owner[-1][:-2])
+            return _NP(0, 0, " ".join(toks), toks)
+    return None
+
+
 def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
-    """Canonical speaker name for a noun phrase, and the entity it denotes."""
+    """Canonical speaker name for a noun phrase, and the entity it denotes; the entity
+    becomes the last speaker (and last person), so "she" later in the sentence finds it."""
+    name, ent = _resolve_np(doc, np)
+    if ent is not None:
+        doc.last_speaker = ent
+        if ent.kind == "person":
+            doc.last_person = ent
+    return name, ent
+
+
+def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     low = np.text.lower()
     if low in _PRONOUNS:
         target = doc.last_person if _PRONOUNS[low] == "person" else doc.last_speaker
@@ -401,9 +435,13 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     kind = _kind_of(title, name)
     clean = [t for t in np.tokens if t.lower() not in _DETERMINERS]
     definite = np.tokens[0].lower() == "the"
+    owner = _spokesperson_of(clean)
+    if owner is not None:  # "the council's spokesperson said": the council says it
+        return _resolve_np(doc, owner)
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         label = " ".join(clean) if name else _descriptor_label(clean)
-        if name and not any(t.lower() in _ORG_WORDS for t in name):
+        of_name = len(title) < len(clean) and title and title[-1].lower() == "of"
+        if name and not of_name and not any(t.lower() in _ORG_WORDS for t in name):
             label = " ".join(name)  # "Environmental group Green Tide" -> "Green Tide"
         if definite or len(clean) == 1:
             head = clean[-1].lower()
@@ -549,11 +587,29 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
         return None
     lead = _DATELINE.match(sentence)
     np = _np_right(sentence, lead.end() if lead else 0)
-    if np is None or np.start >= m.start():
-        return None
+    if np is None or np.start >= m.start() or not re.match(r"\s+[a-z]", sentence[np.end:]):
+        return None  # "Transcript: Rosk on ..., warning shots": no clause, no speaker
     speaker, ent = _resolve(doc, np)
     return _Hit(m.start(), m.end(), m.group(0), np, speaker, ent, "speaker-first",
                 wrapper_start=len(sentence[:m.start()].rstrip(" ,")))
+
+
+def _drop_embedded(sentence: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "He added that Marvessa had agreed to stop": Marvessa's "agreed" is part of what he
+    said, not a claim of its own. A hit whose subject follows an earlier speaker-first verb
+    with only "that" (or nothing) in between is embedded."""
+    out: list[_Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.mode == "speaker-first" and h.np is not None and \
+                h.mode == "speaker-first" and h.np.start >= prev.verb_end:
+            between = sentence[prev.verb_end:h.np.start]
+            skip = _SKIP_RIGHT.match(between)
+            rest = between[skip.end():] if skip else between
+            if re.fullmatch(r"\s*(?:that\s*)?", rest):
+                continue
+        out.append(h)
+    return out
 
 
 def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
@@ -643,6 +699,7 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
                 speaker, ent = _resolve(doc, np)
                 hits.append(_Hit(m.start(), m.end(), verb, np, speaker, ent, "inverted",
                                  len(left.rstrip(" ,"))))
+    hits = _drop_embedded(sentence, sorted(hits, key=lambda h: h.verb_start))
     if any(h.verb not in _PARTICIPLES for h in hits):
         # "He claimed that ..., warning that ...": the participle belongs to the clause
         hits = [h for h in hits if h.verb not in _PARTICIPLES]
@@ -708,22 +765,52 @@ def _is_bare_quote(sentence: str) -> bool:
         len(s) >= 2 and s[0] in _OPEN_QUOTES and s[-1] in _DOUBLE_QUOTES)
 
 
+_TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")
+
+
 class Attributor:
     """Attributes the sentences of one document, in order (it keeps who spoke last)."""
 
     def __init__(self, sentences: list[Sentence] | None = None) -> None:
         self._doc = _Doc()
         self._prev: list[Attribution] = []
+        self._prev_paragraph = -1
+        self._turn: tuple[str, str] | None = None  # transcript: (speaker, label) of this turn
+        self._transcript = False
         if sentences:
             ahead = _Doc()
             for s in sentences:
                 _collect_names(ahead, s.text)
             self._doc.ahead = ahead
+            self._transcript = sum(1 for s in sentences if _TURN.match(s.text)) >= 2
+
+    def _transcript_turn(self, sentence: Sentence) -> Attribution | None:
+        """ "ROSK: No shots were fired." - the speaker label of a transcript turn."""
+        m = _TURN.match(sentence.text)
+        if m:
+            toks = tuple(w.capitalize() if w.isupper() else w for w in m.group(1).split())
+            speaker, _ = _resolve(self._doc, _NP(0, 0, " ".join(toks), toks))
+            self._turn = (speaker, m.group(1))
+            start = m.end()
+        elif self._turn and sentence.paragraph == self._prev_paragraph:
+            start = 0
+        else:
+            self._turn = None
+            return None
+        s, e = _trim_span(sentence.text, start, len(sentence.text))
+        return Attribution(speaker=self._turn[0], mention=self._turn[1] if m else None,
+                           verb=None, start=sentence.start + s, end=sentence.start + e)
 
     def attribute(self, sentence: Sentence) -> list[Attribution]:
         """Attributions for one sentence; offsets are in the document text."""
         text = sentence.text
         _collect_names(self._doc, text)
+        if self._transcript:
+            turn = self._transcript_turn(sentence)
+            self._prev_paragraph = sentence.paragraph
+            if turn is not None:
+                self._prev = [turn]
+                return [turn]
         hits = _find_hits(text, self._doc)
         _assign_content(text, hits)
         out: list[Attribution] = []

@@ -60,7 +60,7 @@ def _attach_tails(text: str, sentences: list[Sentence]) -> list[Sentence]:
         prev = out[-1] if out else None
         if (prev is not None and _QUOTE_CLOSE.search(prev.text) and len(s.text.split()) <= 8
                 and "\n\n" not in text[prev.end:s.start] and _ATTRIBUTION_TAIL.match(s.text)):
-            out[-1] = Sentence(prev.start, s.end, text[prev.start:s.end])
+            out[-1] = Sentence(prev.start, s.end, text[prev.start:s.end], prev.paragraph)
         else:
             out.append(s)
     return out
@@ -73,7 +73,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    for p_start, p_end in _paragraphs(text):
+    for para, (p_start, p_end) in enumerate(_paragraphs(text)):
         p_start, p_end = _trim(text, p_start, p_end)
         if p_start >= p_end:
             continue
@@ -89,11 +89,11 @@ def _split(text: str) -> list[Sentence]:
             s, e = _trim(text, p_start + found, p_start + found + len(piece))
             cursor = found + len(piece)
             if s < e and _HAS_WORD.search(text, s, e):
-                out.append(Sentence(s, e, text[s:e]))
+                out.append(Sentence(s, e, text[s:e], para))
         if cursor < len(paragraph):
             s, e = _trim(text, p_start + cursor, p_end)
             if s < e and _HAS_WORD.search(text, s, e):
                 if out and out[-1].end > s:
                     continue
-                out.append(Sentence(s, e, text[s:e]))
+                out.append(Sentence(s, e, text[s:e], para))
     return out

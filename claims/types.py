@@ -25,6 +25,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    paragraph: int = 0  # index of the blank-line separated paragraph it sits in
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,30 @@ def test_content_spans_lie_inside_their_sentence():
     for sent, atts in zip(sentences, attribute_sentences(sentences), strict=True):
         for a in atts:
             assert sent.start <= a.start < a.end <= sent.end
+
+
+def test_transcript_turns_belong_to_their_speaker_label():
+    text = ("Excerpt of a press conference by Fisheries Minister Annika Rosk.\n\n"
+            "MINISTER ANNIKA ROSK: We will not allow it. The boat was inside our waters.\n\n"
+            "REPORTER: Were shots fired?\n\nROSK: No shots were fired.")
+    got = attributions(text)
+    assert [s for s, _, _ in got] == [None, "Annika Rosk", "Annika Rosk", "reporter",
+                                      "Annika Rosk"]
+    assert got[1][2] == "We will not allow it"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation():
+    text = ("The Northern Waters Council met on Monday. "
+            "The council's spokesperson said the split was unchanged.")
+    assert attributions(text)[1][:2] == ("Northern Waters Council", "said")
+
+
+def test_reported_speech_inside_reported_speech_is_one_claim():
+    got = attributions("He added that Marvessa had agreed to stop boarding vessels.")
+    assert len(got) == 1 and got[0][1] == "added"
+
+
+def test_a_pronoun_can_point_back_inside_the_same_sentence():
+    text = ("Green Tide said the water was dirty. Minister Annika Rosk admitted a flare was "
+            "fired, but she denied that any shots were fired.")
+    assert [s for s, _, _ in attributions(text)] == ["Green Tide", "Annika Rosk", "Annika Rosk"]
