@@ -84,7 +84,8 @@ def _two_way(path: Path) -> bool:
 
 def emergent_split(pairs: list[Pair]) -> tuple[list[Pair], list[Pair]]:
     """(train, held out): Emergent split by claim, so held-out claims are never trained on."""
-    train, held = [], []
+    train: list[Pair] = []
+    held: list[Pair] = []
     for p in pairs:
         (held if _bucket(normalise(p.hypothesis), "emergent") < EMERGENT_HELDOUT_SHARE
          else train).append(p)

@@ -72,9 +72,10 @@ def fit_temperature(logits: Any, labels: Any) -> float:
         return float(torch.nn.functional.cross_entropy(logits / t, labels))
 
     grid = [0.25 + 0.05 * i for i in range(66)]
-    best = min(grid, key=nll)
+    best: float = min(grid, key=nll)
     fine = [best - 0.05 + 0.005 * i for i in range(21)]
-    return round(min(fine, key=nll), 3)
+    best = min(fine, key=nll)
+    return round(best, 3)
 
 
 def decide(probs: Any, thresholds: dict[str, float]) -> Any:
