@@ -21,7 +21,7 @@ from claims.errors import ClaimsError
 
 app = typer.Typer(
     name="claims",
-    help="Track who claims what across outlets: ingest articles, search claims, see stats.",
+    help="Track who claims what across outlets: ingest articles, search claims, judge pairs.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -82,6 +82,30 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+class _progress:
+    """A rich progress bar on stderr (only on a terminal); call it with (stage, done, total)."""
+
+    def __init__(self, console: Any, quiet: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                             MofNCompleteColumn(), console=console, transient=True,
+                             disable=quiet or not console.is_terminal)
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Callable[[str, int, int], None]:
+        self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._bar.__exit__(*exc)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage.capitalize(), total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -123,7 +147,6 @@ def ingest(
     Documents already in the store (same text) are skipped, so re-running is safe.
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from claims.pipeline import ingest as run_ingest
 
@@ -134,16 +157,7 @@ def ingest(
         console.print(f"[yellow]warning:[/] {msg}", highlight=False, markup=True,
                       soft_wrap=True)
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True,
-                  disable=as_json or not console.is_terminal) as bar:
-        tasks: dict[str, Any] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage.capitalize(), total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
+    with _progress(console, as_json) as progress:
         result = run_ingest(paths, index, source=source, published=published, model=model,
                             stdin=sys.stdin, stdin_format=stdin_format, progress=progress,
                             warn=warn)
@@ -241,6 +255,81 @@ def stats(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
     for name, row in by_source.items():
         table.add_row(name, str(row["documents"]), str(row["claims"]))
     console.print(table)
+
+
+@app.command()
+@_handle_errors
+def judge(
+    premise: Annotated[str | None, typer.Argument(help="The first claim.")] = None,
+    hypothesis: Annotated[str | None, typer.Argument(help="The second claim.")] = None,
+    pairs: Annotated[str | None, typer.Option(
+        help="TSV with a header containing 'premise' and 'hypothesis' ('-' for stdin); "
+             "other columns are ignored.")] = None,
+    judge_model: Annotated[str | None, typer.Option(
+        help="A Hugging Face NLI cross-encoder (path or name) instead of the shipped judge.")
+    ] = None,
+    keep_wrappers: Annotated[bool, typer.Option(
+        help="Judge the texts as given, without removing 'X said' wrappers.")] = False,
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Does PREMISE entail, contradict or leave open HYPOTHESIS? Model and rules, with reasons."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from claims.embed import DEFAULT_MODEL
+    from claims.errors import InputError
+    from claims.judge import judge_pairs, pair_similarities, read_pairs_tsv
+
+    if pairs is not None:
+        if premise is not None:
+            raise InputError("give either PREMISE HYPOTHESIS or --pairs FILE, not both")
+        rows = read_pairs_tsv(pairs)
+    elif premise is not None and hypothesis is not None:
+        rows = [(premise, hypothesis)]
+    else:
+        raise InputError("give PREMISE and HYPOTHESIS, or --pairs FILE (see claims judge --help)")
+    embedding_model = DEFAULT_MODEL
+    if (Path(index) / "manifest.json").exists():
+        from claims.store import Store
+
+        embedding_model = Store.open(index).model
+    console = Console(stderr=True)
+    with _progress(console, as_json) as progress:
+        sims = pair_similarities(rows, embedding_model) if rows else []
+        verdicts = judge_pairs(rows, name=judge_model, similarities=sims,
+                               strip_wrappers=not keep_wrappers,
+                               progress=lambda d, t: progress("judging", d, t))
+    if as_json:
+        for v in verdicts:
+            typer.echo(json.dumps({"label": v.label, "scores": v.scores,
+                                   "similarity": v.similarity, "reasons": list(v.reasons),
+                                   "method": v.method, "premise": v.premise,
+                                   "hypothesis": v.hypothesis}, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    colour = {"contradiction": "red", "entailment": "green", "neutral": "yellow"}
+    out = Console()
+    if len(verdicts) == 1:
+        v = verdicts[0]
+        sim = f"   similarity {v.similarity:.2f}" if v.similarity is not None else ""
+        out.print(f"[bold {colour[v.label]}]{v.label}[/] ({v.scores[v.label]:.2f}){sim}")
+        out.print(f"  premise:    {v.premise}", highlight=False)
+        out.print(f"  hypothesis: {v.hypothesis}", highlight=False)
+        for r in v.reasons:
+            out.print(f"  why:        {r}", highlight=False)
+        return
+    table = Table(header_style="bold")
+    for col in ("label", "p", "sim", "premise", "hypothesis", "why"):
+        table.add_column(col)
+    for v in verdicts:
+        table.add_row(f"[{colour[v.label]}]{v.label}[/]", f"{v.scores[v.label]:.2f}",
+                      f"{v.similarity:.2f}" if v.similarity is not None else "",
+                      _shorten(v.premise, 120), _shorten(v.hypothesis, 120),
+                      "; ".join(v.reasons))
+    out.print(table)
 
 
 def main() -> None:

@@ -5,7 +5,8 @@ via trafilatura), .json (a record or a list of records), .jsonl, .csv. A record'
 text (or body/content), source, published (or date), title, url (or uri).
 
 Source: the record's or front matter's field, else `--source`, else the parent folder's name.
-Date: the record's or front matter's field (or the HTML page's), else `--date`.
+Date: the record's or front matter's field (or the HTML page's), else `--date`, else a
+YYYY-MM-DD at the start of the file name.
 Files and folders whose name starts with "." or "_", and README/LICENSE files, are skipped
 when walking a folder (sample sets keep their answers in `_answers.json`).
 """
@@ -17,6 +18,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ HTML_EXTS = {".html", ".htm", ".xhtml"}
 RECORD_EXTS = {".json", ".jsonl", ".ndjson", ".csv"}
 SUPPORTED = TEXT_EXTS | MD_EXTS | HTML_EXTS | RECORD_EXTS
 _SKIP_NAMES = {"readme", "license", "licence", "changelog"}
+_DATED_NAME = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)[-_. ]")
 
 Warn = Callable[[str], None]
 
@@ -252,8 +255,12 @@ def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
         if text is None:
             continue
         fallback = item.resolve().parent.name or "unknown"
+        named = _DATED_NAME.match(item.name)
+        file_defaults = defaults
+        if named and defaults.published is None:  # "2026-03-04-port-closed.txt"
+            file_defaults = Defaults(defaults.source, parse_date(named.group(1)))
         try:
-            yield from read_text(text, ext=ext, where=str(item), defaults=defaults,
+            yield from read_text(text, ext=ext, where=str(item), defaults=file_defaults,
                                  fallback_source=fallback, warn=warn)
         except InputError as e:
             warn(f"{e}; skipped")

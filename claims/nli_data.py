@@ -104,14 +104,22 @@ class Corpus:
 def eval_sets(data: Path) -> dict[str, list[Pair]]:
     """The benchmark sets: never trained on."""
     pairs = data / "pairs"
-    out: dict[str, list[Pair]] = {
-        "xnli_en_test": list(read_pairs_file(pairs / "xnli_en" / "test.tsv", "xnli_en/test")),
-        "rte3_dev": list(read_pairs_file(pairs / "rte3_en_3way" / "rte3_dev_3way.tsv",
-                                         "rte3_en_3way/dev")),
-        "emergent_heldout": emergent_split(
-            list(read_pairs_file(pairs / "emergent" / "train.tsv", "emergent/train")))[1],
-        "sick_test": list(read_sick(pairs / "sick2014" / "SICK_test_annotated.txt")),
+    files = {
+        "xnli_en_test": pairs / "xnli_en" / "test.tsv",
+        "rte3_dev": pairs / "rte3_en_3way" / "rte3_dev_3way.tsv",
+        "emergent_heldout": pairs / "emergent" / "train.tsv",
+        "sick_test": pairs / "sick2014" / "SICK_test_annotated.txt",
     }
+    out: dict[str, list[Pair]] = {}
+    for name, path in files.items():
+        if not path.exists():
+            continue
+        if name == "sick_test":
+            out[name] = list(read_sick(path))
+        elif name == "emergent_heldout":
+            out[name] = emergent_split(list(read_pairs_file(path, "emergent/train")))[1]
+        else:
+            out[name] = list(read_pairs_file(path, str(path.relative_to(pairs))))
     return out
 
 

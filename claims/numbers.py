@@ -50,6 +50,8 @@ _STOP = set(
 )
 _PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
             "cattle", "livestock"}
+_ED_NOUNS = {"displaced", "injured", "wounded", "dead", "killed", "detained", "missing",
+             "arrested", "evacuated", "hospitalised", "hospitalized", "bed", "shed", "seed"}
 _FILLERS = {"more", "additional", "other", "extra", "further", "new", "of", "the"}
 
 
@@ -86,9 +88,10 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int]:
             continue
         if lw in _STOP or len(out) >= 2:
             break
-        if out and (out[-1].lower().endswith("s") or out[-1].lower() in _PLURALS
-                    or lw.endswith("ed")):
-            break  # "people died", "Turks killed": the noun already ended
+        if lw.endswith("ed") and lw not in _ED_NOUNS:
+            break  # "800,000 fled", "people died": a verb, not the counted noun
+        if out and (out[-1].lower().endswith("s") or out[-1].lower() in _PLURALS):
+            break  # "Turks earlier": the noun already ended
         out.append(w)
         end = pos + m.end()
         gap_ok = False

@@ -40,6 +40,16 @@ def test_source_and_date_options_fill_what_documents_do_not_say(tmp_path):
                    "Record text.": ("reuters", dt.date(2020, 2, 15))}
 
 
+def test_a_date_at_the_start_of_the_file_name_is_the_last_resort(tmp_path):
+    (tmp_path / "2026-03-04-port-closed.txt").write_text("Port closed.", encoding="utf-8")
+    (tmp_path / "2026-13-99-bad.txt").write_text("Bad date.", encoding="utf-8")
+    docs, _ = read([tmp_path])
+    assert {d.text: d.published for d in docs} == {"Port closed.": dt.date(2026, 3, 4),
+                                                    "Bad date.": None}
+    docs, _ = read([tmp_path], Defaults(published=dt.date(2020, 1, 1)))
+    assert {d.published for d in docs} == {dt.date(2020, 1, 1)}
+
+
 def test_markdown_front_matter(tmp_path):
     f = tmp_path / "x.md"
     f.write_text("---\ntitle: Fire\npublished: 2026-03-03\nurl: https://h.example/1\n"

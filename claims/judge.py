@@ -1,0 +1,230 @@
+"""Does one claim entail, contradict or leave open another? An NLI cross-encoder plus rules.
+
+The default model is trained by `claims.train_judge` and ships inside the package
+(`claims/models/judge/`: fp16 safetensors, tokenizer, `judge.json` with the calibration
+temperature and decision thresholds chosen on dev data). Any Hugging Face NLI cross-encoder can
+be named instead (path or hub id); its label order is read from its config.
+
+Pairs are judged on their *content*: "Russia said Turkey failed to neutralise terrorists" and
+"Oktay said Ankara fulfilled its responsibilities" are both true as reports; their contents
+clash. Rules (numbers, negation) override the model where it is known to miss, and say why.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from claims.errors import ModelError
+from claims.rules import apply_rules
+
+LABELS = ("entailment", "neutral", "contradiction")
+SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "judge"
+DEFAULT_JUDGE = "claims-judge"  # the name the shipped model goes by in manifests and output
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one (premise, hypothesis) pair."""
+
+    label: str  # entailment | neutral | contradiction
+    scores: dict[str, float]  # calibrated probability per label
+    similarity: float | None  # cosine of the two embeddings
+    reasons: tuple[str, ...]  # what decided it, first; then what else was noticed
+    premise: str = ""  # the texts actually judged (contents, wrappers removed)
+    hypothesis: str = ""
+    method: str = "model"  # model | numbers | negation
+
+
+@dataclass
+class _Loaded:
+    name: str
+    model: Any
+    tokenizer: Any
+    order: list[str]  # our label for each output index
+    temperature: float = 1.0
+    thresholds: dict[str, float] | None = None
+    max_length: int = 256
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _label_order(config: Any, name: str) -> list[str]:
+    id2label = {int(k): str(v).lower() for k, v in (config.id2label or {}).items()}
+    order = []
+    for i in range(len(id2label)):
+        raw = id2label.get(i, "")
+        match = next((lab for lab in LABELS if raw.startswith(lab[:7])), None)
+        if match is None:
+            raise ModelError(f"judge model {name!r} has labels {sorted(id2label.values())}; "
+                             f"an NLI model needs entailment, neutral and contradiction")
+        order.append(match)
+    if sorted(order) != sorted(LABELS):
+        raise ModelError(f"judge model {name!r} has labels {order}; it must have exactly "
+                         f"entailment, neutral and contradiction")
+    return order
+
+
+def model_location(name: str | None) -> tuple[str, str]:
+    """(display name, path or hub id) of the judge to load."""
+    if name in (None, "", DEFAULT_JUDGE):
+        if not (SHIPPED_MODEL / "config.json").exists():
+            raise ModelError(f"the shipped judge model is missing from {SHIPPED_MODEL}; "
+                             f"reinstall claims-tracker or pass --judge-model")
+        return DEFAULT_JUDGE, str(SHIPPED_MODEL)
+    assert name is not None
+    return name, name
+
+
+@lru_cache(maxsize=2)
+def load(name: str | None = None) -> _Loaded:
+    """Load a judge model once per process (CPU, fp32)."""
+    from claims.embed import _quiet_hub
+
+    _quiet_hub()
+    display, where = model_location(name)
+    try:
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        tokenizer = AutoTokenizer.from_pretrained(where)
+        model = AutoModelForSequenceClassification.from_pretrained(where, dtype=torch.float32)
+    except Exception as e:
+        raise ModelError(
+            f"cannot load judge model {display!r} ({type(e).__name__}: {str(e)[:160]}); give "
+            f"a local folder with an NLI cross-encoder, or leave --judge-model out to use "
+            f"the shipped one") from None
+    model.eval()
+    loaded = _Loaded(display, model, tokenizer, _label_order(model.config, display))
+    meta_file = Path(where) / "judge.json"
+    if meta_file.exists():
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        loaded.temperature = float(meta.get("temperature", 1.0))
+        loaded.thresholds = meta.get("thresholds")
+        loaded.max_length = int(meta.get("max_length", 256))
+        loaded.meta = meta
+    return loaded
+
+
+def _decide(probs: dict[str, float], thresholds: dict[str, float] | None) -> str:
+    if not thresholds:
+        return max(probs, key=lambda k: probs[k])
+    c_ok = probs["contradiction"] >= thresholds["contradiction"]
+    e_ok = probs["entailment"] >= thresholds["entailment"]
+    if c_ok and (not e_ok or probs["contradiction"] > probs["entailment"]):
+        return "contradiction"
+    return "entailment" if e_ok else "neutral"
+
+
+def model_scores(pairs: Sequence[tuple[str, str]], name: str | None = None,
+                 batch_size: int = 32, progress: Progress | None = None) -> list[dict[str, float]]:
+    """Calibrated label probabilities for each pair, in input order."""
+    import torch
+
+    judge = load(name)
+    order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+    out: list[dict[str, float]] = [{} for _ in pairs]
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            enc = judge.tokenizer([pairs[i][0] for i in idx], [pairs[i][1] for i in idx],
+                                  truncation=True, max_length=judge.max_length, padding=True,
+                                  return_tensors="pt")
+            logits = judge.model(**enc).logits.float() / judge.temperature
+            probs = torch.softmax(logits, dim=-1).tolist()
+            for i, row in zip(idx, probs, strict=True):
+                out[i] = {judge.order[k]: float(p) for k, p in enumerate(row)}
+            if progress:
+                progress(min(start + batch_size, len(order)), len(order))
+    return out
+
+
+def content_of(text: str) -> str:
+    """The content of a one-sentence claim with its "X said" wrapper removed."""
+    from claims.attribute import attribute_sentences
+    from claims.split import split_sentences
+
+    sentences = split_sentences(text)
+    if len(sentences) != 1:
+        return text.strip()
+    atts = attribute_sentences(sentences)[0]
+    if len(atts) == 1 and atts[0].speaker:
+        return text[atts[0].start:atts[0].end]
+    return text.strip()
+
+
+def judge_pairs(pairs: Sequence[tuple[str, str]], *, name: str | None = None,
+                similarities: Sequence[float | None] | None = None,
+                strip_wrappers: bool = True, batch_size: int = 32,
+                progress: Progress | None = None) -> list[Judgement]:
+    """Judge a batch of (premise, hypothesis) pairs; one Judgement per pair, in order.
+
+    `similarities` (cosine of the two embeddings) helps the numeric rule decide whether two
+    numbers describe the same thing; pass them when you have them.
+    """
+    texts = [(content_of(p), content_of(h)) if strip_wrappers else (p, h) for p, h in pairs]
+    scores = model_scores(texts, name=name, batch_size=batch_size, progress=progress)
+    judge = load(name)
+    sims = list(similarities) if similarities is not None else [None] * len(pairs)
+    out: list[Judgement] = []
+    for (p, h), (cp, ch), probs, sim in zip(pairs, texts, scores, sims, strict=True):
+        model_label = _decide(probs, judge.thresholds)
+        model_reason = f"model {judge.name}: {model_label} ({probs[model_label]:.2f})"
+        hits = apply_rules(cp, ch, sim)
+        reasons: list[str] = []
+        if hits:
+            label, method = hits[0].label, hits[0].rule
+            reasons = [h.reason for h in hits] + [model_reason]
+        else:
+            label, method = model_label, "model"
+            reasons = [model_reason]
+        if (cp, ch) != (p.strip(), h.strip()):
+            reasons.append("judged the contents, without the attribution wrappers")
+        out.append(Judgement(label, {k: round(v, 4) for k, v in probs.items()}, sim,
+                             tuple(reasons), cp, ch, method))
+    return out
+
+
+def pair_similarities(pairs: Sequence[tuple[str, str]], embedding_model: str) -> list[float]:
+    """Cosine similarity of each pair's two texts under an embedding model."""
+    from claims.embed import Embedder
+
+    texts = sorted({t for pair in pairs for t in pair})
+    vectors = Embedder(embedding_model).encode(texts)
+    row = {t: i for i, t in enumerate(texts)}
+    return [round(float(vectors[row[p]] @ vectors[row[h]]), 4) for p, h in pairs]
+
+
+def read_pairs_tsv(path: str) -> list[tuple[str, str]]:
+    """(premise, hypothesis) rows of a TSV with a header naming both columns."""
+    import csv
+    import sys
+
+    from claims.errors import InputError
+
+    csv.field_size_limit(sys.maxsize)
+    try:
+        f = open(path, encoding="utf-8", newline="") if path != "-" else sys.stdin
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    with f:
+        reader = csv.DictReader(f, delimiter="\t")
+        cols = {c.strip().lower(): c for c in reader.fieldnames or []}
+        if "premise" not in cols or "hypothesis" not in cols:
+            raise InputError(f"{path}: needs a header with 'premise' and 'hypothesis' columns "
+                             f"(found: {', '.join(reader.fieldnames or []) or 'none'})")
+        rows = []
+        for n, row in enumerate(reader, start=2):
+            p, h = row.get(cols["premise"]), row.get(cols["hypothesis"])
+            if p is None or h is None:
+                raise InputError(f"{path}:{n}: row has fewer columns than the header")
+            rows.append((p, h))
+    return rows

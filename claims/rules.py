@@ -1,0 +1,156 @@
+"""Rules for clashes NLI models are known to miss, each with a reason a person can read.
+
+- numbers: the same quantity of the same thing stated differently ("800,000 fled since
+  December" vs "a million fled since December"; "14 soldiers killed" vs "13 soldiers killed"),
+  but not different quantities of different things ("800,000 fled" vs "we cannot accept a
+  million more"), nor a part of a whole ("12 posts" vs "up to four of the posts").
+- negation: one side negates the same predicate the other asserts ("did not store ammonium
+  nitrate at the site" vs "ammonium nitrate was stored at the site").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.numbers import extract_quantities
+from claims.types import Quantity
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    rule: str  # "numbers" | "negation"
+    label: str  # "contradiction"
+    reason: str
+
+
+_NEGATORS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
+             "without", "n't"}
+_FUNCTION = set(
+    "a an the and or but of to in on at by for from with as than that which who this these "
+    "those is are was were be been being has have had do does did will would can could may "
+    "might must shall should it its their his her our your my they them he she we you i "
+    "any there here so very also just only all some said says say told according".split()
+)
+_APPROX = {"about", "around", "nearly", "almost", "roughly", "some", "approximately",
+           "an estimated", "estimated"}
+_AT_LEAST = {"more than", "over", "at least", "just over"}
+_AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "just under"}
+_VAGUE = {"hundreds", "dozens", "thousands", "millions"}
+
+FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
+FRAME_SIMILARITY = 0.6  # or: cosine of their embeddings, when the caller has it
+NEGATION_OVERLAP = 0.6
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w  # "store", "stored" -> "stor"
+
+
+def _words(text: str) -> list[str]:
+    text = re.sub(r"n[’']t\b", " n't", text)
+    return re.findall(r"n't|[A-Za-z][A-Za-z’'-]*", text)
+
+
+def content_words(text: str) -> set[str]:
+    return {_stem(w) for w in _words(text)
+            if w.lower() not in _FUNCTION and w.lower() not in _NEGATORS}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _masked(text: str, quantities: list[Quantity], offset: int = 0) -> str:
+    out, pos = [], 0
+    for q in quantities:
+        out.append(text[pos:q.start - offset])
+        pos = q.end - offset
+    out.append(text[pos:])
+    return " ".join(out)
+
+
+def _head(unit: str) -> str:
+    return _stem(unit.split()[-1]) if unit else ""
+
+
+def _compatible(x: Quantity, y: Quantity) -> bool:
+    """Could both statements be true of one quantity?"""
+    lo_x, hi_x = _range(x)
+    lo_y, hi_y = _range(y)
+    return lo_x <= hi_y and lo_y <= hi_x
+
+
+def _range(q: Quantity) -> tuple[float, float]:
+    if q.qualifier in _APPROX:
+        return q.value * 0.85, q.value * 1.15
+    if q.qualifier in _AT_LEAST:
+        return q.value, float("inf")
+    if q.qualifier in _AT_MOST:
+        return 0.0, q.value
+    return q.value, q.value
+
+
+def _fmt(q: Quantity) -> str:
+    return q.text or f"{q.value:g}"
+
+
+def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
+    """The same quantity of the same thing, stated with values that cannot both hold."""
+    qa = [q for q in extract_quantities(a) if q.kind in ("count", "percent", "money")]
+    qb = [q for q in extract_quantities(b) if q.kind in ("count", "percent", "money")]
+    if not qa or not qb:
+        return None
+    frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
+    for x in qa:
+        for y in qb:
+            if x.kind != y.kind or x.qualifier in _VAGUE or y.qualifier in _VAGUE:
+                continue
+            if " of the " in f" {x.text} " or " of the " in f" {y.text} ":
+                continue  # "four of the posts": a part, not the whole
+            same_thing = (_head(x.unit) == _head(y.unit)) if (x.unit and y.unit) else \
+                not x.unit and not y.unit
+            if not same_thing:
+                continue
+            close = frame >= FRAME_OVERLAP or (
+                similarity is not None and similarity >= FRAME_SIMILARITY and bool(x.unit))
+            if close and not _compatible(x, y):
+                what = f" ({x.unit})" if x.unit else ""
+                return RuleHit("numbers", "contradiction",
+                               f"numbers: {_fmt(x)!r} vs {_fmt(y)!r}{what}")
+    return None
+
+
+def _negated(words: list[str]) -> bool:
+    return sum(w.lower() in _NEGATORS for w in words) % 2 == 1
+
+
+def negation_conflict(a: str, b: str) -> RuleHit | None:
+    """One side negates what the other asserts, about the same thing."""
+    wa, wb = _words(a), _words(b)
+    if _negated(wa) == _negated(wb):
+        return None
+    ca, cb = content_words(a), content_words(b)
+    if not ca or not cb:
+        return None
+    jaccard = len(ca & cb) / len(ca | cb)
+    if jaccard >= NEGATION_OVERLAP or (_overlap(ca, cb) >= 0.8 and len(ca & cb) >= 2):
+        neg, pos = (a, b) if _negated(wa) else (b, a)
+        return RuleHit("negation", "contradiction",
+                       f"negation: {_short(neg)!r} denies {_short(pos)!r}")
+    return None
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def apply_rules(a: str, b: str, similarity: float | None = None) -> list[RuleHit]:
+    """Every rule that fires for the pair, numbers first."""
+    return [hit for hit in (numeric_conflict(a, b, similarity), negation_conflict(a, b)) if hit]
