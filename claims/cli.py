@@ -93,14 +93,14 @@ class _progress:
                              disable=quiet or not console.is_terminal)
         self._tasks: dict[str, Any] = {}
 
-    def __enter__(self) -> Callable[[str, int, int], None]:
+    def __enter__(self) -> Callable[[str, int, int | None], None]:
         self._bar.__enter__()
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self._bar.__exit__(*exc)
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
         if stage not in self._tasks:
             self._tasks[stage] = self._bar.add_task(stage.capitalize(), total=total)
         self._bar.update(self._tasks[stage], completed=done, total=total)
@@ -139,6 +139,9 @@ def ingest(
              "default: the bundled all-MiniLM-L6-v2.")] = None,
     stdin_format: Annotated[str, typer.Option(
         "--format", help="Format of stdin: txt, md, html, json, jsonl or csv.")] = "txt",
+    wait: Annotated[bool, typer.Option(
+        "--wait/--no-wait", help="If another ingest is writing the store: wait for it, or "
+                                 "stop at once.")] = True,
     index: IndexOpt = "index",
     as_json: JsonOpt = False,
 ) -> None:
@@ -160,11 +163,17 @@ def ingest(
     with _progress(console, as_json) as progress:
         result = run_ingest(paths, index, source=source, published=published, model=model,
                             stdin=sys.stdin, stdin_format=stdin_format, progress=progress,
-                            warn=warn)
+                            warn=warn, wait=wait)
+    _ingest_summary(result, index, as_json)
+    if result.missing_paths:
+        raise typer.Exit(2)  # the rest was ingested, but a path the user named was not there
+
+
+def _ingest_summary(result: Any, index: str, as_json: bool) -> None:
     summary = {"documents_added": result.documents_added,
                "documents_skipped": result.documents_skipped,
                "claims_added": result.claims_added, "warnings": len(result.warnings),
-               "index": index}
+               "missing_paths": len(result.missing_paths), "index": index}
     if as_json:
         typer.echo(json.dumps(summary))
         return
@@ -255,6 +264,39 @@ def stats(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
     for name, row in by_source.items():
         table.add_row(name, str(row["documents"]), str(row["claims"]))
     console.print(table)
+
+
+@app.command()
+@_handle_errors
+def check(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
+    """Verify the store: every file against its checksum, vectors against claims."""
+    from claims.store import check as run_check
+
+    problems = run_check(index)
+    if as_json:
+        typer.echo(json.dumps({"ok": not problems, "problems": problems}))
+    else:
+        for p in problems:
+            _err(p)
+        if not problems:
+            typer.echo(f"{index}: every file matches its checksum.")
+    if problems:
+        raise typer.Exit(3)
+
+
+@app.command()
+@_handle_errors
+def repair(index: IndexOpt = "index") -> None:
+    """Go back to the newest intact state of a damaged store (re-ingest to redo the rest)."""
+    from claims.store import repair as run_repair
+
+    gen = run_repair(index)
+    if gen is None:
+        typer.echo(f"{index} is intact; nothing to repair.")
+    else:
+        typer.echo(f"{index} now serves generation {gen}. Documents added after it are gone: "
+                   f"run the same `claims ingest` again to add them back (nothing is added "
+                   f"twice).")
 
 
 @app.command()

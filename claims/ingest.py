@@ -13,6 +13,7 @@ when walking a folder (sample sets keep their answers in `_answers.json`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -71,7 +72,14 @@ def parse_date(value: Any) -> dt.date | None:
         return None
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode(data: bytes, where: str, warn: Warn) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
         warn(f"{where}: skipped, looks like a binary file")
         return None
@@ -80,6 +88,47 @@ def _decode(data: bytes, where: str, warn: Warn) -> str | None:
     except UnicodeDecodeError:
         warn(f"{where}: not valid UTF-8, read as Windows-1252")
         return data.decode("cp1252", errors="replace")
+
+
+LARGE_FILE = 8 << 20  # plain text bigger than this is read in parts, not whole
+PART_CHARS = 1 << 20  # about this many characters per part
+
+
+def _read_large_text(path: Path, defaults: Defaults, fallback: str,
+                     warn: Warn) -> Iterator[Document]:
+    """A huge .txt/.md file in parts of about PART_CHARS, cut at paragraph breaks, so memory
+    stays bounded whatever the file's size. Each part is a document `path#partN`."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+    if encoding is None and b"\x00" in head:
+        warn(f"{path}: skipped, looks like a binary file")
+        return
+    decoder = codecs.getincrementaldecoder(encoding or "utf-8-sig")(errors="replace")
+    buf: list[str] = []
+    size = 0
+    part = 0
+    with open(path, "rb") as f:
+        for raw in iter(lambda: f.read(1 << 16), b""):
+            buf.append(decoder.decode(raw))
+            size += len(buf[-1])
+            if size >= PART_CHARS:
+                text = "".join(buf)
+                cut = text.rfind("\n\n")
+                cut = cut if cut > 0 else (text.rfind("\n") if text.rfind("\n") > 0 else len(text))
+                part += 1
+                doc = _make(text[:cut], source=None, defaults=defaults, fallback_source=fallback,
+                            uri=f"{path}#part{part}", title=None, published=None)
+                if doc:
+                    yield doc
+                buf, size = [text[cut:]], len(text) - cut
+        buf.append(decoder.decode(b"", final=True))
+    rest = "".join(buf)
+    part += 1
+    doc = _make(rest, source=None, defaults=defaults, fallback_source=fallback,
+                uri=f"{path}#part{part}", title=None, published=None)
+    if doc:
+        yield doc
 
 
 def _make(text: str, *, source: str | None, defaults: Defaults, fallback_source: str,
@@ -210,13 +259,15 @@ def _walk(path: Path) -> Iterator[Path]:
         if name.startswith((".", "_")) or child.stem.lower() in _SKIP_NAMES:
             continue
         if child.is_dir():
+            if (child / "manifest.json").exists() and (child / ".lock").exists():
+                continue  # a claims store (e.g. index/), not documents
             yield from _walk(child)
         elif child.suffix.lower() in SUPPORTED:
             yield child
 
 
-def expand_paths(paths: Iterable[str]) -> list[str | Path]:
-    """Files to read, in order; '-' stands for stdin. Missing paths are an error."""
+def expand_paths(paths: Iterable[str], missing: Callable[[str], None]) -> list[str | Path]:
+    """Files to read, in order; '-' stands for stdin. Missing paths are reported and skipped."""
     out: list[str | Path] = []
     for p in paths:
         if p == "-":
@@ -224,7 +275,8 @@ def expand_paths(paths: Iterable[str]) -> list[str | Path]:
             continue
         path = Path(p)
         if not path.exists():
-            raise InputError(f"{p}: no such file or folder")
+            missing(f"{p}: no such file or folder")
+            continue
         if path.is_dir():
             out.extend(_walk(path))
         else:
@@ -233,9 +285,11 @@ def expand_paths(paths: Iterable[str]) -> list[str | Path]:
 
 
 def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
-                   stdin: TextIO | None = None, stdin_format: str = "txt") -> Iterator[Document]:
-    """Every document under `paths`; unreadable files are skipped with a warning."""
-    for item in expand_paths(paths):
+                   stdin: TextIO | None = None, stdin_format: str = "txt",
+                   missing: Warn | None = None) -> Iterator[Document]:
+    """Every document under `paths`, read lazily; unreadable files and missing paths are
+    skipped with a warning (`missing` hears about paths that do not exist)."""
+    for item in expand_paths(paths, missing or warn):
         if item == "-":
             stream = stdin or sys.stdin
             text = stream.read()
@@ -246,7 +300,15 @@ def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
         ext = item.suffix.lower()
         if ext not in SUPPORTED:
             ext = ".txt"  # a file named explicitly is read as text whatever its extension
+        fallback = item.resolve().parent.name or "unknown"
+        named = _DATED_NAME.match(item.name)
+        file_defaults = defaults
+        if named and defaults.published is None:  # "2026-03-04-port-closed.txt"
+            file_defaults = Defaults(defaults.source, parse_date(named.group(1)))
         try:
+            if ext in TEXT_EXTS and item.stat().st_size > LARGE_FILE:
+                yield from _read_large_text(item, file_defaults, fallback, warn)
+                continue
             data = item.read_bytes()
         except OSError as e:
             warn(f"{item}: skipped, cannot read ({e.strerror})")
@@ -254,11 +316,6 @@ def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
         text = _decode(data, str(item), warn)
         if text is None:
             continue
-        fallback = item.resolve().parent.name or "unknown"
-        named = _DATED_NAME.match(item.name)
-        file_defaults = defaults
-        if named and defaults.published is None:  # "2026-03-04-port-closed.txt"
-            file_defaults = Defaults(defaults.source, parse_date(named.group(1)))
         try:
             yield from read_text(text, ext=ext, where=str(item), defaults=file_defaults,
                                  fallback_source=fallback, warn=warn)

@@ -1,20 +1,33 @@
-"""The on-disk store: manifest.json, vectors.faiss and Parquet tables, written atomically.
+"""The on-disk store: a manifest that points at one complete generation of files.
 
-Layout of a store folder:
-    manifest.json       schema version, embedding model and dimension, index type, versions
-    documents.parquet   one row per document (doc_id = content hash)
-    claims.parquet      one row per claim (claim_id = FAISS id)
-    vectors.faiss       inner-product index over L2-normalised claim vectors, ids = claim_id
+    index/
+      manifest.json        schema version, embedding model, index type, versions, and the
+                           current generation with each file's size and SHA-256
+      g000007/             the current generation
+        documents.parquet  one row per document (doc_id = content hash)
+        claims.parquet     one row per claim (claim_id = FAISS id)
+        vectors.faiss      inner-product index over L2-normalised claim vectors, ids = claim_id
+      g000006/             the previous one, kept so a reader mid-read never loses its files
+      .lock                held by the one writer
 
-Every file is written to a temporary name and renamed into place; the manifest goes last.
+A commit writes a new generation into a temporary folder (every file fsynced), renames it into
+place, then replaces manifest.json atomically. A crash at any point leaves the manifest pointing
+at a complete generation: the store always opens and answers with its last committed state.
+Readers take no lock. Files are checked against the manifest's checksums when read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import hashlib
 import json
 import os
-import tempfile
+import re
+import shutil
+import signal
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,26 +43,54 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
+LOCK = ".lock"
 DOCUMENTS_FILE = "documents.parquet"
 CLAIMS_FILE = "claims.parquet"
 VECTORS_FILE = "vectors.faiss"
 INDEX_TYPE = "IDMap2,Flat"
+_GEN = re.compile(r"^g(\d{6})$")
 # Files that may sit in a folder before it becomes a store (the repo's index/README.md).
-_ALLOWED_IN_EMPTY = {"README.md", ".gitignore", ".gitkeep"}
+_ALLOWED_IN_EMPTY = {"README.md", ".gitignore", ".gitkeep", LOCK}
 
 
-def _atomic_write(path: Path, write: Any) -> None:
-    """Call write(tmp_path), fsync, then rename over `path`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+_CRASH_COUNTS: dict[str, int] = {}
+
+
+def _crash_point(label: str) -> None:
+    """Fault injection for the crash tests: CLAIMS_CRASH_AT=<label>[@N] kills the process the
+    Nth time it gets here (default the first), as a power cut or kill -9 would."""
+    want = os.environ.get("CLAIMS_CRASH_AT")
+    if not want or want.split("@")[0] != label:
+        return
+    _CRASH_COUNTS[label] = _CRASH_COUNTS.get(label, 0) + 1
+    if _CRASH_COUNTS[label] == int(want.split("@")[1] if "@" in want else 1):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        write(tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(json.dumps(data, indent=2) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
 
 
 def _versions() -> dict[str, str]:
@@ -64,9 +105,68 @@ def _versions() -> dict[str, str]:
     return out
 
 
+# --- one writer at a time -------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def writer_lock(path: str | Path, wait: bool = True,
+                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the store's write lock. With wait=False a busy store is an error at once."""
+    p = Path(path)
+    p.mkdir(parents=True, exist_ok=True)
+    fd = os.open(p / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            if not wait:
+                raise StoreError(f"{p} is being written by {holder}; wait for it to finish, "
+                                 f"or run again with --wait") from None
+            if on_wait:
+                on_wait(f"waiting for {holder} to finish writing {p}...")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+
+def _migrate_0_to_1(path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """Schema 0 kept flat files beside the manifest; 1 keeps them in a generation folder."""
+    gen = path / "g000001"
+    gen.mkdir(exist_ok=True)
+    for name in (DOCUMENTS_FILE, CLAIMS_FILE, VECTORS_FILE):
+        if (path / name).exists():
+            os.replace(path / name, gen / name)
+    _fsync_dir(gen)
+    manifest = dict(manifest)
+    manifest["schema_version"] = 1
+    manifest["generation"] = gen.name
+    manifest["files"] = {n: {"bytes": (gen / n).stat().st_size, "sha256": _sha256(gen / n)}
+                         for n in (DOCUMENTS_FILE, CLAIMS_FILE, VECTORS_FILE)
+                         if (gen / n).exists()}
+    return manifest
+
+
+# schema version N -> function that turns a version-N store into version N+1
+MIGRATIONS: dict[int, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+# --- the store --------------------------------------------------------------------------------
+
+
 @dataclass
 class Store:
-    """A store folder. Open with `Store.open` (read) or `Store.create_or_open` (ingest)."""
+    """A store folder. `Store.open` for reading; `Store.create_or_open` under `writer_lock`."""
 
     path: Path
     manifest: dict[str, Any]
@@ -78,48 +178,60 @@ class Store:
         try:
             data: dict[str, Any] = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as e:
-            raise StoreError(f"{path}/{MANIFEST} is unreadable ({e}); restore the store from a "
-                             f"backup or re-run `claims ingest` into a new --index") from None
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise StoreError(f"store at {path} has schema version {version}, this claims "
-                             f"reads version {SCHEMA_VERSION}; re-ingest into a new --index")
+            raise StoreError(f"{path}/{MANIFEST} is unreadable ({type(e).__name__}); "
+                             f"run `claims repair --index {path}`") from None
         return data
 
     @classmethod
+    def _upgrade(cls, path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+        version = manifest.get("schema_version")
+        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            raise StoreError(f"store at {path} has schema version {version}; this claims "
+                             f"({__version__}) reads up to {SCHEMA_VERSION}: upgrade "
+                             f"claims-tracker, or ingest into a new --index")
+        if version == SCHEMA_VERSION:
+            return manifest
+        with writer_lock(path, wait=False):
+            manifest = cls._read_manifest(path)
+            while manifest["schema_version"] < SCHEMA_VERSION:
+                manifest = MIGRATIONS[manifest["schema_version"]](path, manifest)
+            _write_json_atomic(path / MANIFEST, manifest)
+        return manifest
+
+    @classmethod
     def open(cls, path: str | Path) -> Store:
-        """An existing store; a clear error when there is none."""
+        """An existing store; a clear error when there is none. Older schemas are migrated."""
         p = Path(path)
         if not (p / MANIFEST).exists():
-            if p.exists() and any(c.name not in _ALLOWED_IN_EMPTY for c in p.iterdir()) \
-                    if p.is_dir() else p.exists():
+            if p.is_file() or (p.is_dir() and any(c.name not in _ALLOWED_IN_EMPTY
+                                                   for c in p.iterdir())):
                 raise StoreError(f"{p} is not a claims store (no {MANIFEST}); "
                                  f"point --index at a store or an empty folder")
             raise StoreError(f"no store at {p} — run `claims ingest PATH` first "
                              f"(or point --index / CLAIMS_INDEX at an existing store)")
-        return cls(p, cls._read_manifest(p))
+        return cls(p, cls._upgrade(p, cls._read_manifest(p)))
 
     @classmethod
     def create_or_open(cls, path: str | Path, model: str | None, default_model: str,
-                       dimension_of: Any) -> Store:
-        """Open the store at `path`, or create it for `model` (default: `default_model`).
+                       dimension_of: Callable[[str], int]) -> Store:
+        """Open the store at `path`, or start one for `model` (default: `default_model`).
 
-        `dimension_of(model_name) -> int` is only called when a store is created.
-        A `model` different from the store's is an error, never a silent mix.
+        `dimension_of(model_name)` is only called for a new store. A `model` different from
+        the store's is an error, never a silent mix. Call under `writer_lock`.
         """
         p = Path(path)
         if (p / MANIFEST).exists():
             store = cls.open(p)
-            built = store.model
-            if model is not None and model != built:
+            if model is not None and model != store.model:
                 raise StoreError(
-                    f"store at {p} was built with embedding model {built!r} "
+                    f"store at {p} was built with embedding model {store.model!r} "
                     f"({store.dimension}-d), not {model!r}; leave --model out to use the "
                     f"store's model, or ingest into a new store with --index DIR")
             return store
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p} is a file, not a store folder; choose another --index")
-        if p.exists() and any(c.name not in _ALLOWED_IN_EMPTY for c in p.iterdir()):
+        if p.exists() and any(c.name not in _ALLOWED_IN_EMPTY and not c.name.startswith(".tmp-")
+                              and not _GEN.match(c.name) for c in p.iterdir()):
             raise StoreError(f"{p} is not a claims store (no {MANIFEST}) and not empty; "
                              f"point --index at a store or an empty folder")
         name = model or default_model
@@ -134,6 +246,8 @@ class Store:
             "judge_model": None,
             "counts": {"documents": 0, "claims": 0},
             "versions": _versions(),
+            "generation": None,
+            "files": {},
         }
         p.mkdir(parents=True, exist_ok=True)
         return cls(p, manifest)
@@ -148,15 +262,29 @@ class Store:
     def dimension(self) -> int:
         return int(self.manifest["embedding"]["dimension"])
 
-    def _read_table(self, name: str, schema: pl.Schema) -> pl.DataFrame:
-        f = self.path / name
+    def _file(self, name: str) -> Path | None:
+        """A file of the current generation, checked against the manifest; None if absent."""
+        gen = self.manifest.get("generation")
+        expected = self.manifest.get("files", {}).get(name)
+        if not gen or not expected:
+            return None
+        f = self.path / gen / name
         if not f.exists():
-            return pl.DataFrame(schema=schema)
-        try:
-            return pl.read_parquet(f)
-        except Exception as e:
-            raise StoreError(f"{f} is damaged ({type(e).__name__}); re-run `claims ingest` "
-                             f"into a new --index") from None
+            now = self._read_manifest(self.path).get("generation")
+            if now != gen:
+                raise StoreError(f"{self.path} changed while it was being read (a writer "
+                                 f"committed twice); run the command again")
+            raise StoreError(f"{f} is missing; run `claims repair --index {self.path}` to go "
+                             f"back to the last intact state, then ingest again")
+        if f.stat().st_size != expected["bytes"] or _sha256(f) != expected["sha256"]:
+            raise StoreError(f"{f} is damaged (size or checksum differs from the manifest); "
+                             f"run `claims repair --index {self.path}` to go back to the last "
+                             f"intact state, then ingest again")
+        return f
+
+    def _read_table(self, name: str, schema: pl.Schema) -> pl.DataFrame:
+        f = self._file(name)
+        return pl.read_parquet(f) if f is not None else pl.DataFrame(schema=schema)
 
     def documents(self) -> pl.DataFrame:
         return self._read_table(DOCUMENTS_FILE, DOCUMENTS)
@@ -168,32 +296,26 @@ class Store:
         """The FAISS index (an empty one for a new store)."""
         import faiss
 
-        f = self.path / VECTORS_FILE
-        if not f.exists():
+        f = self._file(VECTORS_FILE)
+        if f is None:
             return faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
-        try:
-            return faiss.read_index(str(f))
-        except Exception as e:
-            raise StoreError(f"{f} is damaged ({str(e)[:80]}); re-run `claims ingest` into "
-                             f"a new --index") from None
+        return faiss.read_index(str(f))
 
     def known_doc_ids(self) -> set[str]:
-        f = self.path / DOCUMENTS_FILE
-        if not f.exists():
-            return set()
-        return set(pl.read_parquet(f, columns=["doc_id"])["doc_id"].to_list())
+        return set(self.documents()["doc_id"].to_list())
 
     def next_claim_id(self) -> int:
-        f = self.path / CLAIMS_FILE
-        if not f.exists():
-            return 0
-        ids = pl.read_parquet(f, columns=["claim_id"])["claim_id"]
+        ids = self.claims()["claim_id"]
         return int(ids.max()) + 1 if len(ids) else 0  # type: ignore[arg-type,operator]
 
-    # --- writing ----------------------------------------------------------------------------
+    # --- writing (under writer_lock) ----------------------------------------------------------
+
+    def _generations(self) -> list[str]:
+        return sorted(c.name for c in self.path.iterdir() if c.is_dir() and _GEN.match(c.name))
 
     def append(self, documents: pl.DataFrame, claims: pl.DataFrame, vectors: np.ndarray) -> None:
-        """Add documents, their claims and the claims' vectors (rows aligned with `claims`)."""
+        """Add documents, their claims and the claims' vectors (rows aligned with `claims`)
+        as one new generation. Call under `writer_lock`."""
         import faiss
         import numpy as np
 
@@ -205,12 +327,114 @@ class Store:
             index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
         all_docs = pl.concat([self.documents(), documents.cast(DOCUMENTS)], how="vertical")
         all_claims = pl.concat([self.claims(), claims.cast(CLAIMS)], how="vertical")
-        _atomic_write(self.path / VECTORS_FILE, lambda t: faiss.write_index(index, t))
-        _atomic_write(self.path / CLAIMS_FILE, lambda t: all_claims.write_parquet(t))
-        _atomic_write(self.path / DOCUMENTS_FILE, lambda t: all_docs.write_parquet(t))
-        self.manifest["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self.manifest["index"]["size"] = int(index.ntotal)
-        self.manifest["counts"] = {"documents": len(all_docs), "claims": len(all_claims)}
-        self.manifest["versions"] = _versions()
-        text = json.dumps(self.manifest, indent=2) + "\n"
-        _atomic_write(self.path / MANIFEST, lambda t: Path(t).write_text(text, encoding="utf-8"))
+        gens = self._generations()
+        number = int(_GEN.match(gens[-1]).group(1)) + 1 if gens else 1  # type: ignore[union-attr]
+        name = f"g{number:06d}"
+        tmp = self.path / f".tmp-{name}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        _crash_point("before-vectors")
+        faiss.write_index(index, str(tmp / VECTORS_FILE))
+        _crash_point("after-vectors")
+        all_claims.write_parquet(tmp / CLAIMS_FILE)
+        _crash_point("after-claims")
+        all_docs.write_parquet(tmp / DOCUMENTS_FILE)
+        _crash_point("after-documents")
+        files = {}
+        for f in sorted(tmp.iterdir()):
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+            files[f.name] = {"bytes": f.stat().st_size, "sha256": _sha256(f)}
+        _fsync_dir(tmp)
+        _crash_point("before-generation-rename")
+        os.replace(tmp, self.path / name)
+        _fsync_dir(self.path)
+        _crash_point("after-generation-rename")
+        manifest = dict(self.manifest)
+        manifest.update({
+            "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "index": {**self.manifest["index"], "size": int(index.ntotal)},
+            "counts": {"documents": len(all_docs), "claims": len(all_claims)},
+            "versions": _versions(),
+            "generation": name,
+            "files": files,
+        })
+        # A copy of the manifest inside the generation lets `repair` rebuild a lost one.
+        _write_json_atomic(self.path / name / MANIFEST, manifest)
+        _crash_point("before-manifest")
+        _write_json_atomic(self.path / MANIFEST, manifest)  # the commit point
+        _crash_point("after-manifest")
+        self.manifest = manifest
+        self.clean()
+        _crash_point("after-clean")
+
+    def clean(self) -> None:
+        """Remove generations older than the previous one, and leftovers of crashed writes.
+        Call under `writer_lock`."""
+        current = self.manifest.get("generation")
+        gens = [g for g in self._generations() if g != current]
+        for old in gens[:-1]:
+            shutil.rmtree(self.path / old, ignore_errors=True)
+        for c in self.path.iterdir():
+            if c.name.startswith(".tmp-") or (c.name.startswith(".") and c.name.endswith(".tmp")):
+                if c.is_dir():
+                    shutil.rmtree(c, ignore_errors=True)
+                else:
+                    c.unlink(missing_ok=True)
+
+
+def _generation_ok(folder: Path) -> dict[str, Any] | None:
+    """The manifest saved with a generation, if every file still matches it."""
+    try:
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files = manifest["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    for name, meta in files.items():
+        f = folder / name
+        if not f.exists() or f.stat().st_size != meta["bytes"] or _sha256(f) != meta["sha256"]:
+            return None
+    return manifest
+
+
+def check(path: str | Path) -> list[str]:
+    """Problems found in the store (empty when every file matches its checksum)."""
+    store = Store.open(path)
+    problems = []
+    for name in store.manifest.get("files", {}):
+        try:
+            store._file(name)
+        except StoreError as e:
+            problems.append(str(e))
+    if not problems:
+        claims, index = store.claims(), store.index()
+        if index.ntotal != len(claims):
+            problems.append(f"vectors.faiss holds {index.ntotal} vectors for {len(claims)} "
+                            f"claims; run `claims repair --index {path}`")
+    return problems
+
+
+def repair(path: str | Path, wait: bool = True) -> str | None:
+    """Point the manifest at the newest generation whose files are intact. Returns its name
+    (None when the current one was fine). Claims of later, lost commits can be ingested again:
+    documents already in the store are skipped by their content hash."""
+    p = Path(path)
+    if not p.is_dir():
+        raise StoreError(f"no store at {p}: nothing to repair")
+    with writer_lock(p, wait=wait):
+        try:
+            current = Store._read_manifest(p).get("generation")
+        except StoreError:
+            current = None  # the manifest itself is lost: rebuild it from a generation
+        gens = sorted((c for c in p.iterdir() if c.is_dir() and _GEN.match(c.name)),
+                      key=lambda c: c.name, reverse=True)
+        for g in gens:
+            saved = _generation_ok(g)
+            if saved is None:
+                continue
+            if g.name == current and _generation_ok(g) == Store._read_manifest(p):
+                return None
+            _write_json_atomic(p / MANIFEST, saved)
+            Store(p, saved).clean()
+            return g.name
+        raise StoreError(f"no intact generation left in {p}; ingest again into a new --index")

@@ -6,9 +6,6 @@ import datetime as dt
 import io
 import json
 
-import pytest
-
-from claims.errors import InputError
 from claims.ingest import Defaults, doc_id, read_documents
 from tests.conftest import SEEDS
 
@@ -129,11 +126,74 @@ def test_binary_and_non_utf8_files(tmp_path):
     assert any("binary" in w for w in warnings) and any("UTF-8" in w for w in warnings)
 
 
-def test_missing_path_is_an_error_that_names_it(tmp_path):
-    with pytest.raises(InputError, match="nope.txt: no such file"):
-        read([tmp_path / "nope.txt"])
+def test_a_missing_path_is_reported_and_the_rest_is_read(tmp_path):
+    (tmp_path / "ok.txt").write_text("Kept.", encoding="utf-8")
+    missing: list[str] = []
+    docs = list(read_documents([str(tmp_path / "nope.txt"), str(tmp_path / "ok.txt")],
+                               Defaults(), lambda m: None, missing=missing.append))
+    assert [d.text for d in docs] == ["Kept."]
+    assert missing == [f"{tmp_path / 'nope.txt'}: no such file or folder"]
+
+
+def test_hostile_files_are_skipped_or_read_with_a_warning_and_the_rest_kept(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("   \n\n  ", encoding="utf-8")
+    (tmp_path / "utf16.txt").write_bytes("Minister said the port is safe.".encode("utf-16"))
+    (tmp_path / "invalid.txt").write_bytes(b"Caf\xc3 prices \xff rose, traders said.")
+    (tmp_path / "scripts.html").write_text(
+        "<html><head><script>alert('x')</script></head><body><article><h1>Port news</h1>"
+        + "<p>The mayor said the port reopened on Friday after the fire.</p>" * 3
+        + "<script>document.write('<p>injected</p>')</script>"
+        + "<img src=x onerror=alert(1)></article></body></html>", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Kept.", encoding="utf-8")
+    docs, warnings = read([tmp_path])
+    texts = {d.uri.rsplit("/", 1)[-1]: d.text for d in docs}
+    assert texts["ok.txt"] == "Kept."
+    assert texts["utf16.txt"] == "Minister said the port is safe."
+    assert "traders said" in texts["invalid.txt"]
+    assert "mayor said the port reopened" in texts["scripts.html"]
+    assert "alert" not in texts["scripts.html"] and "injected" not in texts["scripts.html"]
+    assert "empty.txt" not in texts and "blank.md" not in texts
+    assert sum("no text" in w for w in warnings) == 2
+    assert any("invalid.txt" in w and "UTF-8" in w for w in warnings)
+
+
+def test_a_huge_text_file_is_read_in_parts_with_bounded_memory(tmp_path, monkeypatch):
+    import tracemalloc
+
+    import claims.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "LARGE_FILE", 1 << 20)
+    monkeypatch.setattr(ingest_mod, "PART_CHARS", 1 << 18)
+    paragraph = ("Officials said the river rose by two metres overnight. " * 8 + "\n\n")
+    big = tmp_path / "big.txt"
+    with open(big, "w", encoding="utf-8") as f:
+        for _ in range((24 << 20) // len(paragraph)):  # 24 MB
+            f.write(paragraph)
+    tracemalloc.start()
+    parts = 0
+    total = 0
+    for doc in read_documents([str(big)], Defaults(), lambda m: None):
+        parts += 1
+        total += len(doc.text)
+        assert doc.uri == f"{big}#part{parts}"
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert parts >= 90 and total > 23 << 20
+    assert peak < 8 << 20  # a few parts in memory, never the whole 24 MB file
 
 
 def test_document_id_is_a_content_hash():
     assert doc_id("Same text.\r\n") == doc_id("  Same text.\n")
     assert doc_id("Same text.") != doc_id("Other text.")
+
+
+def test_a_store_inside_the_folder_is_not_read_as_documents(tmp_path):
+    from claims.store import writer_lock
+
+    (tmp_path / "a.txt").write_text("Kept.", encoding="utf-8")
+    store = tmp_path / "index"
+    with writer_lock(store):
+        (store / "manifest.json").write_text('{"schema_version": 1}', encoding="utf-8")
+    docs, warnings = read([tmp_path])
+    assert [d.text for d in docs] == ["Kept."] and warnings == []

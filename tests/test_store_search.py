@@ -27,9 +27,11 @@ def test_seed_search_finds_the_oktay_russia_sentence(seed_store):
 
 
 def test_store_files_and_manifest(seed_store):
-    names = {p.name for p in seed_store.iterdir()}
-    assert {"manifest.json", "vectors.faiss", "documents.parquet", "claims.parquet"} <= names
     manifest = json.loads((seed_store / "manifest.json").read_text())
+    gen = seed_store / manifest["generation"]
+    names = {p.name for p in gen.iterdir()}
+    assert {"vectors.faiss", "documents.parquet", "claims.parquet"} <= names
+    assert set(manifest["files"]) == {"vectors.faiss", "documents.parquet", "claims.parquet"}
     assert manifest["schema_version"] == 1
     assert manifest["embedding"] == {"model": "all-MiniLM-L6-v2", "dimension": 384,
                                      "normalized": True}
@@ -69,11 +71,11 @@ def test_vectors_are_unit_length_and_belong_to_their_claims(seed_store):
 def test_reingest_adds_and_embeds_nothing(seed_store, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(seed_store, copy)
-    before = (copy / "vectors.faiss").stat().st_mtime_ns
+    before = (copy / "manifest.json").read_bytes()
     result = ingest([str(SEEDS)], str(copy))
     assert (result.documents_added, result.claims_added) == (0, 0)
     assert result.documents_skipped == stats(Store.open(copy))["documents"]
-    assert (copy / "vectors.faiss").stat().st_mtime_ns == before
+    assert (copy / "manifest.json").read_bytes() == before  # nothing was committed
 
 
 def test_incremental_ingest_keeps_ids_and_adds_new_claims(tmp_path):

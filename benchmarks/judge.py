@@ -1,0 +1,106 @@
+"""Judge quality on sets it was not trained on, and its speed against a baseline.
+
+    python benchmarks/judge.py [--data ../shared/data] [--judge-model PATH] [--speed-pairs 1000]
+
+Quality: XNLI-en test (eval-only) accuracy, RTE-3 dev 3-way accuracy and contradiction F1,
+Emergent held-out claims accuracy, SICK test (eval-only) accuracy; for the model alone and with
+the rules. The same for an int8 (dynamically quantised) copy of the model, to see whether the
+smaller, faster form keeps its quality. Speed: pairs/second of `claims.judge` against
+sentence-transformers' CrossEncoder running the same model on the same pairs, in this run.
+Writes benchmarks/results/judge.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from claims import judge as J
+from claims.nli_data import LABELS, eval_sets
+from claims.rules import apply_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def f1(pred: list[str], gold: list[str], label: str) -> float:
+    tp = sum(p == g == label for p, g in zip(pred, gold, strict=True))
+    fp = sum(p == label != g for p, g in zip(pred, gold, strict=True))
+    fn = sum(g == label != p for p, g in zip(pred, gold, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def evaluate(name: str | None, sets: dict) -> dict:
+    loaded = J.load(name)
+    out = {}
+    for set_name, pairs in sets.items():
+        texts = [(p.premise, p.hypothesis) for p in pairs]
+        gold = [p.label for p in pairs]
+        scores = J.model_scores(texts, name=name)
+        model = [J._decide(s, loaded.thresholds) for s in scores]
+        ruled = [(apply_rules(a, b) or [None])[0] for a, b in texts]
+        with_rules = [r.label if r else m for r, m in zip(ruled, model, strict=True)]
+        row = {"pairs": len(pairs)}
+        for tag, pred in (("model", model), ("model+rules", with_rules)):
+            acc = sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold)
+            row[tag] = {"accuracy": round(acc, 4),
+                        "contradiction_f1": round(f1(pred, gold, "contradiction"), 4),
+                        "macro_f1": round(sum(f1(pred, gold, lab) for lab in LABELS) / 3, 4)}
+        out[set_name] = row
+    return out
+
+
+def speed(name: str | None, pairs: list[tuple[str, str]]) -> dict:
+    from sentence_transformers import CrossEncoder
+
+    _, where = J.model_location(name)
+    J.model_scores(pairs[:64], name=name)  # warm up
+    t = time.perf_counter()
+    J.model_scores(pairs, name=name)
+    ours = len(pairs) / (time.perf_counter() - t)
+    ce = CrossEncoder(where, device="cpu", max_length=J.load(name).max_length)
+    ce.predict(pairs[:64], batch_size=32, show_progress_bar=False)
+    t = time.perf_counter()
+    ce.predict(pairs, batch_size=32, show_progress_bar=False)
+    base = len(pairs) / (time.perf_counter() - t)
+    return {"pairs": len(pairs), "claims_judge_pairs_per_s": round(ours, 1),
+            "sentence_transformers_crossencoder_pairs_per_s": round(base, 1),
+            "ratio": round(ours / base, 2)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--judge-model", default=None)
+    ap.add_argument("--speed-pairs", type=int, default=1000)
+    ap.add_argument("--no-int8", action="store_true")
+    args = ap.parse_args()
+    sets = eval_sets(args.data)
+    results = {"model": J.model_location(args.judge_model)[0],
+               "meta": {k: v for k, v in J.load(args.judge_model).meta.items()
+                        if k not in ("datasets",)},
+               "shipped": evaluate(args.judge_model, sets)}
+    xnli = [(p.premise, p.hypothesis) for p in sets.get("xnli_en_test", [])][: args.speed_pairs]
+    results["speed"] = speed(args.judge_model, xnli)
+    if not args.no_int8:
+        results["int8_dynamic"] = evaluate((args.judge_model or J.DEFAULT_JUDGE) + J.INT8_SUFFIX,
+                                           sets)
+    print(f"{'set':<18}{'pairs':>6}  {'variant':<20}{'acc':>7}{'contra F1':>11}{'macro F1':>10}")
+    for variant in ("shipped", "int8_dynamic"):
+        for set_name, row in results.get(variant, {}).items():
+            for tag in ("model", "model+rules"):
+                m = row[tag]
+                print(f"{set_name:<18}{row['pairs']:>6}  {variant + ' ' + tag:<20}"
+                      f"{m['accuracy']:>7.3f}{m['contradiction_f1']:>11.3f}{m['macro_f1']:>10.3f}")
+    s = results["speed"]
+    print(f"speed on {s['pairs']} XNLI pairs: claims judge {s['claims_judge_pairs_per_s']} "
+          f"pairs/s, sentence-transformers CrossEncoder "
+          f"{s['sentence_transformers_crossencoder_pairs_per_s']} pairs/s (ratio {s['ratio']})")
+    out = ROOT / "benchmarks" / "results" / "judge.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
