@@ -56,14 +56,17 @@ _ALLOWED_IN_EMPTY = {"README.md", ".gitignore", ".gitkeep", LOCK}
 _CRASH_COUNTS: dict[str, int] = {}
 
 
-def _crash_point(label: str) -> None:
+def _crash_point(label: str, half_written: Path | None = None) -> None:
     """Fault injection for the crash tests: CLAIMS_CRASH_AT=<label>[@N] kills the process the
-    Nth time it gets here (default the first), as a power cut or kill -9 would."""
+    Nth time it gets here (default the first), as a power cut or kill -9 would; with
+    `half_written`, that file is cut to half its size first (a write interrupted midway)."""
     want = os.environ.get("CLAIMS_CRASH_AT")
     if not want or want.split("@")[0] != label:
         return
     _CRASH_COUNTS[label] = _CRASH_COUNTS.get(label, 0) + 1
     if _CRASH_COUNTS[label] == int(want.split("@")[1] if "@" in want else 1):
+        if half_written is not None:
+            os.truncate(half_written, half_written.stat().st_size // 2)
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -83,12 +86,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+def _write_json_atomic(path: Path, data: dict[str, Any], crash_label: str = "") -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(json.dumps(data, indent=2) + "\n")
         f.flush()
         os.fsync(f.fileno())
+    if crash_label:
+        _crash_point(f"mid-{crash_label}", tmp)
     os.replace(tmp, path)
     _fsync_dir(path.parent)
 
@@ -161,6 +166,13 @@ def _migrate_0_to_1(path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
 
 
+def _leftover(name: str) -> bool:
+    """Files a folder may hold before its first commit: a README, the lock, and what a
+    write killed before its first commit left behind."""
+    return (name in _ALLOWED_IN_EMPTY or name.startswith(".tmp-") or bool(_GEN.match(name))
+            or (name.startswith(".") and name.endswith(".tmp")))
+
+
 # --- the store --------------------------------------------------------------------------------
 
 
@@ -230,8 +242,7 @@ class Store:
             return store
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p} is a file, not a store folder; choose another --index")
-        if p.exists() and any(c.name not in _ALLOWED_IN_EMPTY and not c.name.startswith(".tmp-")
-                              and not _GEN.match(c.name) for c in p.iterdir()):
+        if p.exists() and any(not _leftover(c.name) for c in p.iterdir()):
             raise StoreError(f"{p} is not a claims store (no {MANIFEST}) and not empty; "
                              f"point --index at a store or an empty folder")
         name = model or default_model
@@ -335,10 +346,13 @@ class Store:
         tmp.mkdir()
         _crash_point("before-vectors")
         faiss.write_index(index, str(tmp / VECTORS_FILE))
+        _crash_point("mid-vectors", tmp / VECTORS_FILE)
         _crash_point("after-vectors")
         all_claims.write_parquet(tmp / CLAIMS_FILE)
+        _crash_point("mid-claims", tmp / CLAIMS_FILE)
         _crash_point("after-claims")
         all_docs.write_parquet(tmp / DOCUMENTS_FILE)
+        _crash_point("mid-documents", tmp / DOCUMENTS_FILE)
         _crash_point("after-documents")
         files = {}
         for f in sorted(tmp.iterdir()):
@@ -362,7 +376,7 @@ class Store:
         # A copy of the manifest inside the generation lets `repair` rebuild a lost one.
         _write_json_atomic(self.path / name / MANIFEST, manifest)
         _crash_point("before-manifest")
-        _write_json_atomic(self.path / MANIFEST, manifest)  # the commit point
+        _write_json_atomic(self.path / MANIFEST, manifest, "manifest")  # the commit point
         _crash_point("after-manifest")
         self.manifest = manifest
         self.clean()
