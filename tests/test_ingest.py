@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from claims.ingest import Defaults, doc_id, read_documents
 from tests.conftest import SEEDS
 
@@ -197,3 +199,20 @@ def test_a_store_inside_the_folder_is_not_read_as_documents(tmp_path):
         (store / "manifest.json").write_text('{"schema_version": 1}', encoding="utf-8")
     docs, warnings = read([tmp_path])
     assert [d.text for d in docs] == ["Kept."] and warnings == []
+
+
+@pytest.mark.slow
+def test_a_100_mb_text_file_streams_with_bounded_memory(tmp_path):
+    import tracemalloc
+
+    paragraph = ("Officials said the river rose by two metres overnight. " * 8 + "\n\n")
+    big = tmp_path / "big.txt"
+    with open(big, "w", encoding="utf-8") as f:
+        for _ in range((100 << 20) // len(paragraph)):
+            f.write(paragraph)
+    tracemalloc.start()
+    parts = sum(1 for _ in read_documents([str(big)], Defaults(), lambda m: None))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert parts >= 100
+    assert peak < 24 << 20  # a few 1 MB parts at a time, never the 100 MB file
