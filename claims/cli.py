@@ -110,6 +110,14 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _jsonable_deep(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable_deep(v) for v in value]
+    return _jsonable(value)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claims {__version__}")
@@ -142,6 +150,12 @@ def ingest(
     wait: Annotated[bool, typer.Option(
         "--wait/--no-wait", help="If another ingest is writing the store: wait for it, or "
                                  "stop at once.")] = True,
+    relate: Annotated[bool, typer.Option(
+        "--relate/--no-relate", help="Judge new claims against their neighbours and update "
+                                     "agreements, conflicts and groups.")] = True,
+    judge_model: Annotated[str | None, typer.Option(
+        help="NLI cross-encoder for a new store's relations (default: the shipped judge).")
+    ] = None,
     index: IndexOpt = "index",
     as_json: JsonOpt = False,
 ) -> None:
@@ -163,7 +177,7 @@ def ingest(
     with _progress(console, as_json) as progress:
         result = run_ingest(paths, index, source=source, published=published, model=model,
                             stdin=sys.stdin, stdin_format=stdin_format, progress=progress,
-                            warn=warn, wait=wait)
+                            warn=warn, wait=wait, relate=relate, judge=judge_model)
     _ingest_summary(result, index, as_json)
     if result.missing_paths:
         raise typer.Exit(2)  # the rest was ingested, but a path the user named was not there
@@ -264,6 +278,122 @@ def stats(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
     for name, row in by_source.items():
         table.add_row(name, str(row["documents"]), str(row["claims"]))
     console.print(table)
+
+
+def _claim_line(c: dict[str, Any]) -> str:
+    who = c["speaker"] or "narrator"
+    when = f", {c['published'].isoformat()}" if c["published"] else ""
+    return f"{who} ({c['source']}{when})"
+
+
+@app.command()
+@_handle_errors
+def conflicts(
+    source: Annotated[list[str] | None, typer.Option(
+        help="Only clashes with a side from this outlet (repeat for several).")] = None,
+    speaker: Annotated[str | None, typer.Option(
+        help="Only clashes with a side whose speaker contains this text.")] = None,
+    min_score: Annotated[float, typer.Option(help="Only clashes at least this sure.")] = 0.0,
+    since: Annotated[str | None, typer.Option(help="A side published on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="A side published on or before.")] = None,
+    sort: Annotated[str, typer.Option(help="strongest or newest first.")] = "strongest",
+    limit: Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to show.")] = 50,
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Claims that clash: both quotes side by side, who said them, where, and why."""
+    from claims.conflicts import ConflictFilters
+    from claims.conflicts import conflicts as run_conflicts
+    from claims.store import Store
+
+    if sort not in ("strongest", "newest"):
+        raise typer.BadParameter("use strongest or newest", param_hint="--sort")
+    found = run_conflicts(Store.open(index), ConflictFilters(
+        tuple(source or ()), speaker, min_score, _parse_day(since, "--since"),
+        _parse_day(until, "--until")), sort=sort)[:limit]
+    if as_json:
+        for c in found:
+            typer.echo(json.dumps(_jsonable_deep(c), ensure_ascii=False))
+        return
+    if not found:
+        typer.echo("No conflicts found." + (" Try fewer filters." if source or speaker or
+                                             since or until or min_score else ""))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(header_style="bold", show_lines=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("one side", ratio=1)
+    table.add_column("the other side", ratio=1)
+    table.add_column("why", ratio=1)
+    for c in found:
+        table.add_row(f"{c['score']:.2f}",
+                      f"[bold]{_claim_line(c['a'])}[/]\n{c['a']['content']}",
+                      f"[bold]{_claim_line(c['b'])}[/]\n{c['b']['content']}",
+                      "\n".join(c["reasons"]))
+    Console().print(table)
+
+
+@app.command()
+@_handle_errors
+def groups(
+    contested: Annotated[bool, typer.Option(help="Only groups whose sides clash.")] = False,
+    limit: Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to show.")] = 50,
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Claims grouped by what they say: corroborated claims, and contested matters with sides."""
+    from claims.conflicts import groups as run_groups
+    from claims.store import Store
+
+    found = run_groups(Store.open(index), contested_only=contested)[:limit]
+    if as_json:
+        for g in found:
+            typer.echo(json.dumps(_jsonable_deep(g), ensure_ascii=False))
+        return
+    if not found:
+        typer.echo("No groups yet: ingest documents from several outlets, or run claims relate.")
+        return
+    from rich.console import Console
+
+    out = Console()
+    for g in found:
+        tag = "[red]contested[/]" if g["contested"] else "[green]corroborated[/]"
+        out.print(f"[bold]#{g['group_id']}[/] {tag} · {len(g['sources'])} outlet(s): "
+                  f"{', '.join(g['sources'])}", highlight=False)
+        for i, side in enumerate(g["sides"]):
+            label = f"  side {i + 1}" if g["contested"] else "  "
+            out.print(f"{label} ({g['side_sources'][i]} outlet(s), {g['side_speakers'][i]} "
+                      f"speaker(s))", highlight=False)
+            for c in side:
+                out.print(f"    - {_claim_line(c)}: {_shorten(c['content'], 140)}",
+                          highlight=False)
+
+
+@app.command()
+@_handle_errors
+def relate(
+    judge_model: Annotated[str | None, typer.Option(
+        help="NLI cross-encoder to judge with (default: the store's judge, else the shipped "
+             "one).")] = None,
+    wait: Annotated[bool, typer.Option("--wait/--no-wait",
+                                       help="Wait for a running ingest.")] = True,
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Rebuild agreements, conflicts and groups for the whole store (e.g. after a new judge)."""
+    from rich.console import Console
+
+    from claims.pipeline import relate as run_relate
+
+    with _progress(Console(stderr=True), as_json) as progress:
+        summary = run_relate(index, judge=judge_model, wait=wait, progress=progress)
+    if as_json:
+        typer.echo(json.dumps(summary))
+    else:
+        typer.echo(f"{summary['relations']} relation(s), {summary['groups']} group(s) "
+                   f"({summary['contested']} contested); judged {summary['judged']} new pair(s).")
 
 
 @app.command()

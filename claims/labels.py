@@ -91,3 +91,94 @@ def score_attribution(folder: Path) -> AttributionScore:
                 score.errors.append(f"{path}: {item['sentence'][:70]!r}: want {dict(want)} "
                                     f"got {dict(have)}")
     return score
+
+
+@dataclass
+class RelationScore:
+    """Clashes and agreements written down in a sample set, and how many were found."""
+
+    clashes: int = 0
+    clashes_found: int = 0
+    agreements: int = 0
+    agreements_found: int = 0
+    predicted_clashes: int = 0
+    predicted_clashes_labelled: int = 0  # predicted clashes that match a written-down clash
+    predicted_clashes_wrong: int = 0  # predicted clashes between sentences written as agreeing
+    non_conflicts_flagged: int = 0  # written-down numeric non-conflicts flagged as clashes
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def clash_recall(self) -> float:
+        return self.clashes_found / self.clashes if self.clashes else 1.0
+
+    @property
+    def agreement_recall(self) -> float:
+        return self.agreements_found / self.agreements if self.agreements else 1.0
+
+    @property
+    def clash_precision(self) -> float:
+        """Share of predicted clashes that match one written down (a lower bound: the
+        answers do not list every clash a set contains)."""
+        if not self.predicted_clashes:
+            return 1.0
+        return self.predicted_clashes_labelled / self.predicted_clashes
+
+
+def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> RelationScore:
+    """Compare a store's relations and groups with a sample set's written-down answers."""
+    answers = load_answers(folder)
+    by_sentence: dict[str, list[tuple[int, str | None]]] = {}
+    for r in claims.select("claim_id", "sentence", "speaker").iter_rows():
+        by_sentence.setdefault(" ".join(r[1].split()), []).append((r[0], _norm(r[2])))
+    side_of: dict[int, tuple[int, int]] = {}
+    for g in groups.iter_rows(named=True):
+        for i, side in enumerate(g["sides"]):
+            for c in side:
+                side_of[c] = (g["group_id"], i)
+    kinds: dict[tuple[int, int], str] = {}
+    for a, b, kind in relations.select("a", "b", "kind").iter_rows():
+        kinds[(min(a, b), max(a, b))] = kind
+
+    def ids(sentence: str, speaker: str | None = None) -> list[int]:
+        found = by_sentence.get(" ".join(sentence.split()), [])
+        return [c for c, s in found if speaker is None or s == _norm(speaker)]
+
+    def related(item: dict[str, Any], kind: str) -> bool:
+        for a in ids(item["a"], item.get("a_speaker")):
+            for b in ids(item["b"], item.get("b_speaker")):
+                if a == b:
+                    continue
+                if kinds.get((min(a, b), max(a, b))) == kind:
+                    return True
+                if kind == "agree" and a in side_of and side_of.get(a) == side_of.get(b):
+                    return True
+        return False
+
+    score = RelationScore()
+    clash_pairs: set[tuple[int, int]] = set()
+    agree_pairs: set[tuple[int, int]] = set()
+    for item in answers.get("clashes", []):
+        score.clashes += 1
+        if related(item, "contradict"):
+            score.clashes_found += 1
+        else:
+            score.missed.append(f"clash: {item['a'][:60]!r} / {item['b'][:60]!r}")
+        clash_pairs |= {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
+                        for b in ids(item["b"], item.get("b_speaker"))}
+    for item in answers.get("agreements", []):
+        score.agreements += 1
+        if related(item, "agree"):
+            score.agreements_found += 1
+        else:
+            score.missed.append(f"agreement: {item['a'][:60]!r} / {item['b'][:60]!r}")
+        agree_pairs |= {(min(a, b), max(a, b)) for a in ids(item["a"]) for b in ids(item["b"])}
+    for item in answers.get("numeric_non_conflicts", []):
+        if related(item, "contradict"):
+            score.non_conflicts_flagged += 1
+    for pair, kind in kinds.items():
+        if kind != "contradict":
+            continue
+        score.predicted_clashes += 1
+        score.predicted_clashes_labelled += pair in clash_pairs
+        score.predicted_clashes_wrong += pair in agree_pairs
+    return score

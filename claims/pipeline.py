@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from claims.attribute import Attributor
 from claims.embed import DEFAULT_MODEL, Embedder
 from claims.ingest import Defaults, read_documents
+from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
+from claims.relate import update as relate_update
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
 from claims.tables import claims_frame, documents_frame
@@ -67,18 +69,21 @@ def ingest(paths: Iterable[str], index_path: str, *, source: str | None = None,
            stdin: TextIO | None = None, stdin_format: str = "txt",
            progress: Progress | None = None,
            warn: Callable[[str], None] | None = None,
-           batch_documents: int = BATCH_DOCUMENTS, wait: bool = True) -> IngestResult:
+           batch_documents: int = BATCH_DOCUMENTS, wait: bool = True, relate: bool = True,
+           judge: str | None = None) -> IngestResult:
     """Read, split, attribute, embed and store every new document under `paths`.
 
     One writer at a time: a second ingest waits for the first (or fails at once with
     wait=False). Documents are committed in batches, each batch atomically, so an interrupted
     ingest keeps what it finished and a re-run adds exactly the rest (finished documents are
-    skipped by content hash, and claim ids follow input order either way).
+    skipped by content hash, and claim ids follow input order either way). With `relate`, the
+    new claims are judged against their nearest neighbours and the relations and groups are
+    updated in the same commit.
     """
     with writer_lock(index_path, wait=wait, on_wait=warn):
         return _ingest(paths, index_path, source=source, published=published, model=model,
                        stdin=stdin, stdin_format=stdin_format, progress=progress, warn=warn,
-                       batch_documents=batch_documents)
+                       batch_documents=batch_documents, relate=relate, judge=judge)
 
 
 def _batches(docs: Iterable[Document], max_docs: int) -> Iterator[list[Document]]:
@@ -97,7 +102,7 @@ def _batches(docs: Iterable[Document], max_docs: int) -> Iterator[list[Document]
 def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
             published: dt.date | None, model: str | None, stdin: TextIO | None,
             stdin_format: str, progress: Progress | None, warn: Callable[[str], None] | None,
-            batch_documents: int) -> IngestResult:
+            batch_documents: int, relate: bool, judge: str | None) -> IngestResult:
     result = IngestResult()
 
     def _warn(msg: str) -> None:
@@ -129,8 +134,37 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
                 progress("embedding", base + done, base + n)
 
         vectors = embedder.encode([c.content for c in claims], progress=on_embed)
-        store.append(documents_frame(batch, dt.datetime.now(dt.UTC)), claims_frame(claims),
-                     vectors)
+        new_claims = claims_frame(claims)
+        index = store.index_with(new_claims, vectors)
+        extra: dict[str, Any] = {}
+        if relate:
+            judge_name = judge or store.manifest.get("judge_model") or DEFAULT_JUDGE
+            relations, new_pairs, groups = relate_update(store, new_claims, index, judge_name,
+                                                         progress=progress)
+            extra = {"relations": relations, "new_pairs": new_pairs, "groups": groups,
+                     "judge": judge_name}
+        store.append(documents_frame(batch, dt.datetime.now(dt.UTC)), new_claims, vectors,
+                     index=index, **extra)
         result.documents_added += len(batch)
         result.claims_added += len(claims)
     return result
+
+
+def relate(index_path: str, *, judge: str | None = None, wait: bool = True,
+           progress: Progress | None = None) -> dict[str, int]:
+    """Rebuild relations and groups for the whole store (e.g. after changing the judge);
+    verdicts already cached for the same judge are reused."""
+    with writer_lock(index_path, wait=wait):
+        store = Store.open(index_path)
+        judge_name = judge or store.manifest.get("judge_model") or DEFAULT_JUDGE
+        empty = store.claims().head(0)
+        index = store.index()
+        relations, new_pairs, groups = relate_update(store, empty, index, judge_name,
+                                                     progress=progress, rebuild=True)
+        import numpy as np
+
+        store.append(store.documents().head(0), empty, np.zeros((0, store.dimension)),
+                     index=index, relations=relations, new_pairs=new_pairs, groups=groups,
+                     judge=judge_name)
+        return {"relations": len(relations), "judged": len(new_pairs), "groups": len(groups),
+                "contested": int(groups["contested"].sum())}

@@ -47,6 +47,9 @@ LOCK = ".lock"
 DOCUMENTS_FILE = "documents.parquet"
 CLAIMS_FILE = "claims.parquet"
 VECTORS_FILE = "vectors.faiss"
+RELATIONS_FILE = "relations.parquet"
+PAIRS_FILE = "pairs.parquet"  # every judged pair, cached by content hashes
+GROUPS_FILE = "groups.parquet"
 INDEX_TYPE = "IDMap2,Flat"
 _GEN = re.compile(r"^g(\d{6})$")
 # Files that may sit in a folder before it becomes a store (the repo's index/README.md).
@@ -303,6 +306,21 @@ class Store:
     def claims(self) -> pl.DataFrame:
         return self._read_table(CLAIMS_FILE, CLAIMS)
 
+    def relations(self) -> pl.DataFrame:
+        from claims.relate import RELATIONS
+
+        return self._read_table(RELATIONS_FILE, RELATIONS)
+
+    def pairs(self) -> pl.DataFrame:
+        from claims.relate import PAIRS
+
+        return self._read_table(PAIRS_FILE, PAIRS)
+
+    def groups(self) -> pl.DataFrame:
+        from claims.group import GROUPS
+
+        return self._read_table(GROUPS_FILE, GROUPS)
+
     def index(self) -> Any:
         """The FAISS index (an empty one for a new store)."""
         import faiss
@@ -324,10 +342,8 @@ class Store:
     def _generations(self) -> list[str]:
         return sorted(c.name for c in self.path.iterdir() if c.is_dir() and _GEN.match(c.name))
 
-    def append(self, documents: pl.DataFrame, claims: pl.DataFrame, vectors: np.ndarray) -> None:
-        """Add documents, their claims and the claims' vectors (rows aligned with `claims`)
-        as one new generation. Call under `writer_lock`."""
-        import faiss
+    def index_with(self, claims: pl.DataFrame, vectors: np.ndarray) -> Any:
+        """The store's FAISS index with these claims' vectors added (nothing is written)."""
         import numpy as np
 
         if len(claims) != len(vectors):
@@ -336,8 +352,27 @@ class Store:
         if len(claims):
             ids = claims["claim_id"].to_numpy().astype(np.int64)
             index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+        return index
+
+    def append(self, documents: pl.DataFrame, claims: pl.DataFrame, vectors: np.ndarray, *,
+               index: Any = None, relations: pl.DataFrame | None = None,
+               new_pairs: pl.DataFrame | None = None, groups: pl.DataFrame | None = None,
+               judge: str | None = None) -> None:
+        """Add documents, their claims and the claims' vectors (rows aligned with `claims`)
+        as one new generation; `relations` and `groups` replace those tables, `new_pairs`
+        join the judgement cache. Call under `writer_lock`."""
+        import faiss
+
+        index = index if index is not None else self.index_with(claims, vectors)
         all_docs = pl.concat([self.documents(), documents.cast(DOCUMENTS)], how="vertical")
         all_claims = pl.concat([self.claims(), claims.cast(CLAIMS)], how="vertical")
+        tables: dict[str, pl.DataFrame] = {}
+        if relations is not None:
+            tables[RELATIONS_FILE] = relations
+        if new_pairs is not None and len(new_pairs):
+            tables[PAIRS_FILE] = pl.concat([self.pairs(), new_pairs], how="vertical")
+        if groups is not None:
+            tables[GROUPS_FILE] = groups
         gens = self._generations()
         number = int(_GEN.match(gens[-1]).group(1)) + 1 if gens else 1  # type: ignore[union-attr]
         name = f"g{number:06d}"
@@ -354,6 +389,17 @@ class Store:
         all_docs.write_parquet(tmp / DOCUMENTS_FILE)
         _crash_point("mid-documents", tmp / DOCUMENTS_FILE)
         _crash_point("after-documents")
+        for table_file in (RELATIONS_FILE, PAIRS_FILE, GROUPS_FILE):
+            table = tables.get(table_file)
+            if table is not None:
+                table.write_parquet(tmp / table_file)
+            elif table_file in self.manifest.get("files", {}):
+                previous = self._file(table_file)  # carried over unchanged (and checked)
+                assert previous is not None
+                try:
+                    os.link(previous, tmp / table_file)
+                except OSError:
+                    shutil.copyfile(previous, tmp / table_file)
         files = {}
         for f in sorted(tmp.iterdir()):
             with open(f, "rb") as fh:
@@ -373,6 +419,8 @@ class Store:
             "generation": name,
             "files": files,
         })
+        if judge is not None:
+            manifest["judge_model"] = judge
         # A copy of the manifest inside the generation lets `repair` rebuild a lost one.
         _write_json_atomic(self.path / name / MANIFEST, manifest)
         _crash_point("before-manifest")

@@ -20,6 +20,6 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from claims.pipeline import ingest
 
     path = tmp_path_factory.mktemp("store") / "index"
-    result = ingest([str(SEEDS)], str(path))
+    result = ingest([str(SEEDS)], str(path), relate=False)
     assert result.documents_added > 0
     return path

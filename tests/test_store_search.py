@@ -72,7 +72,7 @@ def test_reingest_adds_and_embeds_nothing(seed_store, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(seed_store, copy)
     before = (copy / "manifest.json").read_bytes()
-    result = ingest([str(SEEDS)], str(copy))
+    result = ingest([str(SEEDS)], str(copy), relate=False)
     assert (result.documents_added, result.claims_added) == (0, 0)
     assert result.documents_skipped == stats(Store.open(copy))["documents"]
     assert (copy / "manifest.json").read_bytes() == before  # nothing was committed
@@ -80,12 +80,13 @@ def test_reingest_adds_and_embeds_nothing(seed_store, tmp_path):
 
 def test_incremental_ingest_keeps_ids_and_adds_new_claims(tmp_path):
     path = str(tmp_path / "idx")
-    ingest([str(SEED_ARTICLE)], path)
+    ingest([str(SEED_ARTICLE)], path, relate=False)
     first = Store.open(path).claims()
     new = tmp_path / "extra.txt"
     new.write_text("Interior Minister Lena Ostrik said investigators had not ruled out arson.",
                    encoding="utf-8")
-    result = ingest([str(new)], path, source="capital-times", published=dt.date(2026, 3, 6))
+    result = ingest([str(new)], path, source="capital-times", published=dt.date(2026, 3, 6),
+                    relate=False)
     store = Store.open(path)
     claims = store.claims()
     assert result.claims_added == 1
@@ -135,8 +136,8 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path):
 def test_batched_commits_give_the_same_store_as_one_commit(tmp_path):
     one, many = str(tmp_path / "one"), str(tmp_path / "many")
     folder = SEEDS / "harbor-fire"
-    ingest([str(folder)], one)
-    ingest([str(folder)], many, batch_documents=3)
+    ingest([str(folder)], one, relate=False)
+    ingest([str(folder)], many, batch_documents=3, relate=False)
     a, b = Store.open(one), Store.open(many)
     assert a.claims().equals(b.claims())
     assert a.index().ntotal == b.index().ntotal == len(b.claims())
@@ -147,7 +148,7 @@ def test_another_model_by_path_is_recorded_in_the_manifest(tmp_path):
 
     path = model_location("all-MiniLM-L6-v2")  # a sentence-transformers folder on disk
     idx = tmp_path / "idx"
-    ingest([str(SEED_ARTICLE)], str(idx), model=path)
+    ingest([str(SEED_ARTICLE)], str(idx), model=path, relate=False)
     manifest = json.loads((idx / "manifest.json").read_text())
     assert manifest["embedding"]["model"] == path
     hits = search(Store.open(idx), "victory over terrorists is unavoidable", k=1)

@@ -1,0 +1,72 @@
+"""Conflicts and agreements found on the labelled sample sets, against their answers.
+
+    python benchmarks/relations.py [--judge-model M] [--k 8] [--floor 0.45] [--sets a,b]
+
+Builds one store per set in a temporary folder (real embeddings, real judge) and prints, per
+set: clash recall, agreement recall, clash precision against the written-down clashes (a lower
+bound: not every true clash is written down), numeric non-conflicts wrongly flagged, pairs
+judged and seconds. Writes benchmarks/results/relations.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from claims import relate
+from claims.labels import score_relations
+from claims.pipeline import ingest
+from claims.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--judge-model", default=None)
+    ap.add_argument("--k", type=int, default=relate.K)
+    ap.add_argument("--floor", type=float, default=relate.FLOOR)
+    ap.add_argument("--sets", default=None, help="comma-separated folder names under seeds/")
+    ap.add_argument("-v", action="store_true", help="list what was missed")
+    args = ap.parse_args()
+    relate.K, relate.FLOOR = args.k, args.floor
+    folders = [f for f in sorted((ROOT / "seeds").iterdir()) if (f / "_answers.json").exists()]
+    if args.sets:
+        folders = [f for f in folders if f.name in args.sets.split(",")]
+    rows = []
+    for folder in folders:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            ingest([str(folder)], str(Path(tmp) / "index"), judge=args.judge_model)
+            seconds = time.perf_counter() - t
+            store = Store.open(Path(tmp) / "index")
+            s = score_relations(folder, store.claims(), store.relations(), store.groups())
+            rows.append({"set": folder.name, "claims": len(store.claims()),
+                         "pairs_judged": len(store.pairs()), "seconds": round(seconds, 1),
+                         "clashes": s.clashes, "clash_recall": round(s.clash_recall, 3),
+                         "agreements": s.agreements,
+                         "agreement_recall": round(s.agreement_recall, 3),
+                         "predicted_clashes": s.predicted_clashes,
+                         "clash_precision_vs_labels": round(s.clash_precision, 3),
+                         "clashes_between_agreeing_sentences": s.predicted_clashes_wrong,
+                         "non_conflicts_flagged": s.non_conflicts_flagged})
+            if args.v:
+                for m in s.missed:
+                    print("  missed", folder.name, m)
+    cols = ["set", "claims", "pairs_judged", "clash_recall", "agreement_recall",
+            "predicted_clashes", "clash_precision_vs_labels",
+            "clashes_between_agreeing_sentences", "non_conflicts_flagged", "seconds"]
+    print("  ".join(cols))
+    for r in rows:
+        print("  ".join(str(r[c]) for c in cols))
+    out = ROOT / "benchmarks" / "results" / "relations.json"
+    out.write_text(json.dumps({"k": args.k, "floor": args.floor, "judge": args.judge_model,
+                               "sets": rows}, indent=2) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

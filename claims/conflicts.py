@@ -1,0 +1,78 @@
+"""Read the relations and groups back as people and scripts want them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from claims.store import Store
+
+CLAIM_FIELDS = ["claim_id", "sentence", "content", "speaker", "verb", "source", "published",
+                "doc_id", "start", "end"]
+
+
+@dataclass(frozen=True)
+class ConflictFilters:
+    sources: tuple[str, ...] = ()  # either side from one of these outlets
+    speaker: str | None = None  # either side's speaker contains this
+    min_score: float = 0.0
+    since: dt.date | None = None  # either side published on or after
+    until: dt.date | None = None
+
+
+def _claims_by_id(store: Store) -> dict[int, dict[str, Any]]:
+    return {r["claim_id"]: r for r in store.claims().select(CLAIM_FIELDS).iter_rows(named=True)}
+
+
+def _match(c: dict[str, Any], f: ConflictFilters) -> tuple[bool, bool, bool]:
+    src = not f.sources or (c["source"] or "").lower() in {s.lower() for s in f.sources}
+    spk = not f.speaker or f.speaker.lower() in (c["speaker"] or "").lower()
+    day = c["published"]
+    when = (f.since is None or (day is not None and day >= f.since)) and \
+        (f.until is None or (day is not None and day <= f.until))
+    return src, spk, when
+
+
+def conflicts(store: Store, filters: ConflictFilters | None = None,
+              sort: str = "strongest") -> list[dict[str, Any]]:
+    """Clashing pairs, each {"a": claim, "b": claim, "kind", "score", "method", "reasons"}."""
+    f = filters or ConflictFilters()
+    claims = _claims_by_id(store)
+    rels = store.relations().filter((pl.col("kind") == "contradict")
+                                    & (pl.col("score") >= f.min_score))
+    out = []
+    for r in rels.iter_rows(named=True):
+        a, b = claims[r["a"]], claims[r["b"]]
+        ma, mb = _match(a, f), _match(b, f)
+        if not all(x or y for x, y in zip(ma, mb, strict=True)):
+            continue
+        out.append({"a": a, "b": b, "kind": r["kind"], "score": r["score"],
+                    "method": r["method"], "reasons": list(r["reasons"] or [])})
+    if sort == "newest":
+        out.sort(key=lambda c: max(c["a"]["published"] or dt.date.min,
+                                   c["b"]["published"] or dt.date.min), reverse=True)
+    else:
+        out.sort(key=lambda c: (-c["score"], c["a"]["claim_id"], c["b"]["claim_id"]))
+    return out
+
+
+def groups(store: Store, contested_only: bool = False) -> list[dict[str, Any]]:
+    """Groups, each {"group_id", "contested", "canonical": claim, "sides": [[claim]], ...}."""
+    claims = _claims_by_id(store)
+    table = store.groups()
+    if contested_only:
+        table = table.filter(pl.col("contested"))
+    out = []
+    for g in table.iter_rows(named=True):
+        out.append({
+            "group_id": g["group_id"], "contested": g["contested"],
+            "canonical": claims[g["canonical"]],
+            "sides": [[claims[c] for c in side] for side in g["sides"]],
+            "side_sources": g["side_sources"], "side_speakers": g["side_speakers"],
+            "sources": g["sources"], "speakers": g["speakers"],
+            "first_seen": g["first_seen"], "last_seen": g["last_seen"],
+        })
+    return out

@@ -1,0 +1,191 @@
+"""Which claims agree and which clash: candidate pairs from FAISS, judged once, cached.
+
+Candidates are each claim's k nearest neighbours above a similarity floor (never all pairs;
+pairs inside one document and one sentence count too). A pair is judged on the two contents,
+in both directions, and the verdict is cached under the content hashes of the two sides and the
+judge's name: re-running, or adding a document, judges only pairs never seen before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+K = 8  # neighbours per claim
+FLOOR = 0.45  # cosine below which two claims are not about the same matter
+PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
+
+PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
+    "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
+    "method": pl.String, "reasons": pl.List(pl.String), "label_ab": pl.String,
+    "label_ba": pl.String, "judged_at": pl.Datetime("us", "UTC"),
+})
+RELATIONS = pl.Schema({  # type: ignore[arg-type]
+    "a": pl.Int64, "b": pl.Int64, "kind": pl.String, "score": pl.Float64, "similarity":
+    pl.Float64, "method": pl.String, "reasons": pl.List(pl.String),
+    "judged_at": pl.Datetime("us", "UTC"),
+})
+
+Progress = Callable[[str, int, int | None], None]
+
+
+def content_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
+
+
+def pair_key(a: str, b: str) -> str:
+    ka, kb = sorted((content_key(a), content_key(b)))
+    return f"{ka}|{kb}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    a: int
+    b: int
+    similarity: float
+
+
+def candidates(index: Any, ids: Sequence[int], k: int = K, floor: float = FLOOR) -> list[Candidate]:
+    """Nearest-neighbour pairs (a < b) of the given claims, above `floor`, each pair once."""
+    import numpy as np
+
+    if not len(ids) or index.ntotal < 2:
+        return []
+    vectors = np.vstack([index.reconstruct(int(i)) for i in ids]).astype(np.float32)
+    sims, nbrs = index.search(vectors, min(k + 1, index.ntotal))
+    seen: dict[tuple[int, int], float] = {}
+    for i, row_ids, row_sims in zip(ids, nbrs, sims, strict=True):
+        for j, s in zip(row_ids, row_sims, strict=True):
+            if j < 0 or j == i or s < floor:
+                continue
+            pair = (min(int(i), int(j)), max(int(i), int(j)))
+            seen[pair] = max(seen.get(pair, -1.0), float(s))
+    return [Candidate(a, b, s) for (a, b), s in sorted(seen.items())]
+
+
+def _combine(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list[str]]:
+    """One relation from the two directions' judgements."""
+    clashes = [j for j in (ab, ba) if j.label == "contradiction"]
+    if clashes:  # a rule's verdict first, then the surer direction
+        j = max(clashes, key=lambda j: (j.method != "model", j.scores["contradiction"]))
+        score = max(ab.scores["contradiction"], ba.scores["contradiction"])
+        if j.method != "model":
+            score = max(score, 0.9)  # a rule that fired is near certain
+        return "contradict", round(score, 4), j.method, list(j.reasons)
+    if ab.label == ba.label == "entailment":
+        score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2
+        return "agree", round(score, 4), "model", [f"entails both ways ({score:.2f})"]
+    if similarity >= PARAPHRASE:
+        return "agree", round(similarity, 4), "similarity", [
+            f"near-paraphrase (cosine {similarity:.2f}), no clash found"]
+    if "entailment" in (ab.label, ba.label) and similarity >= FLOOR + 0.25:
+        j = ab if ab.label == "entailment" else ba
+        return "agree", round(j.scores["entailment"], 4), "model", [
+            f"one entails the other ({j.scores['entailment']:.2f}), cosine {similarity:.2f}"]
+    return "neutral", 0.0, "model", []
+
+
+def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache: pl.DataFrame,
+                     judge_name: str, progress: Progress | None = None
+                     ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(relations for the candidates, new cache rows). Only uncached pairs reach the judge."""
+    from claims.judge import judge_pairs
+
+    now = dt.datetime.now(dt.UTC)
+    cached = {r["key"]: r for r in cache.filter(pl.col("judge") == judge_name)
+              .iter_rows(named=True)}
+    todo: dict[str, Candidate] = {}
+    for c in cands:
+        key = pair_key(contents[c.a], contents[c.b])
+        if key not in cached and key not in todo:
+            todo[key] = c
+    new_rows = []
+    if todo:
+        items = list(todo.items())
+        pairs = [(contents[c.a], contents[c.b]) for _, c in items]
+        sims = [c.similarity for _, c in items]
+        both = judge_pairs(pairs + [(h, p) for p, h in pairs], name=judge_name,
+                           similarities=sims + sims, strip_wrappers=False,
+                           progress=(lambda d, t: progress("judging", d, t)) if progress
+                           else None)
+        n = len(items)
+        for i, (key, c) in enumerate(items):
+            kind, score, method, reasons = _combine(both[i], both[n + i], c.similarity)
+            new_rows.append({"key": key, "judge": judge_name, "kind": kind, "score": score,
+                             "method": method, "reasons": reasons, "label_ab": both[i].label,
+                             "label_ba": both[n + i].label, "judged_at": now})
+            cached[key] = new_rows[-1]
+    relations = []
+    for c in cands:
+        row = cached[pair_key(contents[c.a], contents[c.b])]
+        if row["kind"] in ("agree", "contradict"):
+            relations.append({"a": c.a, "b": c.b, "kind": row["kind"], "score": row["score"],
+                              "similarity": round(c.similarity, 4), "method": row["method"],
+                              "reasons": row["reasons"], "judged_at": row["judged_at"]})
+    return (pl.DataFrame(relations, schema=RELATIONS), pl.DataFrame(new_rows, schema=PAIRS))
+
+
+_DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects", "disputed",
+            "disputes", "refuted", "refutes", "contested", "contests"}
+_ANAPHOR = re.compile(
+    r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+(?:\w+\s+){0,2}"
+    r"(?:claims?|accusations?|allegations?|charges?|reports?|account|suggestions?|assertions?|"
+    r"statements?|idea|notion|version|criticism|figures?)\b", re.IGNORECASE)
+
+
+def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
+    """ "Erdogan dismissed this claim" answers the claim just before it, by someone else:
+    (denying claim, denied claim, reason) for each such pair in one document."""
+    out = []
+    rows = claims.sort("doc_id", "start").select(
+        "claim_id", "doc_id", "speaker", "verb", "content", "sentence_start").rows(named=True)
+    for i, c in enumerate(rows):
+        verb = (c["verb"] or "").split()[-1:] or [""]
+        if verb[0].lower() not in _DENIALS or not _ANAPHOR.match(c["content"]):
+            continue
+        for prev in reversed(rows[max(0, i - 6):i]):
+            if prev["doc_id"] != c["doc_id"]:
+                break
+            if prev["speaker"] and prev["speaker"] != c["speaker"]:
+                out.append((c["claim_id"], prev["claim_id"],
+                            f"denial: {c['speaker']} {c['verb']} {c['content']!r}, answering "
+                            f"{prev['speaker']}"))
+                break
+    return out
+
+
+def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
+           k: int = K, floor: float = FLOOR, progress: Progress | None = None,
+           rebuild: bool = False) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(all relations, new cache rows, groups) after adding `new_claims` to the store.
+
+    Only the new claims' neighbours are candidates, so adding a document costs about
+    k x (its claims) judgements, and cached pairs cost none. With rebuild=True every claim's
+    neighbours are judged again (cached verdicts of the same judge are reused).
+    """
+    from claims.group import build_groups
+
+    old = store.claims()
+    all_claims = pl.concat([old, new_claims.cast(old.schema)], how="vertical") \
+        if len(new_claims) else old
+    contents = dict(zip(all_claims["claim_id"].to_list(), all_claims["content"].to_list(),
+                        strict=True))
+    scope = all_claims if rebuild else new_claims
+    cands = candidates(index, scope["claim_id"].to_list(), k, floor)
+    relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)
+    docs = set(scope["doc_id"].to_list())
+    now = dt.datetime.now(dt.UTC)
+    denied = [{"a": min(a, b), "b": max(a, b), "kind": "contradict", "score": 0.9,
+               "similarity": None, "method": "denial", "reasons": [reason], "judged_at": now}
+              for a, b, reason in denials(all_claims.filter(pl.col("doc_id").is_in(docs)))]
+    parts = [] if rebuild else [store.relations()]
+    parts += [relations, pl.DataFrame(denied, schema=RELATIONS)]
+    merged = pl.concat(parts, how="vertical").unique(subset=["a", "b"], keep="last",
+                                                     maintain_order=True).sort("a", "b")
+    return merged, new_pairs, build_groups(all_claims, merged)

@@ -1,0 +1,158 @@
+"""Candidates, the judgement cache, incremental updates, grouping and the CLI for conflicts and
+groups. The judge here is a tiny model built in the test (its verdicts are fixed), so these
+tests are about the machinery; the shipped judge's quality is measured in benchmarks/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import faiss
+import numpy as np
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from claims.cli import app
+from claims.group import build_groups
+from claims.pipeline import ingest
+from claims.relate import RELATIONS, candidates, denials
+from claims.store import Store
+from tests.test_judge import build_tiny_nli
+
+runner = CliRunner()
+
+
+def unit(v):
+    v = np.asarray(v, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_candidates_are_nearest_neighbours_above_the_floor_each_pair_once():
+    index = faiss.IndexIDMap2(faiss.IndexFlatIP(3))
+    vecs = [unit([1, 0, 0]), unit([0.9, 0.1, 0]), unit([0.8, 0.2, 0]), unit([0, 0, 1])]
+    index.add_with_ids(np.vstack(vecs), np.array([10, 11, 12, 13], dtype=np.int64))
+    got = candidates(index, [10, 11, 12, 13], k=1, floor=0.5)
+    assert {(c.a, c.b) for c in got} == {(10, 11), (11, 12)}
+    assert all(c.similarity >= 0.5 for c in got)
+    got = candidates(index, [10], k=5, floor=0.5)  # only pairs with the claims asked about
+    assert {(c.a, c.b) for c in got} == {(10, 11), (10, 12)}
+
+
+def claims_frame(rows):
+    return pl.DataFrame([{"claim_id": i, "source": s, "speaker": sp,
+                          "published": dt.date(2026, 3, d)} for i, s, sp, d in rows])
+
+
+def relations(rows):
+    return pl.DataFrame([{"a": a, "b": b, "kind": k, "score": sc, "similarity": 0.8,
+                          "method": "model", "reasons": [], "judged_at": None}
+                         for a, b, k, sc in rows], schema=RELATIONS)
+
+
+def test_grouping_makes_sides_from_agreement_and_groups_from_clashes():
+    claims = claims_frame([(0, "a", "X", 1), (1, "b", "Y", 2), (2, "c", "X", 3),
+                           (3, "d", "Z", 4), (4, "a", "W", 5), (5, "b", None, 6),
+                           (6, "e", "V", 7)])
+    rels = relations([(0, 1, "agree", 0.9), (1, 2, "agree", 0.8), (3, 4, "agree", 0.9),
+                      (2, 3, "contradict", 0.95), (5, 6, "agree", 0.7)])
+    groups = build_groups(claims, rels)
+    first = groups.row(0, named=True)
+    assert first["contested"] and first["sides"] == [[0, 1, 2], [3, 4]]
+    assert first["side_sources"] == [3, 2] and first["side_speakers"] == [2, 2]
+    assert first["canonical"] == 1  # the claim agreeing most strongly with its side
+    assert (first["first_seen"], first["last_seen"]) == (dt.date(2026, 3, 1),
+                                                          dt.date(2026, 3, 5))
+    second = groups.row(1, named=True)
+    assert not second["contested"] and second["sides"] == [[5, 6]]
+    assert len(groups) == 2  # a lone claim forms no group
+
+
+def test_a_denial_answers_the_claim_before_it():
+    claims = pl.DataFrame([
+        {"claim_id": 0, "doc_id": "d", "speaker": "Russia", "verb": "accused",
+         "content": "Turkey of failing to neutralise terrorists", "sentence_start": 0,
+         "start": 20},
+        {"claim_id": 1, "doc_id": "d", "speaker": "Recep Tayyip Erdogan",
+         "verb": "dismissed", "content": "this claim", "sentence_start": 0, "start": 90},
+        {"claim_id": 2, "doc_id": "d", "speaker": "Recep Tayyip Erdogan", "verb": "said",
+         "content": "Turkish forces would fight", "sentence_start": 0, "start": 120},
+    ])
+    [(a, b, reason)] = denials(claims)
+    assert (a, b) == (1, 0) and reason.startswith("denial: Recep Tayyip Erdogan dismissed")
+
+
+@pytest.fixture(scope="module")
+def judge_says_contradiction(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("judge")
+    return str(build_tiny_nli(path, {0: "contradiction", 1: "entailment", 2: "neutral"}, 0))
+
+
+DOC_A = ("The mayor said the harbour was closed to all shipping on Monday.\n\n"
+         "Police said 40 firefighters fought the blaze at the port.\n\n"
+         "The union said the harbour remained open on Monday.")
+DOC_B = "Port officials said 60 firefighters fought the blaze at the harbour."
+
+
+def test_relations_are_cached_and_updated_incrementally(tmp_path, judge_says_contradiction):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(DOC_A, encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text(DOC_B, encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "a")], index, judge=judge_says_contradiction)
+    store = Store.open(index)
+    first_pairs = len(store.pairs())
+    assert first_pairs >= 1  # pairs inside one document are candidates too
+    assert store.manifest["judge_model"] == judge_says_contradiction
+    claims_before = len(store.claims())
+    ingest([str(tmp_path / "b")], index)  # uses the store's judge
+    store = Store.open(index)
+    new_claims = len(store.claims()) - claims_before
+    judged_now = len(store.pairs()) - first_pairs
+    assert 1 <= judged_now <= 8 * new_claims  # about k per new claim, never n^2
+    rels = store.relations()
+    assert len(rels) and set(rels["kind"]) == {"contradict"}
+    assert len(store.groups()) >= 1
+    # Rebuilding judges nothing already cached for the same judge.
+    r = runner.invoke(app, ["relate", "--index", index, "--json"])
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.stdout)
+    assert summary["judged"] == 0 and summary["relations"] == len(rels)
+
+
+def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
+    (tmp_path / "herald").mkdir()
+    (tmp_path / "herald" / "2026-03-03-a.txt").write_text(DOC_A, encoding="utf-8")
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "2026-03-05-b.txt").write_text(DOC_B, encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path)], index, judge=judge_says_contradiction)
+    r = runner.invoke(app, ["conflicts", "--index", index, "--json"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows
+    claim_keys = {"claim_id", "sentence", "content", "speaker", "source", "published", "doc_id"}
+    for row in rows:
+        assert {"a", "b", "kind", "score", "method", "reasons"} <= set(row)
+        assert claim_keys <= set(row["a"]) and claim_keys <= set(row["b"])
+    scores = [row["score"] for row in rows]
+    assert scores == sorted(scores, reverse=True)
+    numeric = [row for row in rows if row["method"] == "numbers"]
+    assert numeric and "40 firefighters" in numeric[0]["reasons"][0]
+    r = runner.invoke(app, ["conflicts", "--index", index, "--json", "--source", "wire"])
+    assert all("wire" in (x["a"]["source"], x["b"]["source"])
+               for x in map(json.loads, r.stdout.splitlines()))
+    r = runner.invoke(app, ["conflicts", "--index", index, "--json", "--speaker", "nobody"])
+    assert r.stdout == ""
+    r = runner.invoke(app, ["conflicts", "--index", index, "--json", "--since", "2026-03-04"])
+    assert all(max(x["a"]["published"], x["b"]["published"]) >= "2026-03-04"
+               for x in map(json.loads, r.stdout.splitlines()))
+    r = runner.invoke(app, ["conflicts", "--index", index])
+    assert r.exit_code == 0 and "firefighters" in r.stdout
+    r = runner.invoke(app, ["groups", "--index", index, "--json", "--contested"])
+    groups = [json.loads(line) for line in r.stdout.splitlines()]
+    assert groups and all(g["contested"] and len(g["sides"]) >= 2 for g in groups)
+    assert {"group_id", "contested", "canonical", "sides", "sources"} <= set(groups[0])
+    r = runner.invoke(app, ["groups", "--index", index])
+    assert r.exit_code == 0 and "contested" in r.stdout
