@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 _FAR = dt.date.max
+SAME_MATTER = 0.55  # cosine above which a model-judged clash joins two sides into one group
 GROUPS = pl.Schema({  # type: ignore[arg-type]
     "group_id": pl.Int64, "contested": pl.Boolean, "canonical": pl.Int64,
     "sides": pl.List(pl.List(pl.Int64)), "side_sources": pl.List(pl.Int64),
@@ -45,7 +46,11 @@ class _UnionFind:
 def build_groups(claims: pl.DataFrame, relations: pl.DataFrame) -> pl.DataFrame:
     """Corroborated sides (2+ claims) and contested groups (2+ sides that clash)."""
     agree = relations.filter(pl.col("kind") == "agree")
-    clash = relations.filter(pl.col("kind") == "contradict")
+    # A clash joins two sides into one matter only when they are about the same thing: a rule
+    # fired, or the model's clash is between close claims (no chains of loose clashes).
+    clash = relations.filter((pl.col("kind") == "contradict") & (
+        (pl.col("method") != "model") | pl.col("similarity").is_null()
+        | (pl.col("similarity") >= SAME_MATTER)))
     sides = _UnionFind()
     weight: dict[int, float] = defaultdict(float)
     for a, b, score in agree.select("a", "b", "score").iter_rows():
