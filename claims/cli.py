@@ -398,6 +398,58 @@ def relate(
 
 @app.command()
 @_handle_errors
+def report(
+    out: Annotated[str, typer.Option(help="Folder for report.md, report.html, report.json.")
+                   ] = "report",
+    title: Annotated[str, typer.Option(help="Title at the top of the report.")
+                     ] = "Claims report",
+    since: Annotated[str | None, typer.Option(
+        help="A previous report.json: say what is new and what is gone since then.")] = None,
+    each: Annotated[str | None, typer.Option(
+        help="A folder of corpora: one store and one report per sub-folder, plus an index.")
+    ] = None,
+    index: IndexOpt = "index",
+    as_json: JsonOpt = False,
+) -> None:
+    """Write batch reports (Markdown, self-contained HTML, JSON) for an editor to read."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from claims.report import write_batch, write_report
+    from claims.store import Store
+
+    console = Console(stderr=True)
+    if each is not None:
+        if not Path(each).is_dir():
+            raise typer.BadParameter(f"{each} is not a folder", param_hint="--each")
+        with _progress(console, as_json) as progress:
+            entries = write_batch(Path(each), Path(out), title, progress=progress,
+                                  warn=lambda m: console.print(f"[yellow]warning:[/] {m}",
+                                                               highlight=False))
+        if as_json:
+            typer.echo(json.dumps(entries))
+        else:
+            good = sum(e["ok"] for e in entries)
+            typer.echo(f"Wrote {good} report(s) and {out}/index.html"
+                       + (f"; {len(entries) - good} corpus(es) failed" if good < len(entries)
+                          else "") + ".")
+        if not any(e["ok"] for e in entries):
+            raise typer.Exit(1)
+        return
+    data = write_report(Store.open(index), Path(out), title,
+                        Path(since) if since else None)
+    if as_json:
+        typer.echo(json.dumps(data["headline"]))
+    else:
+        h = data["headline"]
+        typer.echo(f"Wrote {out}/report.md, report.html and report.json: {h['claims']} claims "
+                   f"from {h['outlets']} outlet(s), {h['contested_groups']} contested and "
+                   f"{h['corroborated_groups']} corroborated group(s).")
+
+
+@app.command()
+@_handle_errors
 def check(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
     """Verify the store: every file against its checksum, vectors against claims."""
     from claims.store import check as run_check

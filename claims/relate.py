@@ -139,24 +139,48 @@ _ANAPHOR = re.compile(
     r"statements?|idea|notion|version|criticism|figures?)\b", re.IGNORECASE)
 
 
+_REBUTTALS = _DENIALS | {"insisted", "insists", "countered", "counters", "maintained",
+                         "maintains"}
+_ACCUSATIONS = {"accused", "accuses", "alleged", "alleges", "claimed", "claims", "charged",
+                "charges", "suggested", "suggests", "said", "says"}
+
+
+def _last_verb(verb: str | None) -> str:
+    return ((verb or "").split()[-1:] or [""])[0].lower()
+
+
 def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
-    """ "Erdogan dismissed this claim" answers the claim just before it, by someone else:
-    (denying claim, denied claim, reason) for each such pair in one document."""
+    """Answers to someone else's claim, found from how the sentence reports them:
+    "Oktay insisted Ankara had fulfilled its responsibilities after Russia accused Turkey of
+    failing ..." sets a rebuttal against the accusation in the same sentence, and "Erdogan
+    dismissed this claim" answers the last claim before it by someone else.
+    Returns (answering claim, answered claim, reason) pairs."""
     out = []
     rows = claims.sort("doc_id", "start").select(
         "claim_id", "doc_id", "speaker", "verb", "content", "sentence_start").rows(named=True)
     for i, c in enumerate(rows):
-        verb = (c["verb"] or "").split()[-1:] or [""]
-        if verb[0].lower() not in _DENIALS or not _ANAPHOR.match(c["content"]):
+        verb = _last_verb(c["verb"])
+        if verb not in _REBUTTALS or not c["speaker"]:
             continue
-        for prev in reversed(rows[max(0, i - 6):i]):
-            if prev["doc_id"] != c["doc_id"]:
-                break
-            if prev["speaker"] and prev["speaker"] != c["speaker"]:
-                out.append((c["claim_id"], prev["claim_id"],
-                            f"denial: {c['speaker']} {c['verb']} {c['content']!r}, answering "
-                            f"{prev['speaker']}"))
-                break
+        same_sentence = [o for o in rows[max(0, i - 4):i + 5]
+                         if o["doc_id"] == c["doc_id"]
+                         and o["sentence_start"] == c["sentence_start"]
+                         and o["speaker"] and o["speaker"] != c["speaker"]
+                         and _last_verb(o["verb"]) in _ACCUSATIONS]
+        if same_sentence:
+            other = same_sentence[0]
+            out.append((c["claim_id"], other["claim_id"],
+                        f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
+                        f"{other['speaker']} ({other['verb']})"))
+        elif verb in _DENIALS and _ANAPHOR.match(c["content"]):
+            for prev in reversed(rows[max(0, i - 6):i]):
+                if prev["doc_id"] != c["doc_id"]:
+                    break
+                if prev["speaker"] and prev["speaker"] != c["speaker"]:
+                    out.append((c["claim_id"], prev["claim_id"],
+                                f"denial: {c['speaker']} {c['verb']} {c['content']!r}, "
+                                f"answering {prev['speaker']}"))
+                    break
     return out
 
 

@@ -68,15 +68,28 @@ def test_grouping_makes_sides_from_agreement_and_groups_from_clashes():
     assert len(groups) == 2  # a lone claim forms no group
 
 
-def test_a_denial_answers_the_claim_before_it():
-    claims = pl.DataFrame([
-        {"claim_id": 0, "doc_id": "d", "speaker": "Russia", "verb": "accused",
-         "content": "Turkey of failing to neutralise terrorists", "sentence_start": 0,
-         "start": 20},
-        {"claim_id": 1, "doc_id": "d", "speaker": "Recep Tayyip Erdogan",
-         "verb": "dismissed", "content": "this claim", "sentence_start": 0, "start": 90},
-        {"claim_id": 2, "doc_id": "d", "speaker": "Recep Tayyip Erdogan", "verb": "said",
-         "content": "Turkish forces would fight", "sentence_start": 0, "start": 120},
+def claim_rows(rows):
+    return pl.DataFrame([{"claim_id": i, "doc_id": "d", "speaker": sp, "verb": v,
+                          "content": text, "sentence_start": sent, "start": start}
+                         for i, (sp, v, text, sent, start) in enumerate(rows)])
+
+
+def test_a_rebuttal_in_the_same_sentence_answers_the_accusation():
+    claims = claim_rows([
+        ("Fuat Oktay", "insisted", "Ankara had fulfilled its responsibilities", 0, 10),
+        ("Russia", "accused", "Turkey of failing to neutralise terrorists", 0, 80),
+        ("United Nations", "says", "800,000 people have fled", 200, 220),
+    ])
+    [(a, b, reason)] = denials(claims)
+    assert (a, b) == (0, 1) and reason.startswith("rebuttal: Fuat Oktay insisted")
+
+
+def test_a_denial_of_this_claim_answers_the_last_claim_by_someone_else():
+    claims = claim_rows([
+        ("Russia", "said", "Turkey failed to neutralise terrorists", 0, 0),
+        ("Recep Tayyip Erdogan", "dismissed", "this claim", 100, 110),
+        ("Recep Tayyip Erdogan", "said", "Turkish forces would fight", 100, 140),
+        ("Green Tide", "denied", "that the water was clean", 200, 210),  # no anaphor: no pair
     ])
     [(a, b, reason)] = denials(claims)
     assert (a, b) == (1, 0) and reason.startswith("denial: Recep Tayyip Erdogan dismissed")
