@@ -20,6 +20,7 @@ import polars as pl
 K = 8  # neighbours per claim
 FLOOR = 0.45  # cosine below which two claims are not about the same matter
 PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
+BACKWARD_AT = 0.2  # judge the reverse direction of a neutral pair from this p(contradiction)
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -110,16 +111,30 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache
         items = list(todo.items())
         pairs = [(contents[c.a], contents[c.b]) for _, c in items]
         sims = [c.similarity for _, c in items]
-        both = judge_pairs(pairs + [(h, p) for p, h in pairs], name=judge_name,
-                           similarities=sims + sims, strip_wrappers=False,
-                           progress=(lambda d, t: progress("judging", d, t)) if progress
-                           else None)
-        n = len(items)
+
+        def report(done: int, total: int) -> None:
+            if progress:
+                progress("judging", done, total)
+
+        forward = judge_pairs(pairs, name=judge_name, similarities=sims,
+                              strip_wrappers=False, progress=report)
+        # The other direction only where it can change the verdict: entailment must hold
+        # both ways to agree; a near-contradiction may be one-sided.
+        back_idx = [i for i, j in enumerate(forward) if j.label == "entailment"
+                    or (j.label == "neutral" and j.scores["contradiction"] >= BACKWARD_AT)
+                    or sims[i] >= PARAPHRASE]
+        backward = dict(zip(back_idx, judge_pairs(
+            [(pairs[i][1], pairs[i][0]) for i in back_idx], name=judge_name,
+            similarities=[sims[i] for i in back_idx], strip_wrappers=False,
+            progress=report), strict=True))
         for i, (key, c) in enumerate(items):
-            kind, score, method, reasons = _combine(both[i], both[n + i], c.similarity)
+            ab = forward[i]
+            ba = backward.get(i, ab)  # no second look: the reverse is taken to agree
+            kind, score, method, reasons = _combine(ab, ba, c.similarity)
             new_rows.append({"key": key, "judge": judge_name, "kind": kind, "score": score,
-                             "method": method, "reasons": reasons, "label_ab": both[i].label,
-                             "label_ba": both[n + i].label, "judged_at": now})
+                             "method": method, "reasons": reasons, "label_ab": ab.label,
+                             "label_ba": ba.label if i in backward else None,
+                             "judged_at": now})
             cached[key] = new_rows[-1]
     relations = []
     for c in cands:

@@ -9,6 +9,16 @@ SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "idlib" / "wire" / "000_f2ce2917a4387b93.txt"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current code instead of comparing")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
