@@ -106,6 +106,18 @@ class _progress:
         self._bar.update(self._tasks[stage], completed=done, total=total)
 
 
+def _e(value: Any) -> str:
+    """Text from documents shown in a rich console: "[the government]" stays as written."""
+    from rich.markup import escape
+
+    return escape("" if value is None else str(value))
+
+
+def _warn_to(console: Any) -> Callable[[str], None]:
+    return lambda msg: console.print(f"[yellow]warning:[/] {_e(msg)}", highlight=False,
+                                     soft_wrap=True)
+
+
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -154,7 +166,8 @@ def ingest(
         "--relate/--no-relate", help="Judge new claims against their neighbours and update "
                                      "agreements, conflicts and groups.")] = True,
     judge_model: Annotated[str | None, typer.Option(
-        help="NLI cross-encoder for a new store's relations (default: the shipped judge).")
+        help="NLI cross-encoder for a new store's relations (default: the shipped judge); "
+             "to change an existing store's judge use claims relate.")
     ] = None,
     index: IndexOpt = "index",
     as_json: JsonOpt = False,
@@ -170,9 +183,7 @@ def ingest(
     published = _parse_day(date, "--date")
     console = Console(stderr=True)
 
-    def warn(msg: str) -> None:
-        console.print(f"[yellow]warning:[/] {msg}", highlight=False, markup=True,
-                      soft_wrap=True)
+    warn = _warn_to(console)
 
     with _progress(console, as_json) as progress:
         result = run_ingest(paths, index, source=source, published=published, model=model,
@@ -245,8 +256,9 @@ def search(
         claim = Text(row["content"])
         if row["sentence"] != row["content"]:  # show the wrapper the content came out of
             claim.append("\n" + _shorten(row["sentence"], 160), style="dim")
-        table.add_row(f"{row['score']:.3f}", row["speaker"] or Text("narrator", style="dim"),
-                      row["verb"] or "", row["source"] or "",
+        table.add_row(f"{row['score']:.3f}",
+                      Text(row["speaker"]) if row["speaker"] else Text("narrator", style="dim"),
+                      Text(row["verb"] or ""), Text(row["source"] or ""),
                       row["published"].isoformat() if row["published"] else "", claim)
     Console().print(table)
 
@@ -266,17 +278,17 @@ def stats(index: IndexOpt = "index", as_json: JsonOpt = False) -> None:
     from rich.table import Table
 
     console = Console()
-    console.print(f"[bold]{data['store']}[/]: {data['documents']} documents, {data['claims']} "
+    console.print(f"[bold]{_e(data['store'])}[/]: {data['documents']} documents, {data['claims']} "
                   f"claims ({data['attributed_claims']} attributed), {data['sources']} "
                   f"sources, {data['speakers']} speakers")
     if data["first_published"]:
         console.print(f"published {data['first_published']} to {data['last_published']}")
-    console.print(f"model {data['embedding_model']} ({data['dimension']}-d), "
+    console.print(f"model {_e(data['embedding_model'])} ({data['dimension']}-d), "
                   f"index {data['index_type']}")
     table = Table("source", "documents", "claims", header_style="bold")
     by_source: dict[str, dict[str, int]] = data["by_source"]  # type: ignore[assignment]
     for name, row in by_source.items():
-        table.add_row(name, str(row["documents"]), str(row["claims"]))
+        table.add_row(_e(name), str(row["documents"]), str(row["claims"]))
     console.print(table)
 
 
@@ -329,9 +341,9 @@ def conflicts(
     table.add_column("why", ratio=1)
     for c in found:
         table.add_row(f"{c['score']:.2f}",
-                      f"[bold]{_claim_line(c['a'])}[/]\n{c['a']['content']}",
-                      f"[bold]{_claim_line(c['b'])}[/]\n{c['b']['content']}",
-                      "\n".join(c["reasons"]))
+                      f"[bold]{_e(_claim_line(c['a']))}[/]\n{_e(c['a']['content'])}",
+                      f"[bold]{_e(_claim_line(c['b']))}[/]\n{_e(c['b']['content'])}",
+                      _e("\n".join(c["reasons"])))
     Console().print(table)
 
 
@@ -361,13 +373,13 @@ def groups(
     for g in found:
         tag = "[red]contested[/]" if g["contested"] else "[green]corroborated[/]"
         out.print(f"[bold]#{g['group_id']}[/] {tag} · {len(g['sources'])} outlet(s): "
-                  f"{', '.join(g['sources'])}", highlight=False)
+                  f"{_e(', '.join(g['sources']))}", highlight=False)
         for i, side in enumerate(g["sides"]):
             label = f"  side {i + 1}" if g["contested"] else "  "
             out.print(f"{label} ({g['side_sources'][i]} outlet(s), {g['side_speakers'][i]} "
                       f"speaker(s))", highlight=False)
             for c in side:
-                out.print(f"    - {_claim_line(c)}: {_shorten(c['content'], 140)}",
+                out.print(f"    - {_e(_claim_line(c))}: {_e(_shorten(c['content'], 140))}",
                           highlight=False)
 
 
@@ -416,17 +428,15 @@ def report(
 
     from rich.console import Console
 
-    from claims.report import write_batch, write_report
+    from claims.pipeline import report_each
+    from claims.report import write_report
     from claims.store import Store
 
     console = Console(stderr=True)
     if each is not None:
-        if not Path(each).is_dir():
-            raise typer.BadParameter(f"{each} is not a folder", param_hint="--each")
         with _progress(console, as_json) as progress:
-            entries = write_batch(Path(each), Path(out), title, progress=progress,
-                                  warn=lambda m: console.print(f"[yellow]warning:[/] {m}",
-                                                               highlight=False))
+            entries = report_each(Path(each), Path(out), title, progress=progress,
+                                  warn=_warn_to(console))
         if as_json:
             typer.echo(json.dumps(entries))
         else:
@@ -498,13 +508,10 @@ def judge(
     as_json: JsonOpt = False,
 ) -> None:
     """Does PREMISE entail, contradict or leave open HYPOTHESIS? Model and rules, with reasons."""
-    from pathlib import Path
-
     from rich.console import Console
 
-    from claims.embed import DEFAULT_MODEL
     from claims.errors import InputError
-    from claims.judge import judge_pairs, pair_similarities, read_pairs_tsv
+    from claims.judge import judge_texts, read_pairs_tsv
 
     if pairs is not None:
         if premise is not None:
@@ -514,15 +521,9 @@ def judge(
         rows = [(premise, hypothesis)]
     else:
         raise InputError("give PREMISE and HYPOTHESIS, or --pairs FILE (see claims judge --help)")
-    embedding_model = DEFAULT_MODEL
-    if (Path(index) / "manifest.json").exists():
-        from claims.store import Store
-
-        embedding_model = Store.open(index).model
     console = Console(stderr=True)
     with _progress(console, as_json) as progress:
-        sims = pair_similarities(rows, embedding_model) if rows else []
-        verdicts = judge_pairs(rows, name=judge_model, similarities=sims,
+        verdicts = judge_texts(rows, name=judge_model, index=index,
                                strip_wrappers=not keep_wrappers,
                                progress=lambda d, t: progress("judging", d, t))
     if as_json:
@@ -540,10 +541,10 @@ def judge(
         v = verdicts[0]
         sim = f"   similarity {v.similarity:.2f}" if v.similarity is not None else ""
         out.print(f"[bold {colour[v.label]}]{v.label}[/] ({v.scores[v.label]:.2f}){sim}")
-        out.print(f"  premise:    {v.premise}", highlight=False)
-        out.print(f"  hypothesis: {v.hypothesis}", highlight=False)
+        out.print(f"  premise:    {_e(v.premise)}", highlight=False)
+        out.print(f"  hypothesis: {_e(v.hypothesis)}", highlight=False)
         for r in v.reasons:
-            out.print(f"  why:        {r}", highlight=False)
+            out.print(f"  why:        {_e(r)}", highlight=False)
         return
     table = Table(header_style="bold")
     for col in ("label", "p", "sim", "premise", "hypothesis", "why"):
@@ -551,8 +552,8 @@ def judge(
     for v in verdicts:
         table.add_row(f"[{colour[v.label]}]{v.label}[/]", f"{v.scores[v.label]:.2f}",
                       f"{v.similarity:.2f}" if v.similarity is not None else "",
-                      _shorten(v.premise, 120), _shorten(v.hypothesis, 120),
-                      "; ".join(v.reasons))
+                      _e(_shorten(v.premise, 120)), _e(_shorten(v.hypothesis, 120)),
+                      _e("; ".join(v.reasons)))
     out.print(table)
 
 

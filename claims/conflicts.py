@@ -16,10 +16,12 @@ CLAIM_FIELDS = ["claim_id", "sentence", "content", "speaker", "verb", "source", 
 
 @dataclass(frozen=True)
 class ConflictFilters:
-    sources: tuple[str, ...] = ()  # either side from one of these outlets
-    speaker: str | None = None  # either side's speaker contains this
+    """A clash is shown when one of its sides meets every filter (min_score: the clash)."""
+
+    sources: tuple[str, ...] = ()  # the side comes from one of these outlets
+    speaker: str | None = None  # the side's speaker contains this
     min_score: float = 0.0
-    since: dt.date | None = None  # either side published on or after
+    since: dt.date | None = None  # the side was published on or after
     until: dt.date | None = None
 
 
@@ -27,13 +29,13 @@ def _claims_by_id(store: Store) -> dict[int, dict[str, Any]]:
     return {r["claim_id"]: r for r in store.claims().select(CLAIM_FIELDS).iter_rows(named=True)}
 
 
-def _match(c: dict[str, Any], f: ConflictFilters) -> tuple[bool, bool, bool]:
-    src = not f.sources or (c["source"] or "").lower() in {s.lower() for s in f.sources}
-    spk = not f.speaker or f.speaker.lower() in (c["speaker"] or "").lower()
+def _match(c: dict[str, Any], f: ConflictFilters) -> bool:
+    """Does this side of a clash meet every filter?"""
     day = c["published"]
-    when = (f.since is None or (day is not None and day >= f.since)) and \
-        (f.until is None or (day is not None and day <= f.until))
-    return src, spk, when
+    return ((not f.sources or (c["source"] or "").lower() in {s.lower() for s in f.sources})
+            and (not f.speaker or f.speaker.lower() in (c["speaker"] or "").lower())
+            and (f.since is None or (day is not None and day >= f.since))
+            and (f.until is None or (day is not None and day <= f.until)))
 
 
 def conflicts(store: Store, filters: ConflictFilters | None = None,
@@ -46,8 +48,7 @@ def conflicts(store: Store, filters: ConflictFilters | None = None,
     out = []
     for r in rels.iter_rows(named=True):
         a, b = claims[r["a"]], claims[r["b"]]
-        ma, mb = _match(a, f), _match(b, f)
-        if not all(x or y for x, y in zip(ma, mb, strict=True)):
+        if not (_match(a, f) or _match(b, f)):  # one side meets them all
             continue
         out.append({"a": a, "b": b, "kind": r["kind"], "score": r["score"],
                     "method": r["method"], "reasons": list(r["reasons"] or [])})

@@ -12,6 +12,7 @@ clash. Rules (numbers, negation) override the model where it is known to miss, a
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from claims.errors import ModelError
+from claims.nli_data import LABELS  # one label order for training and judging
 from claims.rules import apply_rules
 
-LABELS = ("entailment", "neutral", "contradiction")
 SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "judge"
 DEFAULT_JUDGE = "claims-judge"  # the name the shipped model goes by in manifests and output
 
@@ -224,11 +225,11 @@ def read_pairs_tsv(path: str) -> list[tuple[str, str]]:
 
     csv.field_size_limit(sys.maxsize)
     try:
-        f = open(path, encoding="utf-8", newline="") if path != "-" else sys.stdin
+        f = open(path, encoding="utf-8", newline="") if path != "-" else None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    with f:
-        reader = csv.DictReader(f, delimiter="\t")
+    with f or contextlib.nullcontext(sys.stdin) as stream:  # never close stdin
+        reader = csv.DictReader(stream, delimiter="\t")
         cols = {c.strip().lower(): c for c in reader.fieldnames or []}
         if "premise" not in cols or "hypothesis" not in cols:
             raise InputError(f"{path}: needs a header with 'premise' and 'hypothesis' columns "
@@ -240,3 +241,19 @@ def read_pairs_tsv(path: str) -> list[tuple[str, str]]:
                 raise InputError(f"{path}:{n}: row has fewer columns than the header")
             rows.append((p, h))
     return rows
+
+
+def judge_texts(rows: Sequence[tuple[str, str]], *, name: str | None = None,
+                index: str | None = None, strip_wrappers: bool = True,
+                progress: Progress | None = None) -> list[Judgement]:
+    """Judge pairs of texts as `claims judge` does: similarity under the store's embedding
+    model (the default one when there is no store at `index`), then model and rules."""
+    from claims.embed import DEFAULT_MODEL
+    from claims.store import MANIFEST, Store
+
+    embedding_model = DEFAULT_MODEL
+    if index is not None and (Path(index) / MANIFEST).exists():
+        embedding_model = Store.open(index).model
+    sims = pair_similarities(rows, embedding_model) if rows else []
+    return judge_pairs(rows, name=name, similarities=sims, strip_wrappers=strip_wrappers,
+                       progress=progress)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import io
 import re
 import sys
 from collections.abc import Iterator
@@ -159,12 +158,3 @@ def load_corpus(data: Path, dev_share: float = 0.02) -> Corpus:
                 counts[name] = counts.get(name, 0) + 1
     return Corpus(train, dev, evals, counts, {k.split("/", 1)[-1]: v
                                                 for k, v in licences.items()})
-
-
-def write_tsv(pairs: list[Pair]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter="\t")
-    w.writerow(["premise", "hypothesis", "label"])
-    for p in pairs:
-        w.writerow([p.premise, p.hypothesis, p.label])
-    return buf.getvalue()

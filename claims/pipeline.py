@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from claims.attribute import Attributor
 from claims.embed import DEFAULT_MODEL, Embedder
+from claims.errors import ClaimsError, StoreError
 from claims.ingest import Defaults, read_documents
 from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
@@ -86,6 +88,16 @@ def ingest(paths: Iterable[str], index_path: str, *, source: str | None = None,
                        batch_documents=batch_documents, relate=relate, judge=judge)
 
 
+def _judge_for(store: Store, judge: str | None) -> str:
+    """The judge of the store's relations; another one would mix verdicts silently."""
+    built = store.manifest.get("judge_model")
+    if judge is not None and built is not None and judge != built:
+        raise StoreError(f"relations in {store.path} were judged by {built!r}, not {judge!r}; "
+                         f"leave --judge-model out, or rebuild them all with "
+                         f"`claims relate --judge-model {judge}`")
+    return judge or built or DEFAULT_JUDGE
+
+
 def _batches(docs: Iterable[Document], max_docs: int) -> Iterator[list[Document]]:
     batch: list[Document] = []
     chars = 0
@@ -138,7 +150,7 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
         index = store.index_with(new_claims, vectors)
         extra: dict[str, Any] = {}
         if relate:
-            judge_name = judge or store.manifest.get("judge_model") or DEFAULT_JUDGE
+            judge_name = _judge_for(store, judge)
             relations, new_pairs, groups = relate_update(store, new_claims, index, judge_name,
                                                          progress=progress)
             extra = {"relations": relations, "new_pairs": new_pairs, "groups": groups,
@@ -155,7 +167,7 @@ def relate(index_path: str, *, judge: str | None = None, wait: bool = True,
     """Rebuild relations and groups for the whole store (e.g. after changing the judge);
     verdicts already cached for the same judge are reused."""
     with writer_lock(index_path, wait=wait):
-        store = Store.open(index_path)
+        store = Store.open(index_path, locked=True)
         judge_name = judge or store.manifest.get("judge_model") or DEFAULT_JUDGE
         empty = store.claims().head(0)
         index = store.index()
@@ -168,3 +180,35 @@ def relate(index_path: str, *, judge: str | None = None, wait: bool = True,
                      judge=judge_name)
         return {"relations": len(relations), "judged": len(new_pairs), "groups": len(groups),
                 "contested": int(groups["contested"].sum())}
+
+
+def report_each(corpora: Path, out: Path, title: str = "Claims reports",
+                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+                **ingest_options: Any) -> list[dict[str, Any]]:
+    """One store and one report per sub-folder of `corpora`, plus index.md/index.html.
+    A corpus that fails is listed with its error; the others still complete."""
+    from claims.errors import InputError
+    from claims.report import write_index, write_report
+
+    if not corpora.is_dir():
+        raise InputError(f"{corpora} is not a folder of corpora")
+    folders = sorted(c for c in corpora.iterdir()
+                     if c.is_dir() and not c.name.startswith((".", "_")))
+    entries: list[dict[str, Any]] = []
+    for i, folder in enumerate(folders):
+        if progress:
+            progress("corpora", i, len(folders))
+        target = out / folder.name
+        try:
+            ingest([str(folder)], str(target / "index"), warn=warn, **ingest_options)
+            data = write_report(Store.open(target / "index"), target, f"{title}: {folder.name}")
+            entries.append({"name": folder.name, "ok": True, "headline": data["headline"]})
+        except Exception as e:  # one bad corpus must not stop the batch
+            message = str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
+            entries.append({"name": folder.name, "ok": False, "error": message})
+            if warn:
+                warn(f"{folder.name}: {message}")
+    if progress:
+        progress("corpora", len(folders), len(folders))
+    write_index(out, title, entries)
+    return entries

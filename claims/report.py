@@ -12,6 +12,7 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import polars as pl
 
@@ -29,7 +30,8 @@ def _claim(c: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]
             "speaker": c["speaker"], "verb": c["verb"], "content": c["content"],
             "sentence": c["sentence"], "source": c["source"],
             "published": c["published"].isoformat() if c["published"] else None,
-            "doc_id": c["doc_id"], "url": d.get("uri"), "title": d.get("title")}
+            "doc_id": c["doc_id"], "url": d.get("uri"), "link": safe_url(d.get("uri")),
+            "title": d.get("title")}
 
 
 def build_report(store: Store, title: str = "Claims report",
@@ -91,7 +93,7 @@ def build_report(store: Store, title: str = "Claims report",
             per_speaker[r["speaker"]].append(by_id[r["claim_id"]])
 
     timeline = sorted(
-        ({"date": e["first_seen"], "group_id": e["group_id"], "contested": e in contested,
+        ({"date": e["first_seen"], "group_id": e["group_id"], "contested": "clashes" in e,
           "canonical": e["canonical"], "sources": e["sources"]}
          for e in contested + corroborated if e["first_seen"]),
         key=lambda t: (t["date"], t["group_id"]))
@@ -163,9 +165,12 @@ def _since(data: dict[str, Any], previous: dict[str, Any], by_id: dict[int, dict
 
 
 def safe_url(url: Any) -> str:
-    """Only web links become links: never javascript:, data: or file paths."""
+    """A link to the source, or "": only http(s) URLs, percent-encoded so that no character
+    in them can open a tag or break out of an attribute or a Markdown link."""
     s = str(url or "").strip()
-    return s if s.lower().startswith(("http://", "https://")) and '"' not in s else ""
+    if not s.lower().startswith(("http://", "https://")):
+        return ""
+    return quote(s, safe=":/?#@!$&'()*+,;=%~-._")
 
 
 def _env() -> Any:
@@ -176,7 +181,6 @@ def _env() -> Any:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "j2"),
                                             default_for_string=True),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["safe_url"] = safe_url
     return env
 
 
@@ -189,11 +193,15 @@ def md_escape(text: Any) -> str:
     return s
 
 
-def render_markdown(data: dict[str, Any]) -> str:
+def _md_env() -> Any:
     env = _env()
     env.autoescape = False
     env.filters["md"] = md_escape
-    return str(env.get_template("report.md.j2").render(r=data))
+    return env
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    return str(_md_env().get_template("report.md.j2").render(r=data))
 
 
 def render_html(data: dict[str, Any]) -> str:
@@ -219,45 +227,17 @@ def write_report(store: Store, out: Path, title: str = "Claims report",
     return data
 
 
+def write_index(out: Path, title: str, entries: list[dict[str, Any]]) -> None:
+    """index.html and index.md listing the reports of a batch with their headline figures."""
+    out.mkdir(parents=True, exist_ok=True)
+    _write(out / "index.html", _env().get_template("index.html.j2").render(
+        title=title, entries=entries))
+    _write(out / "index.md", _md_env().get_template("index.md.j2").render(
+        title=title, entries=entries))
+
+
 def _write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
 
-
-def write_batch(corpora: Path, out: Path, title: str = "Claims reports",
-                progress: Any = None, warn: Any = None, **ingest_options: Any
-                ) -> list[dict[str, Any]]:
-    """One store and one report per sub-folder of `corpora`, plus index.md/index.html.
-    A corpus that fails is listed with its error; the others still complete."""
-    from claims.errors import ClaimsError
-    from claims.pipeline import ingest
-
-    folders = sorted(c for c in Path(corpora).iterdir()
-                     if c.is_dir() and not c.name.startswith((".", "_")))
-    entries: list[dict[str, Any]] = []
-    for i, folder in enumerate(folders, start=1):
-        if progress:
-            progress("corpora", i - 1, len(folders))
-        target = out / folder.name
-        try:
-            ingest([str(folder)], str(target / "index"), warn=warn, **ingest_options)
-            data = write_report(Store.open(target / "index"), target,
-                                f"{title}: {folder.name}")
-            entries.append({"name": folder.name, "ok": True, "headline": data["headline"]})
-        except (ClaimsError, OSError, ValueError) as e:
-            entries.append({"name": folder.name, "ok": False, "error": str(e)})
-            if warn:
-                warn(f"{folder.name}: {e}")
-    if progress:
-        progress("corpora", len(folders), len(folders))
-    out.mkdir(parents=True, exist_ok=True)
-    env = _env()
-    _write(out / "index.html", env.get_template("index.html.j2").render(title=title,
-                                                                        entries=entries))
-    md_env = _env()
-    md_env.autoescape = False
-    md_env.filters["md"] = md_escape
-    _write(out / "index.md", md_env.get_template("index.md.j2").render(title=title,
-                                                                       entries=entries))
-    return entries

@@ -28,7 +28,7 @@ import re
 import shutil
 import signal
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +162,7 @@ def _migrate_0_to_1(path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     manifest["files"] = {n: {"bytes": (gen / n).stat().st_size, "sha256": _sha256(gen / n)}
                          for n in (DOCUMENTS_FILE, CLAIMS_FILE, VECTORS_FILE)
                          if (gen / n).exists()}
+    _write_json_atomic(gen / MANIFEST, manifest)  # so `repair` can fall back on it
     return manifest
 
 
@@ -185,6 +186,9 @@ class Store:
 
     path: Path
     manifest: dict[str, Any]
+    # Tables already read and verified, by (generation, file): each file is hashed once.
+    _cache: dict[tuple[str, str], pl.DataFrame] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -198,7 +202,7 @@ class Store:
         return data
 
     @classmethod
-    def _upgrade(cls, path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    def _upgrade(cls, path: Path, manifest: dict[str, Any], locked: bool) -> dict[str, Any]:
         version = manifest.get("schema_version")
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise StoreError(f"store at {path} has schema version {version}; this claims "
@@ -206,7 +210,7 @@ class Store:
                              f"claims-tracker, or ingest into a new --index")
         if version == SCHEMA_VERSION:
             return manifest
-        with writer_lock(path, wait=False):
+        with contextlib.nullcontext() if locked else writer_lock(path):
             manifest = cls._read_manifest(path)
             while manifest["schema_version"] < SCHEMA_VERSION:
                 manifest = MIGRATIONS[manifest["schema_version"]](path, manifest)
@@ -214,17 +218,17 @@ class Store:
         return manifest
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """An existing store; a clear error when there is none. Older schemas are migrated."""
+    def open(cls, path: str | Path, locked: bool = False) -> Store:
+        """An existing store; a clear error when there is none. Older schemas are migrated
+        (`locked`: the caller already holds the writer lock)."""
         p = Path(path)
         if not (p / MANIFEST).exists():
-            if p.is_file() or (p.is_dir() and any(c.name not in _ALLOWED_IN_EMPTY
-                                                   for c in p.iterdir())):
+            if p.is_file() or (p.is_dir() and any(not _leftover(c.name) for c in p.iterdir())):
                 raise StoreError(f"{p} is not a claims store (no {MANIFEST}); "
                                  f"point --index at a store or an empty folder")
             raise StoreError(f"no store at {p} — run `claims ingest PATH` first "
                              f"(or point --index / CLAIMS_INDEX at an existing store)")
-        return cls(p, cls._upgrade(p, cls._read_manifest(p)))
+        return cls(p, cls._upgrade(p, cls._read_manifest(p), locked))
 
     @classmethod
     def create_or_open(cls, path: str | Path, model: str | None, default_model: str,
@@ -236,7 +240,7 @@ class Store:
         """
         p = Path(path)
         if (p / MANIFEST).exists():
-            store = cls.open(p)
+            store = cls.open(p, locked=True)
             if model is not None and model != store.model:
                 raise StoreError(
                     f"store at {p} was built with embedding model {store.model!r} "
@@ -297,8 +301,12 @@ class Store:
         return f
 
     def _read_table(self, name: str, schema: pl.Schema) -> pl.DataFrame:
-        f = self._file(name)
-        return pl.read_parquet(f) if f is not None else pl.DataFrame(schema=schema)
+        key = (str(self.manifest.get("generation")), name)
+        if key not in self._cache:
+            f = self._file(name)
+            self._cache[key] = pl.read_parquet(f) if f is not None else \
+                pl.DataFrame(schema=schema)
+        return self._cache[key]
 
     def documents(self) -> pl.DataFrame:
         return self._read_table(DOCUMENTS_FILE, DOCUMENTS)
@@ -405,11 +413,6 @@ class Store:
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
             files[f.name] = {"bytes": f.stat().st_size, "sha256": _sha256(f)}
-        _fsync_dir(tmp)
-        _crash_point("before-generation-rename")
-        os.replace(tmp, self.path / name)
-        _fsync_dir(self.path)
-        _crash_point("after-generation-rename")
         manifest = dict(self.manifest)
         manifest.update({
             "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -417,12 +420,18 @@ class Store:
             "counts": {"documents": len(all_docs), "claims": len(all_claims)},
             "versions": _versions(),
             "generation": name,
+            "previous_generation": self.manifest.get("generation"),
             "files": files,
         })
         if judge is not None:
             manifest["judge_model"] = judge
         # A copy of the manifest inside the generation lets `repair` rebuild a lost one.
-        _write_json_atomic(self.path / name / MANIFEST, manifest)
+        _write_json_atomic(tmp / MANIFEST, manifest)
+        _fsync_dir(tmp)
+        _crash_point("before-generation-rename")
+        os.replace(tmp, self.path / name)
+        _fsync_dir(self.path)
+        _crash_point("after-generation-rename")
         _crash_point("before-manifest")
         _write_json_atomic(self.path / MANIFEST, manifest, "manifest")  # the commit point
         _crash_point("after-manifest")
@@ -431,14 +440,14 @@ class Store:
         _crash_point("after-clean")
 
     def clean(self) -> None:
-        """Remove generations older than the previous one, and leftovers of crashed writes.
-        Call under `writer_lock`."""
-        current = self.manifest.get("generation")
-        gens = [g for g in self._generations() if g != current]
-        for old in gens[:-1]:
-            shutil.rmtree(self.path / old, ignore_errors=True)
+        """Remove every generation but the current and the previous committed one, and the
+        leftovers of crashed writes. Call under `writer_lock`."""
+        keep = {self.manifest.get("generation"), self.manifest.get("previous_generation")}
+        for old in self._generations():
+            if old not in keep:
+                shutil.rmtree(self.path / old, ignore_errors=True)
         for c in self.path.iterdir():
-            if c.name.startswith(".tmp-") or (c.name.startswith(".") and c.name.endswith(".tmp")):
+            if _leftover(c.name) and not _GEN.match(c.name) and c.name not in _ALLOWED_IN_EMPTY:
                 if c.is_dir():
                     shutil.rmtree(c, ignore_errors=True)
                 else:

@@ -108,3 +108,15 @@ def test_python_dash_m_and_help_is_fast_to_import():
          "print(any(m in sys.modules for m in ('torch', 'faiss', 'sentence_transformers')))"],
         capture_output=True, text=True, check=True)
     assert probe.stdout.strip() == "False"
+
+
+def test_brackets_in_quotes_are_printed_as_written(tmp_path):
+    idx = str(tmp_path / "idx")
+    text = 'The minister said "[the government] failed" and costs [/] rose.'
+    r = run("ingest", "-", "--source", "[bold]wire", "--index", idx, "--no-relate",
+            input=text + "\n")
+    assert r.exit_code == 0, r.output
+    r = run("search", "government failed", "--index", idx)
+    assert r.exit_code == 0, r.output
+    flat = " ".join(r.stdout.split())
+    assert "[the government]" in flat and "costs [/] rose" in flat and "[bold]wire" in flat

@@ -153,14 +153,22 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     assert scores == sorted(scores, reverse=True)
     numeric = [row for row in rows if row["method"] == "numbers"]
     assert numeric and "40 firefighters" in numeric[0]["reasons"][0]
-    r = runner.invoke(app, ["conflicts", "--index", index, "--json", "--source", "wire"])
-    assert all("wire" in (x["a"]["source"], x["b"]["source"])
-               for x in map(json.loads, r.stdout.splitlines()))
-    r = runner.invoke(app, ["conflicts", "--index", index, "--json", "--speaker", "nobody"])
-    assert r.stdout == ""
-    r = runner.invoke(app, ["conflicts", "--index", index, "--json", "--since", "2026-03-04"])
-    assert all(max(x["a"]["published"], x["b"]["published"]) >= "2026-03-04"
-               for x in map(json.loads, r.stdout.splitlines()))
+    def shown(*options: str) -> list[dict]:
+        r = runner.invoke(app, ["conflicts", "--index", index, "--json", *options])
+        assert r.exit_code == 0, r.output
+        return [json.loads(line) for line in r.stdout.splitlines()]
+
+    wire = shown("--source", "wire")
+    assert wire and len(wire) < len(rows)
+    assert all("wire" in (x["a"]["source"], x["b"]["source"]) for x in wire)
+    assert shown("--speaker", "nobody") == []
+    late = shown("--since", "2026-03-04")
+    assert late and all(max(x["a"]["published"], x["b"]["published"]) >= "2026-03-04"
+                        for x in late)
+    both = shown("--source", "wire", "--speaker", "Port Officials")  # case does not matter
+    assert both and all(any(s["source"] == "wire" and s["speaker"] == "port officials"
+                            for s in (x["a"], x["b"])) for x in both)
+    assert shown("--source", "herald", "--speaker", "port officials") == []
     r = runner.invoke(app, ["conflicts", "--index", index])
     assert r.exit_code == 0 and "firefighters" in r.stdout
     r = runner.invoke(app, ["groups", "--index", index, "--json", "--contested"])

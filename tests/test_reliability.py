@@ -206,6 +206,25 @@ def test_an_older_schema_is_migrated(two_generations):
     assert store.claims().equals(before)
     assert check(index) == []
     assert json.loads((index / MANIFEST).read_text())["schema_version"] == 1
+    assert repair(index) is None  # the migrated generation is a valid fallback
+
+
+def test_writers_migrate_an_older_store_too(two_generations, monkeypatch):
+    fake_embedder.install(monkeypatch)
+    index = two_generations
+    manifest = json.loads((index / MANIFEST).read_text())
+    gen = index / manifest["generation"]
+    for f in (CLAIMS_FILE, VECTORS_FILE, "documents.parquet"):
+        shutil.move(gen / f, index / f)
+    for g in index.glob("g0*"):
+        shutil.rmtree(g)
+    for k in ("generation", "files", "previous_generation"):
+        manifest.pop(k, None)
+    manifest["schema_version"] = 0
+    (index / MANIFEST).write_text(json.dumps(manifest))
+    ingest([str(SEEDS / "dam-breach")], str(index))  # the writer holds the lock and migrates
+    assert check(index) == []
+    assert len(Store.open(index).documents()) == 19
 
 
 def test_a_newer_schema_is_refused_with_what_to_do(two_generations):

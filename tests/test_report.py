@@ -26,7 +26,8 @@ HOSTILE = [
      "title": "<script>alert(2)</script>", "url": "javascript:alert(3)"},
     {"text": "Officials said 60 firefighters fought the fire.\n\n"
              "The mayor said the road was closed on Monday.",
-     "source": "good", "published": "2026-03-04", "title": "Fire", "url": "https://x.example/a"},
+     "source": "good", "published": "2026-03-04", "title": "Fire",
+     "url": "https://x.example/a?b=<img\tsrc=x\tonerror=alert(4)//>"},
 ]
 
 
@@ -68,7 +69,9 @@ def test_hostile_text_comes_out_escaped(hostile_store):
         assert "onerror=alert(1)>" not in out
         assert "javascript:" not in out
     assert "&lt;script&gt;alert" in html
-    assert 'href="https://x.example/a"' in html
+    assert 'href="https://x.example/a?b=%3Cimg%09src=x%09onerror=alert(4)//%3E"' in html
+    assert "(<https://x.example/a?b=%3Cimg%09src=x%09onerror=alert(4)//%3E>)" in md
+    assert "<img" not in md and "<img" not in html
     assert html.count("<script") == 0 and "http-equiv=\"Content-Security-Policy\"" in html
     assert md_escape("a|b <i>") == "a\\|b &lt;i&gt;"
 
