@@ -123,3 +123,20 @@ def test_cli_single_pair_and_usage_errors(tiny, tmp_path):
     assert r.exit_code != 0 and "give PREMISE and HYPOTHESIS" in r.stderr
     r = runner.invoke(app, ["judge", "a", "b", "--judge-model", str(tmp_path / "nothing")])
     assert r.exit_code == 4 and "cannot load judge model" in r.stderr
+
+
+def test_the_shipped_judge_loads_offline_and_gets_plain_cases_right():
+    import os
+    import subprocess
+    import sys
+
+    code = ("from claims.judge import judge_pairs\n"
+            "pairs = [('A man is sleeping in his bed.', 'The man is awake and running outside.'),"
+            " ('Two dogs are running on the beach.', 'Animals are outside.'),"
+            " ('A woman is cutting vegetables.', 'The woman is preparing food for a party.')]\n"
+            "print([v.label for v in judge_pairs(pairs)])")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+           "HF_HOME": "/nonexistent-cache"}  # nothing cached, nothing fetched
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True, timeout=300)
+    assert out.stdout.strip() == "['contradiction', 'entailment', 'neutral']"
