@@ -29,10 +29,14 @@ def main() -> None:
     ap.add_argument("--judge-model", default=None)
     ap.add_argument("--k", type=int, default=relate.K)
     ap.add_argument("--floor", type=float, default=relate.FLOOR)
+    ap.add_argument("--model-clash", type=float, default=relate.MODEL_CLASH)
+    ap.add_argument("--model-clash-similarity", type=float, default=relate.MODEL_CLASH_SIMILARITY)
     ap.add_argument("--sets", default=None, help="comma-separated folder names under seeds/")
     ap.add_argument("-v", action="store_true", help="list what was missed")
     args = ap.parse_args()
     relate.K, relate.FLOOR = args.k, args.floor
+    relate.MODEL_CLASH, relate.MODEL_CLASH_SIMILARITY = args.model_clash, \
+        args.model_clash_similarity
     folders = [f for f in sorted((ROOT / "seeds").iterdir()) if (f / "_answers.json").exists()]
     if args.sets:
         folders = [f for f in folders if f.name in args.sets.split(",")]
@@ -64,6 +68,8 @@ def main() -> None:
         print("  ".join(str(r[c]) for c in cols))
     out = ROOT / "benchmarks" / "results" / "relations.json"
     out.write_text(json.dumps({"k": args.k, "floor": args.floor, "judge": args.judge_model,
+                               "model_clash": args.model_clash,
+                               "model_clash_similarity": args.model_clash_similarity,
                                "sets": rows}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
 

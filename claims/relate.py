@@ -20,6 +20,8 @@ import polars as pl
 K = 8  # neighbours per claim
 FLOOR = 0.45  # cosine below which two claims are not about the same matter
 PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
+MODEL_CLASH = 0.7  # the model alone flags a clash from this p(contradiction)... (tuned on seeds)
+MODEL_CLASH_SIMILARITY = 0.6  # ...between claims at least this close
 BACKWARD_AT = 0.2  # judge the reverse direction of a neutral pair from this p(contradiction)
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
@@ -72,7 +74,9 @@ def candidates(index: Any, ids: Sequence[int], k: int = K, floor: float = FLOOR)
 
 def _combine(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list[str]]:
     """One relation from the two directions' judgements."""
-    clashes = [j for j in (ab, ba) if j.label == "contradiction"]
+    clashes = [j for j in (ab, ba) if j.label == "contradiction" and (
+        j.method != "model" or (j.scores["contradiction"] >= MODEL_CLASH
+                                and similarity >= MODEL_CLASH_SIMILARITY))]
     if clashes:  # a rule's verdict first, then the surer direction
         j = max(clashes, key=lambda j: (j.method != "model", j.scores["contradiction"]))
         score = max(ab.scores["contradiction"], ba.scores["contradiction"])

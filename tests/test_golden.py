@@ -1,0 +1,47 @@
+"""Golden files: the report of the seed article and the harbor-fire set, built with the shipped
+judge. Any change to what a report says shows up as a diff here. After a deliberate change,
+regenerate with `python -m pytest tests/test_golden.py --update-golden` and review the diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from claims.pipeline import ingest
+from claims.report import write_report
+from claims.store import Store
+from tests.conftest import ROOT, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden"
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("golden")
+    ingest([str(SEEDS / "idlib"), str(SEEDS / "harbor-fire")], str(tmp / "index"))
+    write_report(Store.open(tmp / "index"), tmp / "report", "Seed report", now=NOW)
+    return tmp / "report"
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.json"])
+def test_seed_report_matches_the_golden_file(seed_report, update_golden, name):
+    got = (seed_report / name).read_text(encoding="utf-8")
+    golden = GOLDEN / name
+    if update_golden:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(got, encoding="utf-8")
+        pytest.skip(f"rewrote {golden}")
+    assert golden.exists(), "no golden file yet: run pytest --update-golden"
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_seed_report_shows_the_clashes_written_down_for_the_seed(seed_report):
+    data = json.loads((seed_report / "report.json").read_text())
+    contents = [(x["a"]["content"], x["b"]["content"])
+                for g in data["contested"] for x in g["clashes"]]
+    assert any("fulfilled its responsibilities" in a + b and "neutralise terrorists" in a + b
+               for a, b in contents)
+    assert any("this claim" in a + b and "neutralise terrorists" in a + b for a, b in contents)
