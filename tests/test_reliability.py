@@ -100,16 +100,23 @@ def test_kill_at_any_point_then_rerun_gives_the_clean_result(tmp_path, clean_run
     assert key_columns(Store.open(index)).equals(clean_run)
 
 
+def hold_lock(index: Path, seconds: float) -> subprocess.Popen:
+    """Another process that holds the store's writer lock for a while."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[2]);"
+         "from claims.store import writer_lock\n"
+         "with writer_lock(sys.argv[1]):\n print('locked', flush=True); "
+         "time.sleep(float(sys.argv[3]))", str(index), str(ROOT), str(seconds)],
+        stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc
+
+
 def test_a_second_writer_waits_or_fails_at_once_while_readers_go_on(tmp_path, monkeypatch):
     fake_embedder.install(monkeypatch)
     index = tmp_path / "index"
     ingest([str(SEEDS / "idlib")], str(index))
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[2]);"
-         "from claims.store import writer_lock\n"
-         "with writer_lock(sys.argv[1]):\n print('locked', flush=True); time.sleep(4)",
-         str(index), str(ROOT)], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    holder = hold_lock(index, seconds=4)
     # Another process cannot write now...
     r = runner.invoke(app, ["ingest", str(CORPUS), "--index", str(index), "--no-wait"])
     assert r.exit_code == 3 and "is being written by pid" in r.stderr
@@ -128,12 +135,7 @@ def test_a_second_writer_waits_or_fails_at_once_while_readers_go_on(tmp_path, mo
 
 def test_writer_lock_is_released_by_a_killed_process(tmp_path):
     index = tmp_path / "index"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[2]);"
-         "from claims.store import writer_lock\n"
-         "with writer_lock(sys.argv[1]):\n print('locked', flush=True); time.sleep(60)",
-         str(index), str(ROOT)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    proc = hold_lock(index, seconds=60)
     proc.kill()
     proc.wait()
     with writer_lock(index, wait=False):
@@ -188,19 +190,24 @@ def test_a_lost_manifest_is_rebuilt_from_its_generation(two_generations):
     assert Store.open(index).claims().equals(before)
 
 
-def test_an_older_schema_is_migrated(two_generations):
-    index = two_generations
-    before = Store.open(index).claims()
+def make_schema_0(index: Path) -> None:
+    """Turn a store into the schema-0 layout: flat files beside the manifest."""
     manifest = json.loads((index / MANIFEST).read_text())
     gen = index / manifest["generation"]
-    for f in (CLAIMS_FILE, VECTORS_FILE, "documents.parquet"):  # the schema-0 flat layout
+    for f in (CLAIMS_FILE, VECTORS_FILE, "documents.parquet"):
         shutil.move(gen / f, index / f)
     for g in index.glob("g0*"):
         shutil.rmtree(g)
-    for k in ("generation", "files"):
-        manifest.pop(k)
+    for k in ("generation", "files", "previous_generation"):
+        manifest.pop(k, None)
     manifest["schema_version"] = 0
     (index / MANIFEST).write_text(json.dumps(manifest))
+
+
+def test_an_older_schema_is_migrated(two_generations):
+    index = two_generations
+    before = Store.open(index).claims()
+    make_schema_0(index)
     store = Store.open(index)
     assert store.manifest["schema_version"] == 1
     assert store.claims().equals(before)
@@ -212,16 +219,7 @@ def test_an_older_schema_is_migrated(two_generations):
 def test_writers_migrate_an_older_store_too(two_generations, monkeypatch):
     fake_embedder.install(monkeypatch)
     index = two_generations
-    manifest = json.loads((index / MANIFEST).read_text())
-    gen = index / manifest["generation"]
-    for f in (CLAIMS_FILE, VECTORS_FILE, "documents.parquet"):
-        shutil.move(gen / f, index / f)
-    for g in index.glob("g0*"):
-        shutil.rmtree(g)
-    for k in ("generation", "files", "previous_generation"):
-        manifest.pop(k, None)
-    manifest["schema_version"] = 0
-    (index / MANIFEST).write_text(json.dumps(manifest))
+    make_schema_0(index)
     ingest([str(SEEDS / "dam-breach")], str(index))  # the writer holds the lock and migrates
     assert check(index) == []
     assert len(Store.open(index).documents()) == 19
