@@ -20,8 +20,16 @@ NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
+    import os
+
     tmp = tmp_path_factory.mktemp("golden")
-    ingest([str(SEEDS / "idlib"), str(SEEDS / "harbor-fire")], str(tmp / "index"))
+    here = os.getcwd()
+    os.chdir(ROOT)  # relative paths: documents' uris do not depend on where the repo lives
+    try:
+        ingest([str((SEEDS / "idlib").relative_to(ROOT)),
+                str((SEEDS / "harbor-fire").relative_to(ROOT))], str(tmp / "index"))
+    finally:
+        os.chdir(here)
     write_report(Store.open(tmp / "index"), tmp / "report", "Seed report", now=NOW)
     return tmp / "report"
 
