@@ -173,11 +173,8 @@ def relate(index_path: str, *, judge: str | None = None, wait: bool = True,
         index = store.index()
         relations, new_pairs, groups = relate_update(store, empty, index, judge_name,
                                                      progress=progress, rebuild=True)
-        import numpy as np
-
-        store.append(store.documents().head(0), empty, np.zeros((0, store.dimension)),
-                     index=index, relations=relations, new_pairs=new_pairs, groups=groups,
-                     judge=judge_name)
+        store.append(store.documents().head(0), empty, index=index, relations=relations,
+                     new_pairs=new_pairs, groups=groups, judge=judge_name)
         return {"relations": len(relations), "judged": len(new_pairs), "groups": len(groups),
                 "contested": int(groups["contested"].sum())}
 

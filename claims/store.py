@@ -362,16 +362,23 @@ class Store:
             index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
         return index
 
-    def append(self, documents: pl.DataFrame, claims: pl.DataFrame, vectors: np.ndarray, *,
+    def append(self, documents: pl.DataFrame, claims: pl.DataFrame,
+               vectors: np.ndarray | None = None, *,
                index: Any = None, relations: pl.DataFrame | None = None,
                new_pairs: pl.DataFrame | None = None, groups: pl.DataFrame | None = None,
                judge: str | None = None) -> None:
         """Add documents, their claims and the claims' vectors (rows aligned with `claims`)
         as one new generation; `relations` and `groups` replace those tables, `new_pairs`
-        join the judgement cache. Call under `writer_lock`."""
+        join the judgement cache. Pass `index` when it already holds the new vectors.
+        Files whose content does not change are hard-linked, not rewritten.
+        Call under `writer_lock`."""
         import faiss
 
-        index = index if index is not None else self.index_with(claims, vectors)
+        if index is None:
+            if vectors is None:
+                raise ValueError("give the claims' vectors or an index that holds them")
+            index = self.index_with(claims, vectors)
+        same_core = len(documents) == 0 and len(claims) == 0 and bool(self.manifest["files"])
         all_docs = pl.concat([self.documents(), documents.cast(DOCUMENTS)], how="vertical")
         all_claims = pl.concat([self.claims(), claims.cast(CLAIMS)], how="vertical")
         tables: dict[str, pl.DataFrame] = {}
@@ -388,26 +395,25 @@ class Store:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         _crash_point("before-vectors")
-        faiss.write_index(index, str(tmp / VECTORS_FILE))
-        _crash_point("mid-vectors", tmp / VECTORS_FILE)
-        _crash_point("after-vectors")
-        all_claims.write_parquet(tmp / CLAIMS_FILE)
-        _crash_point("mid-claims", tmp / CLAIMS_FILE)
-        _crash_point("after-claims")
-        all_docs.write_parquet(tmp / DOCUMENTS_FILE)
-        _crash_point("mid-documents", tmp / DOCUMENTS_FILE)
-        _crash_point("after-documents")
+        if same_core:  # e.g. `claims relate`: only relations, pairs and groups change
+            for name_ in (VECTORS_FILE, CLAIMS_FILE, DOCUMENTS_FILE):
+                self._carry(name_, tmp)
+        else:
+            faiss.write_index(index, str(tmp / VECTORS_FILE))
+            _crash_point("mid-vectors", tmp / VECTORS_FILE)
+            _crash_point("after-vectors")
+            all_claims.write_parquet(tmp / CLAIMS_FILE)
+            _crash_point("mid-claims", tmp / CLAIMS_FILE)
+            _crash_point("after-claims")
+            all_docs.write_parquet(tmp / DOCUMENTS_FILE)
+            _crash_point("mid-documents", tmp / DOCUMENTS_FILE)
+            _crash_point("after-documents")
         for table_file in (RELATIONS_FILE, PAIRS_FILE, GROUPS_FILE):
             table = tables.get(table_file)
             if table is not None:
                 table.write_parquet(tmp / table_file)
-            elif table_file in self.manifest.get("files", {}):
-                previous = self._file(table_file)  # carried over unchanged (and checked)
-                assert previous is not None
-                try:
-                    os.link(previous, tmp / table_file)
-                except OSError:
-                    shutil.copyfile(previous, tmp / table_file)
+            else:
+                self._carry(table_file, tmp)
         files = {}
         for f in sorted(tmp.iterdir()):
             with open(f, "rb") as fh:
@@ -438,6 +444,17 @@ class Store:
         self.manifest = manifest
         self.clean()
         _crash_point("after-clean")
+
+    def _carry(self, name: str, folder: Path) -> None:
+        """Hard-link (or copy) an unchanged, checked file of this generation into `folder`."""
+        if name not in self.manifest.get("files", {}):
+            return
+        previous = self._file(name)
+        assert previous is not None
+        try:
+            os.link(previous, folder / name)
+        except OSError:
+            shutil.copyfile(previous, folder / name)
 
     def clean(self) -> None:
         """Remove every generation but the current and the previous committed one, and the

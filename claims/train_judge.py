@@ -79,17 +79,14 @@ def fit_temperature(logits: Any, labels: Any) -> float:
 
 
 def decide(probs: Any, thresholds: dict[str, float]) -> Any:
-    """Labels from calibrated probabilities: contradiction/entailment only above their
-    threshold, else the best remaining label (neutral when nothing is sure)."""
+    """Label ids from calibrated probabilities, by the same rule the judge applies at run
+    time (claims.judge._decide), so thresholds chosen here mean the same thing there."""
     import torch
 
-    e, n, c = LABELS.index("entailment"), LABELS.index("neutral"), LABELS.index("contradiction")
-    pred = torch.full((probs.shape[0],), n, dtype=torch.long)
-    ok_c = probs[:, c] >= thresholds["contradiction"]
-    ok_e = probs[:, e] >= thresholds["entailment"]
-    pred[ok_e] = e
-    pred[ok_c & (~ok_e | (probs[:, c] > probs[:, e]))] = c
-    return pred
+    from claims.judge import _decide
+
+    return torch.tensor([LABELS.index(_decide(dict(zip(LABELS, row, strict=True)), thresholds))
+                         for row in probs.tolist()], dtype=torch.long)
 
 
 def macro_f1(pred: Any, gold: Any) -> float:

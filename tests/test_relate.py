@@ -127,11 +127,17 @@ def test_relations_are_cached_and_updated_incrementally(tmp_path, judge_says_con
     rels = store.relations()
     assert len(rels) and set(rels["kind"]) == {"contradict"}
     assert len(store.groups()) >= 1
-    # Rebuilding judges nothing already cached for the same judge.
+    # Rebuilding judges nothing already cached for the same judge...
+    before = Store.open(index).manifest["generation"]
     r = runner.invoke(app, ["relate", "--index", index, "--json"])
     assert r.exit_code == 0, r.output
     summary = json.loads(r.stdout)
     assert summary["judged"] == 0 and summary["relations"] == len(rels)
+    # ...and links the unchanged claims and vectors into the new generation, not rewrites.
+    after = Store.open(index).manifest["generation"]
+    for name in ("claims.parquet", "vectors.faiss"):
+        old_file = tmp_path / "index" / before / name
+        assert (tmp_path / "index" / after / name).stat().st_ino == old_file.stat().st_ino
 
 
 def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
