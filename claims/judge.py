@@ -85,16 +85,24 @@ def model_location(name: str | None) -> tuple[str, str]:
 INT8_SUFFIX = ":int8"
 
 
-@lru_cache(maxsize=3)
-def load(name: str | None = None) -> _Loaded:
-    """Load a judge model once per process (CPU, fp32). A name ending in ":int8" gives the
+def load(name: str | None = None, precision: str | None = None) -> _Loaded:
+    """Load a judge model once per process, on the CPU in `precision` ("fp32" or "bf16";
+    default: claims.precision's choice for this CPU). A name ending in ":int8" gives the
     same model with its linear layers dynamically quantised to int8 (smaller, faster)."""
+    from claims.precision import precision as default_precision
+
+    return _load(name, precision or default_precision())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None, precision: str) -> _Loaded:
     from claims.embed import _quiet_hub
+    from claims.precision import torch_dtype
 
     if name and name.endswith(INT8_SUFFIX):
         import torch
 
-        base = load(name[: -len(INT8_SUFFIX)] or None)
+        base = _load(name[: -len(INT8_SUFFIX)] or None, "fp32")
         qmodel = torch.ao.quantization.quantize_dynamic(base.model, {torch.nn.Linear},
                                                         dtype=torch.qint8)
         return _Loaded(base.name + INT8_SUFFIX, qmodel, base.tokenizer, base.order,
@@ -109,7 +117,8 @@ def load(name: str | None = None) -> _Loaded:
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         tokenizer = AutoTokenizer.from_pretrained(where)
-        model = AutoModelForSequenceClassification.from_pretrained(where, dtype=torch.float32)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            where, dtype=torch.float32).to(torch_dtype(precision))
     except Exception as e:
         raise ModelError(
             f"cannot load judge model {display!r} ({type(e).__name__}: {str(e)[:160]}); give "
@@ -138,11 +147,12 @@ def _decide(probs: dict[str, float], thresholds: dict[str, float] | None) -> str
 
 
 def model_scores(pairs: Sequence[tuple[str, str]], name: str | None = None,
-                 batch_size: int = 32, progress: Progress | None = None) -> list[dict[str, float]]:
+                 batch_size: int = 32, progress: Progress | None = None,
+                 precision: str | None = None) -> list[dict[str, float]]:
     """Calibrated label probabilities for each pair, in input order."""
     import torch
 
-    judge = load(name)
+    judge = load(name, precision)
     order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
     out: list[dict[str, float]] = [{} for _ in pairs]
     with torch.inference_mode():

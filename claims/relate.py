@@ -60,7 +60,7 @@ def candidates(index: Any, ids: Sequence[int], k: int = K, floor: float = FLOOR)
 
     if not len(ids) or index.ntotal < 2:
         return []
-    vectors = np.vstack([index.reconstruct(int(i)) for i in ids]).astype(np.float32)
+    vectors = index.vectors_of(np.asarray(ids, dtype=np.int64))
     sims, nbrs = index.search(vectors, min(k + 1, index.ntotal))
     seen: dict[tuple[int, int], float] = {}
     for i, row_ids, row_sims in zip(ids, nbrs, sims, strict=True):

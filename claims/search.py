@@ -45,7 +45,6 @@ class Filters:
 def search(store: Store, query: str, k: int = 10, filters: Filters | None = None,
            embedder: Embedder | None = None) -> pl.DataFrame:
     """The k claims nearest to `query` (cosine), best first, as a frame of RESULT_COLUMNS."""
-    import faiss
     import numpy as np
 
     filters = filters or Filters()
@@ -54,15 +53,14 @@ def search(store: Store, query: str, k: int = 10, filters: Filters | None = None
     empty = pl.DataFrame(schema={c: claims.schema.get(c, pl.Float32) for c in RESULT_COLUMNS})
     if index.ntotal == 0 or k <= 0:
         return empty
-    params = None
+    allowed = None
     if filters.active:
         allowed = filters.apply(claims)["claim_id"].to_numpy().astype(np.int64)
         if len(allowed) == 0:
             return empty
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))  # type: ignore[call-arg]
     embedder = embedder or Embedder(store.model)
     qv = embedder.encode([query])
-    scores, ids = index.search(qv, min(k, index.ntotal), params=params)
+    scores, ids = index.search(qv, min(k, index.ntotal), allowed=allowed)
     hits = pl.DataFrame({"claim_id": ids[0], "score": scores[0]},
                         schema={"claim_id": pl.Int64, "score": pl.Float32})
     hits = hits.filter(pl.col("claim_id") >= 0)

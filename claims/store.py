@@ -1,19 +1,25 @@
 """The on-disk store: a manifest that points at one complete generation of files.
 
     index/
-      manifest.json        schema version, embedding model, index type, versions, and the
-                           current generation with each file's size and SHA-256
-      g000007/             the current generation
-        documents.parquet  one row per document (doc_id = content hash)
-        claims.parquet     one row per claim (claim_id = FAISS id)
-        vectors.faiss      inner-product index over L2-normalised claim vectors, ids = claim_id
-      g000006/             the previous one, kept so a reader mid-read never loses its files
-      .lock                held by the one writer
+      manifest.json            schema version, embedding model, index type, versions, the
+                               current generation, its segments, and each file's size and SHA-256
+      g000007/                 the current generation
+        documents-000001.parquet  documents added by one commit (doc_id = content hash)
+        claims-000001.parquet     their claims (claim_id = vector id), rows as in ...
+        vectors-000001.npy        ... their unit vectors (float32, memory-mapped when read)
+        pairs-000001.parquet      judged pairs, cached by content hashes
+        relations.parquet, groups.parquet   derived, replaced by each relate
+        ann-g000005.faiss         IVF index over older claims, once the store is large
+      g000006/                 the previous one, kept so a reader mid-read never loses its files
+      .lock                    held by the one writer
 
-A commit writes a new generation into a temporary folder (every file fsynced), renames it into
-place, then replaces manifest.json atomically. A crash at any point leaves the manifest pointing
-at a complete generation: the store always opens and answers with its last committed state.
-Readers take no lock. Files are checked against the manifest's checksums when read.
+A commit adds a segment: it writes only the new rows, and hard-links every unchanged file of
+the previous generation into a temporary folder (every file fsynced), renames that into place,
+then replaces manifest.json atomically. A crash at any point leaves the manifest pointing at a
+complete generation: the store always opens and answers with its last committed state. Small
+segments are merged now and then (at most MAX_SEGMENTS). Readers take no lock. Files are checked
+against the manifest when read: size and SHA-256 for files up to HASH_ON_READ bytes, size alone
+for larger ones (vectors of big stores, read memory-mapped); `claims check` hashes everything.
 """
 
 from __future__ import annotations
@@ -37,21 +43,37 @@ import polars as pl
 from claims import __version__
 from claims.errors import StoreError
 from claims.tables import CLAIMS, DOCUMENTS
+from claims.vectors import (
+    ANN_THRESHOLD,
+    DELTA_MIN,
+    DELTA_SHARE,
+    VectorIndex,
+    build_ann,
+    read_ann,
+    write_ann,
+)
 
 if TYPE_CHECKING:
     import numpy as np
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 LOCK = ".lock"
+# schema 1 kept one file per table; schema 2 keeps segments (see segment_file)
 DOCUMENTS_FILE = "documents.parquet"
 CLAIMS_FILE = "claims.parquet"
 VECTORS_FILE = "vectors.faiss"
+PAIRS_FILE = "pairs.parquet"
 RELATIONS_FILE = "relations.parquet"
-PAIRS_FILE = "pairs.parquet"  # every judged pair, cached by content hashes
 GROUPS_FILE = "groups.parquet"
-INDEX_TYPE = "IDMap2,Flat"
+MAX_SEGMENTS = 32  # more than this, and the smallest neighbours are merged
+HASH_ON_READ = 64 << 20
 _GEN = re.compile(r"^g(\d{6})$")
+
+
+def segment_file(kind: str, number: int) -> str:
+    """kind: documents | claims | vectors | pairs."""
+    return f"{kind}-{number:06d}.{'npy' if kind == 'vectors' else 'parquet'}"
 # Files that may sit in a folder before it becomes a store (the repo's index/README.md).
 _ALLOWED_IN_EMPTY = {"README.md", ".gitignore", ".gitkeep", LOCK}
 
@@ -166,8 +188,42 @@ def _migrate_0_to_1(path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     return manifest
 
 
+def _migrate_1_to_2(path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 kept whole tables and one FAISS file; 2 keeps segments (one per commit) and
+    .npy vectors. The tables are read, checked, and committed as a new generation."""
+    import faiss
+    import numpy as np
+
+    old = Store(path, manifest)
+    docs, claims = old._read_table(DOCUMENTS_FILE, DOCUMENTS), old._read_table(CLAIMS_FILE,
+                                                                                CLAIMS)
+    from claims.group import GROUPS
+    from claims.relate import PAIRS, RELATIONS
+
+    vec_file = old._file(VECTORS_FILE)
+    vectors = np.zeros((len(claims), old.dimension), dtype=np.float32)
+    if vec_file is not None and len(claims):
+        index = faiss.read_index(str(vec_file))
+        ids = faiss.vector_to_array(index.id_map).astype(np.int64)  # type: ignore[attr-defined]
+        flat = index.index.reconstruct_n(0, index.ntotal)  # type: ignore[attr-defined]
+        row = {int(i): r for r, i in enumerate(ids)}
+        vectors = flat[[row[int(i)] for i in claims["claim_id"].to_list()]]
+    fresh = dict(manifest)
+    fresh.update({"schema_version": 2, "files": {}, "segments": [], "pair_segments": [],
+                  "next_segment": 1,
+                  "index": {"type": "flat", "metric": "inner_product", "size": 0}})
+    new = Store(path, fresh)
+    new.append(docs, claims, vectors, relations=old._read_table(RELATIONS_FILE, RELATIONS)
+               if RELATIONS_FILE in manifest.get("files", {}) else None,
+               new_pairs=old._read_table(PAIRS_FILE, PAIRS),
+               groups=old._read_table(GROUPS_FILE, GROUPS)
+               if GROUPS_FILE in manifest.get("files", {}) else None)
+    return new.manifest
+
+
 # schema version N -> function that turns a version-N store into version N+1
-MIGRATIONS: dict[int, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+MIGRATIONS: dict[int, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 def _leftover(name: str) -> bool:
@@ -260,12 +316,15 @@ class Store:
             "updated_at": now,
             "embedding": {"model": name, "dimension": int(dimension_of(name)),
                           "normalized": True},
-            "index": {"type": INDEX_TYPE, "metric": "inner_product", "size": 0},
+            "index": {"type": "flat", "metric": "inner_product", "size": 0},
             "judge_model": None,
             "counts": {"documents": 0, "claims": 0},
             "versions": _versions(),
             "generation": None,
             "files": {},
+            "segments": [],
+            "pair_segments": [],
+            "next_segment": 1,
         }
         p.mkdir(parents=True, exist_ok=True)
         return cls(p, manifest)
@@ -280,8 +339,9 @@ class Store:
     def dimension(self) -> int:
         return int(self.manifest["embedding"]["dimension"])
 
-    def _file(self, name: str) -> Path | None:
-        """A file of the current generation, checked against the manifest; None if absent."""
+    def _file(self, name: str, verify_all: bool = False) -> Path | None:
+        """A file of the current generation, checked against the manifest; None if absent.
+        Files over HASH_ON_READ bytes are hashed only with `verify_all`."""
         gen = self.manifest.get("generation")
         expected = self.manifest.get("files", {}).get(name)
         if not gen or not expected:
@@ -294,7 +354,10 @@ class Store:
                                  f"committed twice); run the command again")
             raise StoreError(f"{f} is missing; run `claims repair --index {self.path}` to go "
                              f"back to the last intact state, then ingest again")
-        if f.stat().st_size != expected["bytes"] or _sha256(f) != expected["sha256"]:
+        size = f.stat().st_size
+        if size != expected["bytes"] or (size <= HASH_ON_READ and not verify_all
+                                         and _sha256(f) != expected["sha256"]) or \
+                (verify_all and _sha256(f) != expected["sha256"]):
             raise StoreError(f"{f} is damaged (size or checksum differs from the manifest); "
                              f"run `claims repair --index {self.path}` to go back to the last "
                              f"intact state, then ingest again")
@@ -308,11 +371,23 @@ class Store:
                 pl.DataFrame(schema=schema)
         return self._cache[key]
 
+    def _read_segments(self, kind: str, numbers: list[int], schema: pl.Schema) -> pl.DataFrame:
+        key = (str(self.manifest.get("generation")), kind)
+        if key not in self._cache:
+            parts = [self._read_table(segment_file(kind, n), schema) for n in numbers]
+            self._cache[key] = pl.concat(parts, how="vertical") if parts else \
+                pl.DataFrame(schema=schema)
+        return self._cache[key]
+
+    @property
+    def segments(self) -> list[dict[str, Any]]:
+        return list(self.manifest.get("segments", []))
+
     def documents(self) -> pl.DataFrame:
-        return self._read_table(DOCUMENTS_FILE, DOCUMENTS)
+        return self._read_segments("documents", [s["n"] for s in self.segments], DOCUMENTS)
 
     def claims(self) -> pl.DataFrame:
-        return self._read_table(CLAIMS_FILE, CLAIMS)
+        return self._read_segments("claims", [s["n"] for s in self.segments], CLAIMS)
 
     def relations(self) -> pl.DataFrame:
         from claims.relate import RELATIONS
@@ -322,21 +397,39 @@ class Store:
     def pairs(self) -> pl.DataFrame:
         from claims.relate import PAIRS
 
-        return self._read_table(PAIRS_FILE, PAIRS)
+        return self._read_segments("pairs", list(self.manifest.get("pair_segments", [])),
+                                   PAIRS)
 
     def groups(self) -> pl.DataFrame:
         from claims.group import GROUPS
 
         return self._read_table(GROUPS_FILE, GROUPS)
 
-    def index(self) -> Any:
-        """The FAISS index (an empty one for a new store)."""
-        import faiss
+    def index(self) -> VectorIndex:
+        """Every claim's vector, searchable (memory-mapped; exact or IVF by size)."""
+        import numpy as np
 
-        f = self._file(VECTORS_FILE)
-        if f is None:
-            return faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
-        return faiss.read_index(str(f))
+        key = (str(self.manifest.get("generation")), "index")
+        if key not in self._cache:
+            ids, vecs = [], []
+            for seg in self.segments:
+                n = seg["n"]
+                f = self._file(segment_file("vectors", n))
+                claims = self._read_table(segment_file("claims", n), CLAIMS)
+                ids.append(claims["claim_id"].to_numpy().astype(np.int64))
+                vecs.append(np.load(f, mmap_mode="r") if f is not None and seg["claims"]
+                            else np.zeros((0, self.dimension), dtype=np.float32))
+            ann_meta = self.manifest.get("index", {}).get("ann")
+            ann = None
+            if ann_meta:
+                f = self._file(ann_meta["file"])
+                assert f is not None
+                ann = read_ann(f)
+            self._cache[key] = VectorIndex(  # type: ignore[assignment]
+                self.dimension, ids, vecs, ann,
+                ann_meta["max_id"] if ann_meta else -1,
+                ann_meta["nprobe"] if ann_meta else 1)
+        return self._cache[key]  # type: ignore[return-value]
 
     def known_doc_ids(self) -> set[str]:
         return set(self.documents()["doc_id"].to_list())
@@ -350,70 +443,114 @@ class Store:
     def _generations(self) -> list[str]:
         return sorted(c.name for c in self.path.iterdir() if c.is_dir() and _GEN.match(c.name))
 
-    def index_with(self, claims: pl.DataFrame, vectors: np.ndarray) -> Any:
-        """The store's FAISS index with these claims' vectors added (nothing is written)."""
+    def index_with(self, claims: pl.DataFrame, vectors: np.ndarray) -> VectorIndex:
+        """The store's vectors with these claims' vectors added (nothing is written)."""
         import numpy as np
 
         if len(claims) != len(vectors):
             raise ValueError("one vector per claim")
-        index = self.index()
-        if len(claims):
-            ids = claims["claim_id"].to_numpy().astype(np.int64)
-            index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
-        return index
+        return self.index().with_added(claims["claim_id"].to_numpy().astype(np.int64), vectors)
+
+    def _merge_plan(self, segments: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+        """Runs of neighbouring segments to write as one: the smallest neighbours are merged
+        until at most MAX_SEGMENTS remain (each claim is rewritten O(log n) times)."""
+        runs = [[s] for s in segments]
+        while len(runs) > MAX_SEGMENTS:
+            sizes = [sum(s["claims"] + s["documents"] for s in r) for r in runs]
+            i = min(range(len(runs) - 1), key=lambda j: sizes[j] + sizes[j + 1])
+            runs[i:i + 2] = [runs[i] + runs[i + 1]]
+        return runs
 
     def append(self, documents: pl.DataFrame, claims: pl.DataFrame,
                vectors: np.ndarray | None = None, *,
-               index: Any = None, relations: pl.DataFrame | None = None,
+               index: VectorIndex | None = None, relations: pl.DataFrame | None = None,
                new_pairs: pl.DataFrame | None = None, groups: pl.DataFrame | None = None,
                judge: str | None = None) -> None:
         """Add documents, their claims and the claims' vectors (rows aligned with `claims`)
-        as one new generation; `relations` and `groups` replace those tables, `new_pairs`
-        join the judgement cache. Pass `index` when it already holds the new vectors.
-        Files whose content does not change are hard-linked, not rewritten.
+        as one new segment of a new generation; `relations` and `groups` replace those
+        tables, `new_pairs` join the judgement cache. `index` may stand in for `vectors`
+        when it already holds them. Unchanged files are hard-linked, not rewritten.
         Call under `writer_lock`."""
-        import faiss
+        import numpy as np
 
-        if index is None:
-            if vectors is None:
+        if vectors is None:
+            if index is None:
                 raise ValueError("give the claims' vectors or an index that holds them")
-            index = self.index_with(claims, vectors)
-        same_core = len(documents) == 0 and len(claims) == 0 and bool(self.manifest["files"])
-        all_docs = pl.concat([self.documents(), documents.cast(DOCUMENTS)], how="vertical")
-        all_claims = pl.concat([self.claims(), claims.cast(CLAIMS)], how="vertical")
-        tables: dict[str, pl.DataFrame] = {}
-        if relations is not None:
-            tables[RELATIONS_FILE] = relations
-        if new_pairs is not None and len(new_pairs):
-            tables[PAIRS_FILE] = pl.concat([self.pairs(), new_pairs], how="vertical")
-        if groups is not None:
-            tables[GROUPS_FILE] = groups
+            vectors = index.vectors_of(claims["claim_id"].to_numpy()) if len(claims) else \
+                np.zeros((0, self.dimension), dtype=np.float32)
+        if len(claims) != len(vectors):
+            raise ValueError("one vector per claim")
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         gens = self._generations()
         number = int(_GEN.match(gens[-1]).group(1)) + 1 if gens else 1  # type: ignore[union-attr]
         name = f"g{number:06d}"
         tmp = self.path / f".tmp-{name}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
-        _crash_point("before-vectors")
-        if same_core:  # e.g. `claims relate`: only relations, pairs and groups change
-            for name_ in (VECTORS_FILE, CLAIMS_FILE, DOCUMENTS_FILE):
-                self._carry(name_, tmp)
+        next_seg = int(self.manifest.get("next_segment", 1))
+        segments = self.segments
+        if len(documents) or len(claims):
+            segments.append({"n": next_seg, "documents": len(documents), "claims": len(claims)})
+            new_seg: dict[str, Any] | None = segments[-1]
+            next_seg += 1
         else:
-            faiss.write_index(index, str(tmp / VECTORS_FILE))
-            _crash_point("mid-vectors", tmp / VECTORS_FILE)
+            new_seg = None
+        _crash_point("before-vectors")
+        kept: list[dict[str, Any]] = []
+        for run in self._merge_plan(segments):
+            if len(run) == 1 and run[0] is not new_seg:  # unchanged: link it
+                for kind in ("documents", "claims", "vectors"):
+                    self._carry(segment_file(kind, run[0]["n"]), tmp)
+                kept.append(run[0])
+                continue
+            if len(run) == 1:  # the new segment
+                seg, docs, cls_, vecs = run[0], documents.cast(DOCUMENTS), \
+                    claims.cast(CLAIMS), vectors
+            else:  # merged neighbours (the new one may be among them)
+                seg = {"n": next_seg, "documents": sum(s["documents"] for s in run),
+                       "claims": sum(s["claims"] for s in run)}
+                next_seg += 1
+                docs = pl.concat([documents.cast(DOCUMENTS) if s is new_seg else
+                                  self._read_table(segment_file("documents", s["n"]), DOCUMENTS)
+                                  for s in run], how="vertical")
+                cls_ = pl.concat([claims.cast(CLAIMS) if s is new_seg else
+                                  self._read_table(segment_file("claims", s["n"]), CLAIMS)
+                                  for s in run], how="vertical")
+                old_vecs = self.index()
+                vecs = np.vstack([vectors if s is new_seg else np.asarray(
+                    old_vecs.vectors[[x["n"] for x in self.segments].index(s["n"])])
+                    for s in run]).astype(np.float32)
+            np.save(tmp / segment_file("vectors", seg["n"]), vecs)
+            _crash_point("mid-vectors", tmp / segment_file("vectors", seg["n"]))
             _crash_point("after-vectors")
-            all_claims.write_parquet(tmp / CLAIMS_FILE)
-            _crash_point("mid-claims", tmp / CLAIMS_FILE)
+            cls_.write_parquet(tmp / segment_file("claims", seg["n"]))
+            _crash_point("mid-claims", tmp / segment_file("claims", seg["n"]))
             _crash_point("after-claims")
-            all_docs.write_parquet(tmp / DOCUMENTS_FILE)
-            _crash_point("mid-documents", tmp / DOCUMENTS_FILE)
+            docs.write_parquet(tmp / segment_file("documents", seg["n"]))
+            _crash_point("mid-documents", tmp / segment_file("documents", seg["n"]))
             _crash_point("after-documents")
-        for table_file in (RELATIONS_FILE, PAIRS_FILE, GROUPS_FILE):
-            table = tables.get(table_file)
+            kept.append(seg)
+        # judged pairs: one more segment; merged into one past MAX_SEGMENTS
+        pair_segs = list(self.manifest.get("pair_segments", []))
+        if new_pairs is not None and len(new_pairs):
+            from claims.relate import PAIRS
+
+            if len(pair_segs) >= MAX_SEGMENTS:
+                new_pairs = pl.concat([self.pairs(), new_pairs.cast(PAIRS)], how="vertical")
+                pair_segs = []
+            new_pairs.cast(PAIRS).write_parquet(tmp / segment_file("pairs", next_seg))
+            pair_segs.append(next_seg)
+            next_seg += 1
+        for n in pair_segs:
+            if not (tmp / segment_file("pairs", n)).exists():
+                self._carry(segment_file("pairs", n), tmp)
+        for table_file, table in ((RELATIONS_FILE, relations), (GROUPS_FILE, groups)):
             if table is not None:
                 table.write_parquet(tmp / table_file)
             else:
                 self._carry(table_file, tmp)
+        total = sum(s["claims"] for s in kept)
+        index_meta = self._update_ann(tmp, name, kept, total, claims, vectors)
         files = {}
         for f in sorted(tmp.iterdir()):
             with open(f, "rb") as fh:
@@ -421,12 +558,16 @@ class Store:
             files[f.name] = {"bytes": f.stat().st_size, "sha256": _sha256(f)}
         manifest = dict(self.manifest)
         manifest.update({
+            "schema_version": SCHEMA_VERSION,
             "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "index": {**self.manifest["index"], "size": int(index.ntotal)},
-            "counts": {"documents": len(all_docs), "claims": len(all_claims)},
+            "index": index_meta,
+            "counts": {"documents": sum(s["documents"] for s in kept), "claims": total},
             "versions": _versions(),
             "generation": name,
             "previous_generation": self.manifest.get("generation"),
+            "segments": kept,
+            "pair_segments": pair_segs,
+            "next_segment": next_seg,
             "files": files,
         })
         if judge is not None:
@@ -444,6 +585,30 @@ class Store:
         self.manifest = manifest
         self.clean()
         _crash_point("after-clean")
+
+    def _update_ann(self, tmp: Path, gen: str, segments: list[dict[str, Any]], total: int,
+                    claims: pl.DataFrame, vectors: np.ndarray) -> dict[str, Any]:
+        """Keep, extend, build or drop the IVF index for this commit; its manifest entry."""
+        import numpy as np
+
+        meta = {"type": "flat", "metric": "inner_product", "size": total}
+        old = self.manifest.get("index", {}).get("ann")
+        if total < ANN_THRESHOLD:
+            return meta
+        current = self.index_with(claims, vectors) if len(claims) else self.index()
+        if old is not None:
+            delta = int(sum(int((ids > old["max_id"]).sum()) for ids in current.ids))
+            if delta <= max(DELTA_MIN, DELTA_SHARE * (total - delta)):
+                self._carry(old["file"], tmp)  # appends stay in the exact delta
+                return {**meta, "type": old["type"], "ann": old}
+        all_ids = np.concatenate(current.ids)
+        all_vecs = np.vstack([np.asarray(v) for v in current.vectors]).astype(np.float32)
+        index, nprobe, recall = build_ann(all_ids, all_vecs)
+        file = f"ann-{gen}.faiss"
+        write_ann(index, tmp / file)
+        ann = {"file": file, "type": f"IVF{index.nlist},Flat", "nlist": int(index.nlist),
+               "nprobe": nprobe, "recall_at_10": recall, "max_id": int(all_ids.max())}
+        return {**meta, "type": ann["type"], "ann": ann}
 
     def _carry(self, name: str, folder: Path) -> None:
         """Hard-link (or copy) an unchanged, checked file of this generation into `folder`."""
@@ -491,13 +656,15 @@ def check(path: str | Path) -> list[str]:
     problems = []
     for name in store.manifest.get("files", {}):
         try:
-            store._file(name)
+            store._file(name, verify_all=True)
         except StoreError as e:
             problems.append(str(e))
     if not problems:
         claims, index = store.claims(), store.index()
-        if index.ntotal != len(claims):
-            problems.append(f"vectors.faiss holds {index.ntotal} vectors for {len(claims)} "
+        rows = [len(v) for v in index.vectors]
+        segs = [s["claims"] for s in store.segments]
+        if index.ntotal != len(claims) or rows != segs:
+            problems.append(f"the vector files hold {sum(rows)} vectors for {len(claims)} "
                             f"claims; run `claims repair --index {path}`")
     return problems
 

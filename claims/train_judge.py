@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from claims.nli_data import LABELS, Corpus, Pair, load_corpus
+from claims.nli_data import LABELS, Corpus, Pair, load_corpus, read_corpus, save_corpus
 
 MAX_LENGTH = 128
 
@@ -46,7 +46,8 @@ def _encode(tokenizer: Any, batch: list[Pair]) -> Any:
                      truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt")
 
 
-def predict_logits(model: Any, tokenizer: Any, pairs: list[Pair], batch_size: int = 64) -> Any:
+def predict_logits(model: Any, tokenizer: Any, pairs: list[Pair], batch_size: int = 64,
+                   device: str = "cpu") -> Any:
     import torch
 
     model.eval()
@@ -56,8 +57,8 @@ def predict_logits(model: Any, tokenizer: Any, pairs: list[Pair], batch_size: in
     with torch.inference_mode():
         for i in range(0, len(order), batch_size):
             idx = order[i:i + batch_size]
-            enc = _encode(tokenizer, [pairs[j] for j in idx])
-            out.append((idx, model(**enc).logits.float()))
+            enc = _encode(tokenizer, [pairs[j] for j in idx]).to(device)
+            out.append((idx, model(**enc).logits.float().cpu()))
     logits = torch.zeros((len(pairs), len(LABELS)))
     for idx, lg in out:
         logits[idx] = lg
@@ -120,7 +121,8 @@ def _model_card(corpus: Corpus, meta: dict[str, Any]) -> str:
         "",
         f"- seed {meta['seed']}, {meta['steps']} steps of batch {meta['batch_size']} "
         f"({meta['pairs_seen']} pairs seen, {meta['minutes']:.0f} min on {meta['device']}), "
-        f"lr {meta['lr']}, max length {MAX_LENGTH}",
+        f"lr {meta['lr']}, max length {MAX_LENGTH}, {meta.get('epochs', 1)} epochs, "
+        f"data set weights {meta.get('weights') or 'none'}, started from {meta.get('base')}",
         f"- train pairs available after dedupe: {len(corpus.train)}; dev split: {len(corpus.dev)}",
         "- pairs that occur in any benchmark set (XNLI-en test, RTE-3 dev, Emergent held-out "
         "claims, SICK test) were removed before splitting",
@@ -143,9 +145,23 @@ def _model_card(corpus: Corpus, meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def train(data: Path, out: Path, *, minutes: float, seed: int = 13, batch_size: int = 32,
+def _upsample(pairs: list[Pair], weights: dict[str, float], rng: random.Random) -> list[Pair]:
+    """Repeat the pairs of weighted data sets (name -> factor; 2.5 = twice, plus half again)."""
+    out: list[Pair] = []
+    for p in pairs:
+        w = weights.get(p.dataset.split("/")[0], 1.0)
+        n = int(w) + (1 if rng.random() < w - int(w) else 0)
+        out.extend([p] * n)
+    return out
+
+
+def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch_size: int = 32,
           lr: float = 4e-5, limit: int | None = None, checkpoint_minutes: float = 10.0,
-          base: str | None = None) -> dict[str, Any]:
+          base: str | None = None, epochs: float = 1.0, corpus_file: Path | None = None,
+          weights: dict[str, float] | None = None, device: str = "auto") -> dict[str, Any]:
+    """Fine-tune for `epochs` passes (or until `minutes` run out), linear decay; with more than
+    one epoch the weights of the epoch with the best dev macro-F1 are kept. `base` is the
+    starting checkpoint (default: the bundled all-MiniLM-L6-v2 weights)."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -154,75 +170,126 @@ def train(data: Path, out: Path, *, minutes: float, seed: int = 13, batch_size: 
     _quiet_hub()
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    corpus = load_corpus(data)
+    if corpus_file is not None:
+        corpus = read_corpus(corpus_file)
+    elif data is not None:
+        corpus = load_corpus(data)
+    else:
+        raise ValueError("give a data folder or a corpus file")
     train_pairs = corpus.train
     if limit:
         train_pairs = rng.sample(train_pairs, min(limit, len(train_pairs)))
         corpus.dev = corpus.dev[: max(30, limit // 10)]
-    _log(f"train {len(train_pairs)} pairs, dev {len(corpus.dev)}")
+    weights = weights or {}
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    _log(f"train {len(train_pairs)} pairs, dev {len(corpus.dev)}, device {device}, "
+         f"weights {weights}")
     base_dir = base or model_location("all-MiniLM-L6-v2")
     tokenizer = AutoTokenizer.from_pretrained(base_dir)
     model = AutoModelForSequenceClassification.from_pretrained(
         base_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
-        label2id={v: i for i, v in enumerate(LABELS)})
+        label2id={v: i for i, v in enumerate(LABELS)}, dtype=torch.float32)
     ckpt = out / "checkpoint"
     start_step = 0
     if (ckpt / "state.json").exists():
         state = json.loads((ckpt / "state.json").read_text())
-        model = AutoModelForSequenceClassification.from_pretrained(ckpt)
+        model = AutoModelForSequenceClassification.from_pretrained(ckpt, dtype=torch.float32)
         start_step = state["step"]
         _log(f"resumed from step {start_step}")
+    model.to(device)
     label_id = {v: i for i, v in enumerate(LABELS)}
+    dev_gold = torch.tensor([label_id[p.label] for p in corpus.dev])
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    batches = _batches(train_pairs, batch_size, rng)
+    n_epochs = max(1, int(epochs + 0.999))
+    batches: list[list[Pair]] = []
+    epoch_ends: list[int] = []
+    for _ in range(n_epochs):  # each epoch its own shuffle (and its own upsampling draw)
+        batches += _batches(_upsample(train_pairs, weights, rng), batch_size, rng)
+        epoch_ends.append(len(batches))
     budget = minutes * 60
     t0 = time.time()
-    planned = len(batches)  # revised from the measured speed after a few steps
+    planned = min(len(batches), int(epoch_ends[0] * epochs))
     warmup = max(10, int(0.05 * min(planned, 4000)))
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else None
+
+    def progress(step: int) -> float:
+        """Share of the run done: by steps or by the time budget, whichever is further."""
+        return max(step / planned, (time.time() - t0) / budget)
 
     def lr_at(step: int) -> float:
         if step < warmup:
             return (step + 1) / warmup
-        return max(0.0, (planned - step) / max(1, planned - warmup))
+        return max(0.0, 1.0 - progress(step))
+
+    def dev_figures() -> dict[str, float]:
+        logits = predict_logits(model, tokenizer, corpus.dev, device=device)
+        model.train()
+        return {"accuracy": float((logits.argmax(-1) == dev_gold).float().mean())}
 
     model.train()
     step = start_step
     last_ckpt = time.time()
     loss_avg = None
+    best: tuple[float, int, dict[str, Any]] | None = None
+    from concurrent.futures import ThreadPoolExecutor
+
+    def prepare(i: int) -> tuple[Any, Any]:  # tokenising releases the GIL: runs ahead
+        batch = batches[i]
+        return _encode(tokenizer, batch), torch.tensor([label_id[p.label] for p in batch])
+
+    pool = ThreadPoolExecutor(max_workers=2)
+    ahead = {i: pool.submit(prepare, i) for i in range(step, min(step + 8, len(batches)))}
     while step < planned:
-        batch = batches[step % len(batches)]
-        enc = _encode(tokenizer, batch)
-        gold = torch.tensor([label_id[p.label] for p in batch])
+        enc_cpu, gold_cpu = ahead.pop(step).result()
+        if step + 8 < len(batches):
+            ahead[step + 8] = pool.submit(prepare, step + 8)
+        enc = enc_cpu.to(device)
+        gold = gold_cpu.to(device)
         for g in opt.param_groups:
             g["lr"] = lr * lr_at(step)
-        loss = torch.nn.functional.cross_entropy(model(**enc).logits, gold)
+        if autocast is not None:
+            with autocast:
+                logits = model(**enc).logits
+        else:
+            logits = model(**enc).logits
+        loss = torch.nn.functional.cross_entropy(logits.float(), gold)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         opt.zero_grad()
         step += 1
-        value = loss.item()
-        loss_avg = value if loss_avg is None else 0.98 * loss_avg + 0.02 * value
-        if step - start_step == 50:
-            per_step = (time.time() - t0) / 50
-            planned = min(len(batches), start_step + int(budget / per_step))
-            _log(f"{per_step:.3f}s/step: planning {planned} steps "
-                 f"({planned * batch_size} pairs)")
-        if step % 200 == 0:
+        if step % 25 == 0:  # reading the loss waits for the GPU: not every step
+            value = loss.item()
+            loss_avg = value if loss_avg is None else 0.6 * loss_avg + 0.4 * value
+        if step % 500 == 0:
             _log(f"step {step}/{planned} loss {loss_avg:.4f} "
                  f"elapsed {(time.time() - t0) / 60:.1f} min")
+        out_of_time = progress(step) >= 1.0
+        if n_epochs > 1 and (step in epoch_ends or step == planned or out_of_time):
+            figures = dev_figures()
+            _log(f"epoch end at step {step}: dev {figures}")
+            if best is None or figures["accuracy"] > best[0]:
+                best = (figures["accuracy"], step,
+                        {k: v.detach().to("cpu", copy=True)
+                         for k, v in model.state_dict().items()})
         if time.time() - last_ckpt > checkpoint_minutes * 60:
             ckpt.mkdir(parents=True, exist_ok=True)
             model.save_pretrained(ckpt)
             (ckpt / "state.json").write_text(json.dumps({"step": step}))
             last_ckpt = time.time()
-        if time.time() - t0 > budget * 1.1:
-            _log("time budget reached")
+        if out_of_time:
+            _log(f"time budget reached at step {step} ({step / epoch_ends[0]:.2f} epochs)")
             break
+    pool.shutdown(cancel_futures=True)
     trained_minutes = (time.time() - t0) / 60
+    kept_step = step
+    if best is not None and best[1] != step:
+        model.load_state_dict(best[2])
+        kept_step = best[1]
+        _log(f"keeping the weights of step {kept_step} (best dev accuracy {best[0]:.4f})")
     # Calibrate on dev: temperature, then thresholds.
-    dev_gold = torch.tensor([label_id[p.label] for p in corpus.dev])
-    logits = predict_logits(model, tokenizer, corpus.dev)
+    logits = predict_logits(model, tokenizer, corpus.dev, device=device)
     temperature = fit_temperature(logits, dev_gold)
     probs = torch.softmax(logits / temperature, dim=-1)
     thresholds = choose_thresholds(probs, dev_gold)
@@ -232,33 +299,63 @@ def train(data: Path, out: Path, *, minutes: float, seed: int = 13, batch_size: 
     final = out / "model"
     if final.exists():
         shutil.rmtree(final)
-    model.half().save_pretrained(final)
+    model.to("cpu").half().save_pretrained(final)
     tokenizer.save_pretrained(final)
     meta = {"labels": list(LABELS), "temperature": temperature, "thresholds": thresholds,
-            "max_length": MAX_LENGTH, "seed": seed, "steps": step, "batch_size": batch_size,
-            "pairs_seen": step * batch_size, "minutes": trained_minutes, "lr": lr,
-            "device": "cpu", "dev": dev, "train_pairs": len(train_pairs),
-            "datasets": corpus.counts}
+            "max_length": MAX_LENGTH, "seed": seed, "steps": kept_step,
+            "batch_size": batch_size, "pairs_seen": kept_step * batch_size,
+            "epochs": round(kept_step / epoch_ends[0], 2), "minutes": trained_minutes,
+            "lr": lr, "device": device, "weights": weights,
+            "base": base or "all-MiniLM-L6-v2", "dev": dev,
+            "train_pairs": len(train_pairs), "datasets": corpus.counts}
     (final / "judge.json").write_text(json.dumps(meta, indent=2) + "\n")
     (final / "README.md").write_text(_model_card(corpus, meta))
     return meta
 
 
+def _weights(items: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in items:
+        name, _, factor = item.partition("=")
+        out[name] = float(factor)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
-    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="a corpus file written by --export-corpus (instead of --data)")
+    ap.add_argument("--export-corpus", type=Path, default=None, metavar="FILE",
+                    help="write the deduplicated train/dev pairs to FILE (.jsonl.gz) and stop")
+    ap.add_argument("--out", type=Path)
     ap.add_argument("--minutes", type=float, default=60.0, help="training time budget")
+    ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=4e-5)
     ap.add_argument("--limit", type=int, default=None, help="train on a sample of N pairs")
+    ap.add_argument("--base", default=None,
+                    help="starting weights (default: the bundled all-MiniLM-L6-v2)")
+    ap.add_argument("--weight", action="append", default=[], metavar="SET=FACTOR",
+                    help="upsample a data set, e.g. --weight emergent=4")
+    ap.add_argument("--device", default="auto", help="auto, cpu or cuda")
     args = ap.parse_args()
-    if not (args.data / "INDEX.tsv").exists():
+    if args.corpus is None and not (args.data / "INDEX.tsv").exists():
         raise SystemExit(f"{args.data} has no INDEX.tsv; pass --data PATH/TO/shared/data")
-    meta = train(args.data, args.out, minutes=args.minutes, seed=args.seed,
-                 batch_size=args.batch_size, lr=args.lr, limit=args.limit)
-    print(json.dumps({k: meta[k] for k in ("steps", "temperature", "thresholds", "dev")}))
+    if args.export_corpus:
+        corpus = load_corpus(args.data)
+        save_corpus(corpus, args.export_corpus)
+        print(f"{len(corpus.train)} train and {len(corpus.dev)} dev pairs -> {args.export_corpus}")
+        return
+    if args.out is None:
+        raise SystemExit("--out is required for training")
+    meta = train(None if args.corpus else args.data, args.out, minutes=args.minutes,
+                 seed=args.seed, batch_size=args.batch_size, lr=args.lr, limit=args.limit,
+                 base=args.base, epochs=args.epochs, corpus_file=args.corpus,
+                 weights=_weights(args.weight), device=args.device)
+    print(json.dumps({k: meta[k] for k in ("steps", "epochs", "temperature", "thresholds",
+                                           "dev")}))
 
 
 if __name__ == "__main__":

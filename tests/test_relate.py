@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import faiss
 import numpy as np
 import polars as pl
 import pytest
@@ -18,6 +17,7 @@ from claims.group import build_groups
 from claims.pipeline import ingest
 from claims.relate import RELATIONS, candidates, denials
 from claims.store import Store
+from claims.vectors import VectorIndex
 from tests.test_judge import build_tiny_nli
 
 runner = CliRunner()
@@ -29,9 +29,9 @@ def unit(v):
 
 
 def test_candidates_are_nearest_neighbours_above_the_floor_each_pair_once():
-    index = faiss.IndexIDMap2(faiss.IndexFlatIP(3))
     vecs = [unit([1, 0, 0]), unit([0.9, 0.1, 0]), unit([0.8, 0.2, 0]), unit([0, 0, 1])]
-    index.add_with_ids(np.vstack(vecs), np.array([10, 11, 12, 13], dtype=np.int64))
+    index = VectorIndex(3).with_added(np.array([10, 11, 12, 13], dtype=np.int64),
+                                      np.vstack(vecs))
     got = candidates(index, [10, 11, 12, 13], k=1, floor=0.5)
     assert {(c.a, c.b) for c in got} == {(10, 11), (11, 12)}
     assert all(c.similarity >= 0.5 for c in got)
@@ -135,7 +135,7 @@ def test_relations_are_cached_and_updated_incrementally(tmp_path, judge_says_con
     assert summary["judged"] == 0 and summary["relations"] == len(rels)
     # ...and links the unchanged claims and vectors into the new generation, not rewrites.
     after = Store.open(index).manifest["generation"]
-    for name in ("claims.parquet", "vectors.faiss"):
+    for name in ("claims-000001.parquet", "vectors-000001.npy", "documents-000001.parquet"):
         old_file = tmp_path / "index" / before / name
         assert (tmp_path / "index" / after / name).stat().st_ino == old_file.stat().st_ino
 

@@ -20,7 +20,18 @@ from claims.cli import app
 from claims.errors import StoreError
 from claims.pipeline import ingest
 from claims.search import search
-from claims.store import CLAIMS_FILE, MANIFEST, VECTORS_FILE, Store, check, repair, writer_lock
+from claims.store import (
+    CLAIMS_FILE,
+    MANIFEST,
+    SCHEMA_VERSION,
+    VECTORS_FILE,
+    Store,
+    _sha256,
+    check,
+    repair,
+    segment_file,
+    writer_lock,
+)
 from tests import fake_embedder
 from tests.conftest import ROOT, SEEDS
 
@@ -151,12 +162,13 @@ def two_generations(tmp_path, monkeypatch) -> Path:
     return index
 
 
-@pytest.mark.parametrize("name, damage", [
-    (CLAIMS_FILE, "flip"), (VECTORS_FILE, "truncate"), (CLAIMS_FILE, "delete")])
+@pytest.mark.parametrize("kind, damage", [  # files of the newest segment
+    ("claims", "flip"), ("vectors", "truncate"), ("claims", "delete")])
 def test_damaged_files_are_detected_and_repair_goes_back_to_the_last_intact_state(
-        two_generations, monkeypatch, name, damage):
+        two_generations, monkeypatch, kind, damage):
     index = two_generations
     manifest = json.loads((index / MANIFEST).read_text())
+    name = segment_file(kind, manifest["segments"][-1]["n"])
     f = index / manifest["generation"] / name
     if damage == "flip":
         data = bytearray(f.read_bytes())
@@ -167,7 +179,7 @@ def test_damaged_files_are_detected_and_repair_goes_back_to_the_last_intact_stat
     else:
         f.unlink()
     with pytest.raises(StoreError, match="claims repair"):
-        Store.open(index).claims() if name == CLAIMS_FILE else Store.open(index).index()
+        Store.open(index).claims() if name.startswith("claims") else Store.open(index).index()
     r = runner.invoke(app, ["check", "--index", str(index)])
     assert r.exit_code == 3 and "claims repair" in r.stderr
     r = runner.invoke(app, ["repair", "--index", str(index)])
@@ -190,36 +202,58 @@ def test_a_lost_manifest_is_rebuilt_from_its_generation(two_generations):
     assert Store.open(index).claims().equals(before)
 
 
-def make_schema_0(index: Path) -> None:
-    """Turn a store into the schema-0 layout: flat files beside the manifest."""
-    manifest = json.loads((index / MANIFEST).read_text())
-    gen = index / manifest["generation"]
-    for f in (CLAIMS_FILE, VECTORS_FILE, "documents.parquet"):
-        shutil.move(gen / f, index / f)
+def make_old_schema(index: Path, version: int) -> None:
+    """Rewrite a store in an older layout: one file per table (documents.parquet,
+    claims.parquet, vectors.faiss), beside the manifest (schema 0) or in a generation folder
+    with checksums (schema 1)."""
+    import faiss
+    import numpy as np
+
+    store = Store.open(index)
+    docs, claims, vectors = store.documents(), store.claims(), store.index()
+    flat = faiss.IndexIDMap2(faiss.IndexFlatIP(store.dimension))
+    ids = claims["claim_id"].to_numpy().astype(np.int64)
+    flat.add_with_ids(vectors.vectors_of(ids), ids)
+    manifest = dict(store.manifest)
     for g in index.glob("g0*"):
         shutil.rmtree(g)
-    for k in ("generation", "files", "previous_generation"):
+    folder = index if version == 0 else index / "g000001"
+    folder.mkdir(exist_ok=True)
+    docs.write_parquet(folder / "documents.parquet")
+    claims.write_parquet(folder / CLAIMS_FILE)
+    faiss.write_index(flat, str(folder / VECTORS_FILE))
+    for k in ("generation", "files", "previous_generation", "segments", "pair_segments",
+              "next_segment"):
         manifest.pop(k, None)
-    manifest["schema_version"] = 0
+    manifest["schema_version"] = version
+    manifest["index"] = {"type": "IDMap2,Flat", "metric": "inner_product", "size": len(ids)}
+    if version == 1:
+        manifest["generation"] = "g000001"
+        manifest["files"] = {f.name: {"bytes": f.stat().st_size, "sha256": _sha256(f)}
+                             for f in folder.iterdir()}
+        (folder / MANIFEST).write_text(json.dumps(manifest))
     (index / MANIFEST).write_text(json.dumps(manifest))
 
 
-def test_an_older_schema_is_migrated(two_generations):
+@pytest.mark.parametrize("version", [0, 1])
+def test_an_older_schema_is_migrated(two_generations, version):
     index = two_generations
     before = Store.open(index).claims()
-    make_schema_0(index)
+    vectors = Store.open(index).index().vectors_of(before["claim_id"].to_numpy())
+    make_old_schema(index, version)
     store = Store.open(index)
-    assert store.manifest["schema_version"] == 1
+    assert store.manifest["schema_version"] == SCHEMA_VERSION
     assert store.claims().equals(before)
+    assert (store.index().vectors_of(before["claim_id"].to_numpy()) == vectors).all()
     assert check(index) == []
-    assert json.loads((index / MANIFEST).read_text())["schema_version"] == 1
+    assert json.loads((index / MANIFEST).read_text())["schema_version"] == SCHEMA_VERSION
     assert repair(index) is None  # the migrated generation is a valid fallback
 
 
 def test_writers_migrate_an_older_store_too(two_generations, monkeypatch):
     fake_embedder.install(monkeypatch)
     index = two_generations
-    make_schema_0(index)
+    make_old_schema(index, 0)
     ingest([str(SEEDS / "dam-breach")], str(index))  # the writer holds the lock and migrates
     assert check(index) == []
     assert len(Store.open(index).documents()) == 19

@@ -30,12 +30,16 @@ def test_store_files_and_manifest(seed_store):
     manifest = json.loads((seed_store / "manifest.json").read_text())
     gen = seed_store / manifest["generation"]
     names = {p.name for p in gen.iterdir()}
-    assert {"vectors.faiss", "documents.parquet", "claims.parquet"} <= names
-    assert set(manifest["files"]) == {"vectors.faiss", "documents.parquet", "claims.parquet"}
-    assert manifest["schema_version"] == 1
+    segment = {"vectors-000001.npy", "documents-000001.parquet", "claims-000001.parquet"}
+    assert segment <= names
+    assert set(manifest["files"]) == segment
+    store = Store.open(seed_store)  # one ingest: one segment
+    assert manifest["segments"] == [{"n": 1, "documents": len(store.documents()),
+                                     "claims": len(store.claims())}]
+    assert manifest["schema_version"] == 2
     assert manifest["embedding"] == {"model": "all-MiniLM-L6-v2", "dimension": 384,
                                      "normalized": True}
-    assert manifest["index"]["type"] == "IDMap2,Flat"
+    assert manifest["index"]["type"] == "flat"  # exact search below ANN_THRESHOLD
     assert {"faiss-cpu", "polars", "sentence-transformers"} <= set(manifest["versions"])
 
 
@@ -62,7 +66,7 @@ def test_vectors_are_unit_length_and_belong_to_their_claims(seed_store):
     store = Store.open(seed_store)
     index, claims = store.index(), store.claims()
     row = claims.row(5, named=True)
-    stored = index.reconstruct(int(row["claim_id"]))
+    stored = index.vectors_of([int(row["claim_id"])])[0]
     fresh = Embedder().encode([row["content"]])[0]
     assert abs(float(np.linalg.norm(stored)) - 1.0) < 1e-4
     assert float(stored @ fresh) > 0.999

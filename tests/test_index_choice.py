@@ -1,0 +1,129 @@
+"""Index choice by size: exact below ANN_THRESHOLD, IVF above it with the delta searched
+exactly; appends write segments, not whole tables; small segments are merged. Thresholds are
+lowered here so the switch happens at a few thousand vectors."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import polars as pl
+import pytest
+
+from claims import store as S
+from claims.store import Store, check, writer_lock
+from claims.tables import CLAIMS, DOCUMENTS
+
+DIM = 32
+
+
+def clustered(n: int, seed: int) -> np.ndarray:
+    """Unit vectors around 50 centres: neighbourhoods like those of real claims."""
+    rng = np.random.default_rng(seed)
+    centres = np.random.default_rng(0).normal(size=(50, DIM))
+    v = centres[rng.integers(0, 50, n)] + 0.6 * rng.normal(size=(n, DIM))
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def frames(first_id: int, n: int, source: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    doc = pl.DataFrame([{"doc_id": f"d{first_id}", "source": source, "text": "x"}],
+                       schema=DOCUMENTS)
+    claims = pl.DataFrame({"claim_id": np.arange(first_id, first_id + n, dtype=np.int64),
+                           "doc_id": [f"d{first_id}"] * n, "source": [source] * n}) \
+        .with_columns([pl.lit(None).cast(t).alias(c) for c, t in CLAIMS.items()
+                       if c not in ("claim_id", "doc_id", "source")]).select(CLAIMS.names())
+    return doc, claims
+
+
+def exact_top(vectors: np.ndarray, ids: np.ndarray, queries: np.ndarray, k: int = 10):
+    return ids[np.argsort(-(queries @ vectors.T), axis=1)[:, :k]]
+
+
+def recall(found: np.ndarray, truth: np.ndarray) -> float:
+    return float(np.mean([len(set(f) & set(t)) / len(t) for f, t in zip(found, truth,
+                                                                           strict=True)]))
+
+
+@pytest.fixture
+def small_thresholds(monkeypatch):
+    monkeypatch.setattr(S, "ANN_THRESHOLD", 3000)
+    monkeypatch.setattr(S, "DELTA_MIN", 500)
+
+
+def add(path, first_id: int, vecs: np.ndarray, source: str = "wire") -> Store:
+    with writer_lock(path):
+        store = Store.create_or_open(path, "test-model", "test-model", lambda _: DIM)
+        doc, claims = frames(first_id, len(vecs), source)
+        store.append(doc, claims, vecs)
+    return Store.open(path)
+
+
+def test_the_index_switches_to_ivf_past_the_threshold_and_keeps_its_results(
+        tmp_path, small_thresholds):
+    path = tmp_path / "index"
+    all_vecs = clustered(6300, seed=1)
+    queries = clustered(60, seed=2)
+    store = add(path, 0, all_vecs[:2000])
+    assert store.manifest["index"]["type"] == "flat"
+    exact_before = store.index().search(queries, 10)[1]
+    assert (exact_before == exact_top(all_vecs[:2000], np.arange(2000), queries)).all()
+
+    store = add(path, 2000, all_vecs[2000:4000])  # 4000 >= 3000: IVF is built
+    ann = store.manifest["index"]["ann"]
+    assert store.manifest["index"]["type"].startswith("IVF") and ann["recall_at_10"] >= 0.95
+    truth = exact_top(all_vecs[:4000], np.arange(4000), queries)
+    assert recall(store.index().search(queries, 10)[1], truth) >= 0.95
+
+    store = add(path, 4000, all_vecs[4000:4300])  # a small append stays in the exact delta
+    assert store.manifest["index"]["ann"] == ann
+    gen, prev = store.manifest["generation"], store.manifest["previous_generation"]
+    assert os.stat(path / gen / ann["file"]).st_ino == os.stat(path / prev / ann["file"]).st_ino
+    truth = exact_top(all_vecs[:4300], np.arange(4300), queries)
+    found = store.index().search(queries, 10)[1]
+    assert recall(found, truth) >= 0.95
+    assert (found >= 4000).any()  # the delta's vectors are found too
+
+    store = add(path, 4300, all_vecs[4300:6300])  # a big delta is folded into a new IVF
+    assert store.manifest["index"]["ann"]["max_id"] == 6299
+    assert store.manifest["index"]["ann"]["file"] != ann["file"]
+    truth = exact_top(all_vecs, np.arange(6300), queries)
+    assert recall(store.index().search(queries, 10)[1], truth) >= 0.95
+    assert check(path) == []
+
+
+def test_filtered_search_returns_only_allowed_claims(tmp_path, small_thresholds):
+    path = tmp_path / "index"
+    vecs = clustered(4000, seed=3)
+    add(path, 0, vecs[:2000], "wire")
+    store = add(path, 2000, vecs[2000:], "herald")
+    index = store.index()
+    assert index.ann is not None
+    allowed = np.arange(2000, 4000)
+    scores, ids = index.search(vecs[:5], 10, allowed=allowed)
+    assert ((ids >= 2000) & (ids < 4000)).all()
+    assert (ids == exact_top(vecs[2000:], allowed, vecs[:5])).all()  # small subset: exact
+    assert (np.diff(scores, axis=1) <= 1e-6).all()
+
+
+def test_appends_write_only_the_new_segment_and_small_segments_are_merged(tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setattr(S, "MAX_SEGMENTS", 4)
+    path = tmp_path / "index"
+    vecs = clustered(800, seed=4)
+    store = add(path, 0, vecs[:500])
+    first = store.manifest["segments"][0]
+    add(path, 500, vecs[500:550])
+    store = Store.open(path)
+    gen, prev = store.manifest["generation"], store.manifest["previous_generation"]
+    for kind in ("claims", "vectors", "documents"):  # the old segment is linked, not copied
+        name = S.segment_file(kind, first["n"])
+        assert os.stat(path / gen / name).st_ino == os.stat(path / prev / name).st_ino
+    for i in range(550, 800, 50):
+        store = add(path, i, vecs[i:i + 50])
+    assert len(store.manifest["segments"]) <= 4
+    assert store.manifest["segments"][0] == first  # the big one stayed as it was
+    claims = store.claims()
+    assert claims["claim_id"].to_list() == list(range(800))
+    assert np.allclose(store.index().vectors_of(np.arange(800)), vecs)
+    assert isinstance(store.index().vectors[0], np.memmap)  # read memory-mapped
+    assert check(path) == []
