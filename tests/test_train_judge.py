@@ -88,3 +88,22 @@ def test_training_runs_end_to_end_and_the_model_loads_as_a_judge(tmp_path):
     assert load(str(model)).temperature == saved["temperature"]
     verdicts = judge_pairs([("The dam held.", "The dam collapsed.")], name=str(model))
     assert verdicts[0].label in ("entailment", "neutral", "contradiction")
+
+
+def test_an_exported_corpus_trains_like_the_data_folder(tmp_path):
+    from claims.nli_data import read_corpus, save_corpus
+    from claims.train_judge import train
+
+    data = make_data(tmp_path)
+    corpus = load_corpus(data, dev_share=0.2)
+    packed = tmp_path / "corpus.jsonl.xz"
+    save_corpus(corpus, packed)
+    again = read_corpus(packed)
+    assert again.train == corpus.train and again.dev == corpus.dev
+    assert again.counts == corpus.counts and again.eval_sets == {}  # benchmarks stay out
+    meta = train(None, tmp_path / "run", corpus_file=packed, minutes=0.5, epochs=2,
+                 batch_size=4, seed=1, weights={"emergent": 2.0})
+    assert meta["weights"] == {"emergent": 2.0}
+    assert 0 < meta["epochs"] <= 2.0
+    card = (tmp_path / "run" / "model" / "README.md").read_text()
+    assert "emergent" in card and f"{meta['epochs']} epochs" in card

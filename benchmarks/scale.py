@@ -1,0 +1,267 @@
+"""Scale: end-to-end ingest, search latency and recall, and incremental adds, by store size.
+
+    python benchmarks/scale.py [--data ../shared/data] [--sizes 10000,100000] [--big 1000000]
+
+Corpus (synthetic, built here): unique sentences (30-250 characters) from every premise and
+hypothesis in `shared/data/pairs`, shuffled with a fixed seed, ten to a document, 20 outlets,
+dates over two years, written as JSON Lines and ingested with `claims ingest --no-relate` in a
+subprocess (wall time and peak RSS of that process). Judging is measured in benchmarks/judge.py.
+
+Search: 200 held-out sentences as queries through `claims.search.search` in one process with the
+model loaded (query embedding included): p50/p95 latency, and recall@10 of the store's index
+against exact search over the same vectors.
+
+The `--big` store (default 1M claims) is built from the largest ingested store: its real claims
+and vectors, plus synthetic claims whose vectors are normalised mixtures of two real vectors
+(weights 0.5-0.9 on the first), i.e. claims "between" real ones, so the neighbourhoods stay
+realistic. On it: search as above, then 1k new real claims ingested into it (time in-process
+with the model loaded, and via the CLI), and the bytes that commit wrote.
+
+Writes benchmarks/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTLETS = [f"outlet-{i:02d}" for i in range(20)]
+
+
+def sentence_pool(data: Path, seed: int = 5) -> list[str]:
+    seen: dict[str, None] = {}
+    csv.field_size_limit(sys.maxsize)
+    for f in sorted((data / "pairs").glob("*/*.tsv*")):
+        opener = gzip.open if f.suffix == ".gz" else open
+        with opener(f, "rt", encoding="utf-8", newline="") as fh:  # type: ignore[operator]
+            for row in csv.DictReader(fh, delimiter="\t"):
+                for key in ("premise", "hypothesis"):
+                    s = " ".join((row.get(key) or "").split())
+                    if 30 <= len(s) <= 250 and s[-1] in ".!?\"'":
+                        seen[s] = None
+    pool = list(seen)
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def write_corpus(sentences: list[str], path: Path, start_day: int = 0) -> int:
+    import datetime as dt
+
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(0, len(sentences), 10):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=(start_day + i // 10) % 730)
+            f.write(json.dumps({"text": " ".join(sentences[i:i + 10]),
+                                "source": OUTLETS[(i // 10) % len(OUTLETS)],
+                                "published": day.isoformat()}) + "\n")
+    return (len(sentences) + 9) // 10
+
+
+def run_ingest(corpus: Path, index: Path) -> dict:
+    cmd = [sys.executable, "-m", "claims", "ingest", str(corpus), "--index", str(index),
+           "--no-relate", "--json"]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ingest failed: {err[-2000:]}")
+    summary = json.loads(out.strip().splitlines()[-1])
+    return {"wall_s": round(wall, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024),
+            "claims": summary.get("claims_added", summary.get("claims")),
+            "summary": summary}
+
+
+def stage_profile(sentences: list[str]) -> dict:
+    """Where ingest time goes, on one corpus: split+attribute, tokenising, the model."""
+    from claims.embed import Embedder
+    from claims.pipeline import extract_claims
+    from claims.types import Document
+
+    docs = [Document(id=f"d{i}", source="x", uri="", title="", published=None,
+                     text=" ".join(sentences[i:i + 10])) for i in range(0, len(sentences), 10)]
+    t = time.perf_counter()
+    claims = [c for d in docs for c in extract_claims(d)]
+    t_extract = time.perf_counter() - t
+    emb = Embedder()
+    texts = [c.content for c in claims]
+    emb.encode(texts[:64])
+    tok = emb.model.tokenizer
+    t = time.perf_counter()
+    for i in range(0, len(texts), 64):
+        tok(texts[i:i + 64], padding=True, truncation=True, max_length=256)
+    t_tok = time.perf_counter() - t
+    t = time.perf_counter()
+    emb.encode(texts)
+    t_embed = time.perf_counter() - t
+    return {"claims": len(claims), "split_attribute_per_s": round(len(claims) / t_extract),
+            "embed_per_s": round(len(claims) / t_embed),
+            "tokenising_share_of_embedding": round(t_tok / t_embed, 3)}
+
+
+def search_figures(index: Path, queries: list[str]) -> dict:
+    import faiss
+
+    from claims.embed import Embedder
+    from claims.search import search
+    from claims.store import Store
+
+    store = Store.open(index)
+    emb = Embedder(store.model)
+    t = time.perf_counter()
+    vi = store.index()
+    claims = store.claims()
+    t_open = time.perf_counter() - t
+    search(store, queries[0], k=10, embedder=emb)  # warm
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        search(store, q, k=10, embedder=emb)
+        times.append((time.perf_counter() - t) * 1000)
+    qv = emb.encode(queries)
+    _, found = vi.search(qv, 10)
+    all_ids = np.concatenate(vi.ids)
+    best = np.full((len(qv), 10), -np.inf, dtype=np.float32)
+    truth = np.full((len(qv), 10), -1, dtype=np.int64)
+    for ids, vecs in zip(vi.ids, vi.vectors, strict=True):
+        if not len(ids):
+            continue
+        s, r = faiss.knn(qv, np.ascontiguousarray(vecs), min(10, len(ids)),
+                         metric=faiss.METRIC_INNER_PRODUCT)
+        both_s, both_i = np.hstack([best, s]), np.hstack([truth, ids[r]])
+        order = np.argsort(-both_s, axis=1)[:, :10]
+        best, truth = np.take_along_axis(both_s, order, 1), np.take_along_axis(both_i, order, 1)
+    recall = float(np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, truth,
+                                                                        strict=True)]))
+    return {"claims": len(claims), "index": store.manifest["index"]["type"],
+            "nprobe": (store.manifest["index"].get("ann") or {}).get("nprobe"),
+            "open_s": round(t_open, 2), "search_p50_ms": round(float(np.percentile(times, 50)), 2),
+            "search_p95_ms": round(float(np.percentile(times, 95)), 2),
+            "recall_at_10": round(recall, 4), "vectors_total": int(len(all_ids))}
+
+
+def build_big(base: Path, out: Path, n_total: int, seed: int = 9) -> dict:
+    import polars as pl
+
+    from claims.store import Store, writer_lock
+
+    src = Store.open(base)
+    claims, docs = src.claims(), src.documents()
+    real = src.index().vectors_of(claims["claim_id"].to_numpy())
+    rng = np.random.default_rng(seed)
+    extra = n_total - len(claims)
+    a = rng.integers(0, len(real), extra)
+    b = rng.integers(0, len(real), extra)
+    w = rng.uniform(0.5, 0.9, (extra, 1)).astype(np.float32)
+    mixed = w * real[a] + (1 - w) * real[b]
+    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+    vectors = np.vstack([real, mixed]).astype(np.float32)
+    synth = claims[a.tolist()].with_columns(
+        pl.int_range(len(claims), n_total, dtype=pl.Int64).alias("claim_id"))
+    all_claims = pl.concat([claims, synth], how="vertical")
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    with writer_lock(out):
+        store = Store.create_or_open(out, src.model, src.model, lambda _: src.dimension)
+        store.append(docs, all_claims, vectors)
+    return {"claims": n_total, "build_s": round(time.perf_counter() - t, 1),
+            "ann": Store.open(out).manifest["index"].get("ann")}
+
+
+def new_bytes(index: Path) -> int:
+    """Bytes the last commit wrote: files of the current generation that are not hard links
+    to the previous one, plus the manifest."""
+    manifest = json.loads((index / "manifest.json").read_text())
+    gen = index / manifest["generation"]
+    return sum(f.stat().st_size for f in gen.iterdir() if f.stat().st_nlink == 1) + \
+        (index / "manifest.json").stat().st_size
+
+
+def incremental(index: Path, sentences: list[str], work: Path) -> dict:
+    from claims.pipeline import ingest
+
+    corpus = work / "add-1k.jsonl"
+    write_corpus(sentences, corpus, start_day=400)
+    ingest([str(work / "warm.jsonl")], str(index), relate=False)  # load models, warm
+    t = time.perf_counter()
+    result = ingest([str(corpus)], str(index), relate=False)
+    in_process = time.perf_counter() - t
+    return {"claims_added": result.claims_added, "in_process_s": round(in_process, 2),
+            "bytes_written": new_bytes(index)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--big", type=int, default=1_000_000)
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    work = args.work or Path(tempfile.mkdtemp(prefix="claims-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    pool = sentence_pool(args.data)
+    queries, add_1k, warm = pool[:200], pool[200:1200], pool[1200:1210]
+    write_corpus(warm, work / "warm.jsonl", start_day=500)
+    body = pool[1210:]
+    print(f"{len(pool)} unique sentences; scratch {work}", flush=True)
+    results: dict = {"machine": machine(), "corpus": "shared/data pairs sentences, 10 per doc",
+                     "profile_10k": stage_profile(body[:10000]), "sizes": {}}
+    print("profile", results["profile_10k"], flush=True)
+    largest = None
+    for n in sizes:
+        corpus = work / f"corpus-{n}.jsonl"
+        write_corpus(body[:n], corpus)
+        index = work / f"index-{n}"
+        shutil.rmtree(index, ignore_errors=True)
+        ing = run_ingest(corpus, index)
+        ing["claims_per_s"] = round(ing["claims"] / ing["wall_s"], 1)
+        row = {"ingest": ing, "search": search_figures(index, queries)}
+        results["sizes"][str(n)] = row
+        print(n, json.dumps(row), flush=True)
+        largest = index
+    if args.big and largest is not None:
+        big = work / "index-big"
+        row = {"build": build_big(largest, big, args.big)}
+        print("big build", row["build"], flush=True)
+        row["search"] = search_figures(big, queries)
+        print("big search", row["search"], flush=True)
+        row["add_1k"] = incremental(big, add_1k, work)
+        print("big add", row["add_1k"], flush=True)
+        results["big"] = row
+    out = ROOT / "benchmarks" / "results" / "scale.json"
+    out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+def machine() -> dict:
+    import platform
+
+    from claims.precision import precision
+
+    cpu = ""
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "precision": precision()}
+
+
+if __name__ == "__main__":
+    main()
