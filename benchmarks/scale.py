@@ -148,7 +148,7 @@ def search_figures(index: Path, queries: list[str]) -> dict:
     recall = float(np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, truth,
                                                                         strict=True)]))
     return {"claims": len(claims), "index": store.manifest["index"]["type"],
-            "nprobe": (store.manifest["index"].get("ann") or {}).get("nprobe"),
+            "ef_search": (store.manifest["index"].get("ann") or {}).get("ef_search"),
             "open_s": round(t_open, 2), "search_p50_ms": round(float(np.percentile(times, 50)), 2),
             "search_p95_ms": round(float(np.percentile(times, 95)), 2),
             "recall_at_10": round(recall, 4), "vectors_total": int(len(all_ids))}
@@ -210,23 +210,50 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--big", type=int, default=1_000_000)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
+    ap.add_argument("--search-only", action="store_true",
+                    help="measure search again on the stores a previous run left in --work")
+    ap.add_argument("--big-only", action="store_true",
+                    help="keep the ingest figures of a previous run (its stores in --work); "
+                         "measure search again and rebuild the big store")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.work or Path(tempfile.mkdtemp(prefix="claims-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     pool = sentence_pool(args.data)
     queries, add_1k, warm = pool[:200], pool[200:1200], pool[1200:1210]
+    out = ROOT / "benchmarks" / "results" / "scale.json"
+    if args.search_only:
+        results = json.loads(out.read_text())
+        for n in results["sizes"]:
+            results["sizes"][n]["search"] = search_figures(work / f"index-{n}", queries)
+            print(n, results["sizes"][n]["search"], flush=True)
+        if "big" in results:
+            results["big"]["search"] = search_figures(work / "index-big", queries)
+            print("big", results["big"]["search"], flush=True)
+        out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+        return
     write_corpus(warm, work / "warm.jsonl", start_day=500)
     body = pool[1210:]
     print(f"{len(pool)} unique sentences; scratch {work}", flush=True)
     results: dict = {"machine": machine(), "corpus": "shared/data pairs sentences, 10 per doc",
-                     "profile_10k": stage_profile(body[:10000]), "sizes": {}}
+                     "profile_10k": {} if args.big_only else stage_profile(body[:10000]),
+                     "sizes": {}}
     print("profile", results["profile_10k"], flush=True)
     largest = None
+    if args.big_only:
+        previous = json.loads(out.read_text())
+        results["profile_10k"] = previous.get("profile_10k", results["profile_10k"])
     for n in sizes:
+        index = work / f"index-{n}"
+        if args.big_only:
+            row = {"ingest": previous["sizes"][str(n)]["ingest"],
+                   "search": search_figures(index, queries)}
+            results["sizes"][str(n)] = row
+            print(n, json.dumps(row), flush=True)
+            largest = index
+            continue
         corpus = work / f"corpus-{n}.jsonl"
         write_corpus(body[:n], corpus)
-        index = work / f"index-{n}"
         shutil.rmtree(index, ignore_errors=True)
         ing = run_ingest(corpus, index)
         ing["claims_per_s"] = round(ing["claims"] / ing["wall_s"], 1)
@@ -243,7 +270,6 @@ def main() -> None:
         row["add_1k"] = incremental(big, add_1k, work)
         print("big add", row["add_1k"], flush=True)
         results["big"] = row
-    out = ROOT / "benchmarks" / "results" / "scale.json"
     out.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
 

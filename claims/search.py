@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -61,11 +62,24 @@ def search(store: Store, query: str, k: int = 10, filters: Filters | None = None
     embedder = embedder or Embedder(store.model)
     qv = embedder.encode([query])
     scores, ids = index.search(qv, min(k, index.ntotal), allowed=allowed)
-    hits = pl.DataFrame({"claim_id": ids[0], "score": scores[0]},
-                        schema={"claim_id": pl.Int64, "score": pl.Float32})
-    hits = hits.filter(pl.col("claim_id") >= 0)
-    return hits.join(claims, on="claim_id", how="left").sort("score", descending=True) \
-        .select(RESULT_COLUMNS)
+    found = ids[0][ids[0] >= 0]
+    hits = rows_of(claims, found).with_columns(
+        pl.Series("score", scores[0][ids[0] >= 0], dtype=pl.Float32))
+    return hits.sort("score", descending=True, maintain_order=True).select(RESULT_COLUMNS)
+
+
+def rows_of(claims: pl.DataFrame, ids: Any) -> pl.DataFrame:
+    """The claims with these ids, in that order. The table is sorted by claim_id (segments
+    are appended in id order), so this is a binary search, not a join over a million rows."""
+    import numpy as np
+
+    col = claims["claim_id"].to_numpy()
+    pos = np.searchsorted(col, ids)
+    pos = np.minimum(pos, max(len(col) - 1, 0))
+    if len(col) and (col[pos] == ids).all():
+        return claims[pos.tolist()]
+    order = pl.DataFrame({"claim_id": np.asarray(ids, dtype=np.int64)})
+    return order.join(claims, on="claim_id", how="left", maintain_order="left")
 
 
 def stats(store: Store) -> dict[str, object]:

@@ -9,7 +9,7 @@
         vectors-000001.npy        ... their unit vectors (float32, memory-mapped when read)
         pairs-000001.parquet      judged pairs, cached by content hashes
         relations.parquet, groups.parquet   derived, replaced by each relate
-        ann-g000005.faiss         IVF index over older claims, once the store is large
+        ann-g000005.faiss         HNSW index over older claims, once the store is large
       g000006/                 the previous one, kept so a reader mid-read never loses its files
       .lock                    held by the one writer
 
@@ -47,6 +47,7 @@ from claims.vectors import (
     ANN_THRESHOLD,
     DELTA_MIN,
     DELTA_SHARE,
+    HNSW_M,
     VectorIndex,
     build_ann,
     read_ann,
@@ -375,7 +376,8 @@ class Store:
         key = (str(self.manifest.get("generation")), kind)
         if key not in self._cache:
             parts = [self._read_table(segment_file(kind, n), schema) for n in numbers]
-            self._cache[key] = pl.concat(parts, how="vertical") if parts else \
+            # one chunk: zero-copy numpy columns and fast row gathers (search results)
+            self._cache[key] = pl.concat(parts, how="vertical", rechunk=True) if parts else \
                 pl.DataFrame(schema=schema)
         return self._cache[key]
 
@@ -420,6 +422,8 @@ class Store:
                 vecs.append(np.load(f, mmap_mode="r") if f is not None and seg["claims"]
                             else np.zeros((0, self.dimension), dtype=np.float32))
             ann_meta = self.manifest.get("index", {}).get("ann")
+            if ann_meta and not str(ann_meta.get("type", "")).startswith("HNSW"):
+                ann_meta = None  # an index type this version does not use: search exactly
             ann = None
             if ann_meta:
                 f = self._file(ann_meta["file"])
@@ -428,7 +432,7 @@ class Store:
             self._cache[key] = VectorIndex(  # type: ignore[assignment]
                 self.dimension, ids, vecs, ann,
                 ann_meta["max_id"] if ann_meta else -1,
-                ann_meta["nprobe"] if ann_meta else 1)
+                ann_meta["ef_search"] if ann_meta else 64)
         return self._cache[key]  # type: ignore[return-value]
 
     def known_doc_ids(self) -> set[str]:
@@ -588,11 +592,13 @@ class Store:
 
     def _update_ann(self, tmp: Path, gen: str, segments: list[dict[str, Any]], total: int,
                     claims: pl.DataFrame, vectors: np.ndarray) -> dict[str, Any]:
-        """Keep, extend, build or drop the IVF index for this commit; its manifest entry."""
+        """Keep, extend, build or drop the HNSW index for this commit; its manifest entry."""
         import numpy as np
 
         meta = {"type": "flat", "metric": "inner_product", "size": total}
         old = self.manifest.get("index", {}).get("ann")
+        if old and not str(old.get("type", "")).startswith("HNSW"):
+            old = None  # built by an older version: build the graph afresh
         if total < ANN_THRESHOLD:
             return meta
         current = self.index_with(claims, vectors) if len(claims) else self.index()
@@ -601,13 +607,21 @@ class Store:
             if delta <= max(DELTA_MIN, DELTA_SHARE * (total - delta)):
                 self._carry(old["file"], tmp)  # appends stay in the exact delta
                 return {**meta, "type": old["type"], "ann": old}
-        all_ids = np.concatenate(current.ids)
-        all_vecs = np.vstack([np.asarray(v) for v in current.vectors]).astype(np.float32)
-        index, nprobe, recall = build_ann(all_ids, all_vecs)
+        if old is not None:  # add the delta to the graph: older claims are not re-added
+            keep = [ids > old["max_id"] for ids in current.ids]
+            add_ids = np.concatenate([i[k] for i, k in zip(current.ids, keep, strict=True)])
+            add_vecs = np.vstack([np.asarray(v)[k] for v, k in zip(current.vectors, keep,
+                                                                    strict=True)])
+            base = read_ann(self._file(old["file"]))  # type: ignore[arg-type]
+        else:
+            add_ids, base = np.concatenate(current.ids), None
+            add_vecs = np.vstack([np.asarray(v) for v in current.vectors])
+        index, ef, recall = build_ann(add_ids, add_vecs.astype(np.float32), base=base)
         file = f"ann-{gen}.faiss"
         write_ann(index, tmp / file)
-        ann = {"file": file, "type": f"IVF{index.nlist},Flat", "nlist": int(index.nlist),
-               "nprobe": nprobe, "recall_at_10": recall, "max_id": int(all_ids.max())}
+        ann = {"file": file, "type": f"HNSW{HNSW_M},Flat", "ef_search": ef,
+               "recall_at_10": recall, "max_id": int(max(add_ids.max(), old["max_id"] if old
+                                                         else -1))}
         return {**meta, "type": ann["type"], "ann": ann}
 
     def _carry(self, name: str, folder: Path) -> None:

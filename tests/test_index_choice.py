@@ -1,4 +1,4 @@
-"""Index choice by size: exact below ANN_THRESHOLD, IVF above it with the delta searched
+"""Index choice by size: exact below ANN_THRESHOLD, HNSW above it with the delta searched
 exactly; appends write segments, not whole tables; small segments are merged. Thresholds are
 lowered here so the switch happens at a few thousand vectors."""
 
@@ -68,9 +68,9 @@ def test_the_index_switches_to_ivf_past_the_threshold_and_keeps_its_results(
     exact_before = store.index().search(queries, 10)[1]
     assert (exact_before == exact_top(all_vecs[:2000], np.arange(2000), queries)).all()
 
-    store = add(path, 2000, all_vecs[2000:4000])  # 4000 >= 3000: IVF is built
+    store = add(path, 2000, all_vecs[2000:4000])  # 4000 >= 3000: HNSW is built
     ann = store.manifest["index"]["ann"]
-    assert store.manifest["index"]["type"].startswith("IVF") and ann["recall_at_10"] >= 0.95
+    assert store.manifest["index"]["type"].startswith("HNSW") and ann["recall_at_10"] >= 0.95
     truth = exact_top(all_vecs[:4000], np.arange(4000), queries)
     assert recall(store.index().search(queries, 10)[1], truth) >= 0.95
 
@@ -83,7 +83,7 @@ def test_the_index_switches_to_ivf_past_the_threshold_and_keeps_its_results(
     assert recall(found, truth) >= 0.95
     assert (found >= 4000).any()  # the delta's vectors are found too
 
-    store = add(path, 4300, all_vecs[4300:6300])  # a big delta is folded into a new IVF
+    store = add(path, 4300, all_vecs[4300:6300])  # a big delta is folded into a new HNSW
     assert store.manifest["index"]["ann"]["max_id"] == 6299
     assert store.manifest["index"]["ann"]["file"] != ann["file"]
     truth = exact_top(all_vecs, np.arange(6300), queries)

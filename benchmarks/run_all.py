@@ -1,0 +1,106 @@
+"""Run every benchmark, each in its own process, then gather their results into
+benchmarks/results.json and a Markdown table (benchmarks/results.md, shown in the README).
+
+    python benchmarks/run_all.py [--data ../shared/data] [--quick]
+
+--quick skips the 1M-claim store and the 100k ingest (about 5 minutes instead of 20 here).
+Every speed figure is a ratio against a baseline measured in the same run of its script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def run(script: str, *args: str) -> float:
+    t = time.perf_counter()
+    print(f"== {script} {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args], check=True)
+    return round(time.perf_counter() - t, 1)
+
+
+def table(results: dict) -> str:
+    e, j, s = results.get("embedding", {}), results.get("judge", {}), results.get("scale", {})
+    sp = j.get("speed", {})
+    ship, bf = j.get("shipped", {}), j.get("bf16", {})
+    m = s.get("machine", {})
+    lines = [f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, "
+             f"precision {m.get('precision', '?')}.", "",
+             "| what | figure | baseline (same run) | ratio / note |", "|---|---|---|---|"]
+    if e:
+        lines.append(f"| embedding, {e['sentences']} sentences | {e['claims_per_s']}/s "
+                     f"({e['precision']}) | SentenceTransformer.encode fp32 "
+                     f"{e['sentence_transformers_per_s']}/s | {e['ratio']}x; STS-B dev "
+                     f"Spearman {e['stsb_dev_spearman_claims']} vs "
+                     f"{e['stsb_dev_spearman_reference']} |")
+    if sp:
+        xn = "xnli_en_test"
+        acc = (f"XNLI-en acc {bf.get(xn, {}).get('model', {}).get('accuracy')} vs fp32 "
+               f"{ship.get(xn, {}).get('model', {}).get('accuracy')}") if ship else ""
+        lines.append(f"| judging, {sp['pairs']} XNLI pairs | {sp['claims_judge_pairs_per_s']}"
+                     f"/s ({sp.get('precision_default', '')}) | CrossEncoder fp32 "
+                     f"{sp['sentence_transformers_crossencoder_pairs_per_s']}/s | "
+                     f"{sp['ratio']}x; {acc} |")
+    for row in s.get("sizes", {}).values():
+        ing, se = row["ingest"], row["search"]
+        lines.append(f"| ingest {ing['claims']} claims (--no-relate) | {ing['wall_s']} s, "
+                     f"{ing['claims_per_s']} claims/s, peak RSS {ing['peak_rss_mb']} MB | | "
+                     f"CLI process, model load included |")
+        lines.append(f"| search at {se['claims']} claims ({se['index']}) | p50 "
+                     f"{se['search_p50_ms']} ms, p95 {se['search_p95_ms']} ms | exact search | "
+                     f"recall@10 {se['recall_at_10']} |")
+    big = s.get("big")
+    if big:
+        se, add = big["search"], big["add_1k"]
+        lines.append(f"| build {big['build']['claims']}-claim store (synthetic, see scale.py) "
+                     f"| {big['build']['build_s']} s incl. HNSW | | efSearch {se['ef_search']} |")
+        lines.append(f"| search at {se['claims']} claims ({se['index']}) | p50 "
+                     f"{se['search_p50_ms']} ms, p95 {se['search_p95_ms']} ms | exact search | "
+                     f"recall@10 {se['recall_at_10']} |")
+        lines.append(f"| add {add['claims_added']} claims to it | {add['in_process_s']} s, "
+                     f"{add['bytes_written'] / 1e6:.1f} MB written | | in-process, model "
+                     f"loaded, --no-relate |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    took = {
+        "embedding": run("embedding.py", "--data", args.data),
+        "judge": run("judge.py", "--data", args.data),
+        "attribution": run("attribution.py"),
+        "relations": run("relations.py"),
+        "scale": run("scale.py", "--data", args.data,
+                     *(["--sizes", "10000", "--big", "0"] if args.quick else [])),
+    }
+    gather(took)
+
+
+def gather(took: dict | None = None) -> None:
+    results = {name: json.loads((RESULTS / f"{name}.json").read_text())
+               for name in ("embedding", "judge", "attribution", "relations", "scale")
+               if (RESULTS / f"{name}.json").exists()}
+    if took:
+        results["seconds"] = took
+    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    md = table(results)
+    (ROOT / "benchmarks" / "results.md").write_text(md)
+    print(md)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--gather"]:
+        gather()
+    else:
+        main()
