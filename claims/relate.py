@@ -17,6 +17,8 @@ from typing import Any
 
 import polars as pl
 
+from claims.rules import shared_figure
+
 K = 8  # neighbours per claim
 FLOOR = 0.45  # cosine below which two claims are not about the same matter
 PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
@@ -72,6 +74,19 @@ def candidates(index: Any, ids: Sequence[int], k: int = K, floor: float = FLOOR)
     return [Candidate(a, b, s) for (a, b), s in sorted(seen.items())]
 
 
+_SUBJECT_PRONOUN = re.compile(r"^(?:it|they|he|she|we|i)\s+(?=\w)", re.IGNORECASE)
+
+
+def with_subject(content: str, speaker: str | None) -> str:
+    """The content as judged: a leading subject pronoun that refers to the speaker is replaced
+    by the speaker ("Kellbrook General Hospital said it had treated 17 people" is judged as
+    "Kellbrook General Hospital had treated 17 people"), so two outlets' versions of one fact
+    compare like for like."""
+    if speaker and speaker != "narrator" and _SUBJECT_PRONOUN.match(content):
+        return _SUBJECT_PRONOUN.sub(speaker + " ", content, count=1)
+    return content
+
+
 def _combine(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list[str]]:
     """One relation from the two directions' judgements."""
     clashes = [j for j in (ab, ba) if j.label == "contradiction" and (
@@ -86,6 +101,10 @@ def _combine(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     if ab.label == ba.label == "entailment":
         score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2
         return "agree", round(score, 4), "model", [f"entails both ways ({score:.2f})"]
+    figure = shared_figure(ab.premise, ab.hypothesis) if similarity >= FLOOR + 0.25 else None
+    if figure:
+        return "agree", round(similarity, 4), "numbers", [
+            f"same figure: {figure!r} in both (cosine {similarity:.2f}), no clash found"]
     if similarity >= PARAPHRASE:
         return "agree", round(similarity, 4), "similarity", [
             f"near-paraphrase (cosine {similarity:.2f}), no clash found"]
@@ -217,8 +236,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     old = store.claims()
     all_claims = pl.concat([old, new_claims.cast(old.schema)], how="vertical") \
         if len(new_claims) else old
-    contents = dict(zip(all_claims["claim_id"].to_list(), all_claims["content"].to_list(),
-                        strict=True))
+    contents = {i: with_subject(c, sp) for i, c, sp in zip(
+        all_claims["claim_id"].to_list(), all_claims["content"].to_list(),
+        all_claims["speaker"].to_list(), strict=True)}
     scope = all_claims if rebuild else new_claims
     cands = candidates(index, scope["claim_id"].to_list(), k, floor)
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)

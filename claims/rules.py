@@ -66,6 +66,19 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def shared_figure(a: str, b: str) -> str | None:
+    """The same figure of the same thing in both ("12 observation posts" twice): evidence
+    that two close claims report one fact, even where the model hesitates."""
+    qa = [q for q in extract_quantities(a) if q.kind in ("count", "percent", "money") and q.unit]
+    for y in extract_quantities(b):
+        if y.kind not in ("count", "percent", "money") or not y.unit:
+            continue
+        for x in qa:
+            if x.value == y.value and _head(x.unit) == _head(y.unit) and x.kind == y.kind:
+                return _fmt(x)
+    return None
+
+
 def _masked(text: str, quantities: list[Quantity], offset: int = 0) -> str:
     out, pos = [], 0
     for q in quantities:

@@ -183,3 +183,32 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     assert {"group_id", "contested", "canonical", "sides", "sources"} <= set(groups[0])
     r = runner.invoke(app, ["groups", "--index", index])
     assert r.exit_code == 0 and "contested" in r.stdout
+
+
+def test_a_subject_pronoun_is_judged_as_the_speaker():
+    from claims.relate import with_subject
+
+    assert with_subject("it had treated 17 people for injuries", "Kellbrook General Hospital") \
+        == "Kellbrook General Hospital had treated 17 people for injuries"
+    assert with_subject("they would not comment", "Velmora police") == \
+        "Velmora police would not comment"
+    assert with_subject("Ankara had fulfilled its responsibilities", "Fuat Oktay") == \
+        "Ankara had fulfilled its responsibilities"  # no pronoun: as written
+    assert with_subject("it rained all night", None) == "it rained all night"  # no speaker
+
+
+def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+    from claims.rules import shared_figure
+
+    a = "The Turkish military has 12 observation posts in the northwestern province of Idlib"
+    b = "Turkey has 12 observation posts in Idlib as part of the 2018 agreement"
+    assert shared_figure(a, b) == "12 observation posts"
+    assert shared_figure(a, "up to four of the posts are surrounded") is None
+    assert shared_figure("800,000 people fled", "800,000 dollars were sent") is None
+    unsure = Judgement("neutral", {"entailment": 0.1, "neutral": 0.5, "contradiction": 0.4},
+                       None, ("model",), a, b)
+    kind, _, method, reasons = _combine(unsure, unsure, similarity=0.82)
+    assert (kind, method) == ("agree", "numbers") and "12 observation posts" in reasons[0]
+    assert _combine(unsure, unsure, similarity=0.6)[0] == "neutral"  # not close enough
