@@ -212,6 +212,9 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
     ap.add_argument("--search-only", action="store_true",
                     help="measure search again on the stores a previous run left in --work")
+    ap.add_argument("--full", type=int, default=0, metavar="N",
+                    help="only: ingest a corpus of about N claims end to end (sentences reused "
+                         "in new groupings once the pool runs out) and record time and RSS")
     ap.add_argument("--big-only", action="store_true",
                     help="keep the ingest figures of a previous run (its stores in --work); "
                          "measure search again and rebuild the big store")
@@ -222,6 +225,28 @@ def main() -> None:
     pool = sentence_pool(args.data)
     queries, add_1k, warm = pool[:200], pool[200:1200], pool[1200:1210]
     out = ROOT / "benchmarks" / "results" / "scale.json"
+    if args.full:
+        body = pool[1210:]
+        sentences: list[str] = []
+        shuffle = 0
+        while len(sentences) < args.full:
+            part = body[:]
+            random.Random(100 + shuffle).shuffle(part)  # a new grouping: new documents
+            sentences += part
+            shuffle += 1
+        corpus = work / f"corpus-full-{args.full}.jsonl"
+        docs = write_corpus(sentences[:int(args.full * 0.95)], corpus)  # ~1.06 claims/sentence
+        index = work / "index-full"
+        shutil.rmtree(index, ignore_errors=True)
+        ing = run_ingest(corpus, index)
+        ing["claims_per_s"] = round(ing["claims"] / ing["wall_s"], 1)
+        ing["documents"] = docs
+        ing["passes_over_sentence_pool"] = shuffle
+        results = json.loads(out.read_text()) if out.exists() else {}
+        results["full_ingest"] = ing
+        out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+        print("full ingest", ing, flush=True)
+        return
     if args.search_only:
         results = json.loads(out.read_text())
         for n in results["sizes"]:
@@ -270,6 +295,8 @@ def main() -> None:
         row["add_1k"] = incremental(big, add_1k, work)
         print("big add", row["add_1k"], flush=True)
         results["big"] = row
+    if out.exists() and "full_ingest" in json.loads(out.read_text()):  # a --full run's figures
+        results["full_ingest"] = json.loads(out.read_text())["full_ingest"]
     out.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
 

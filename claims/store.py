@@ -201,13 +201,21 @@ def _migrate_1_to_2(path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     from claims.group import GROUPS
     from claims.relate import PAIRS, RELATIONS
 
+    claims = claims.sort("claim_id")  # schema 2 keeps claims (and vectors) in id order
     vec_file = old._file(VECTORS_FILE)
     vectors = np.zeros((len(claims), old.dimension), dtype=np.float32)
-    if vec_file is not None and len(claims):
+    if len(claims):
+        if vec_file is None:
+            raise StoreError(f"{path} has claims but no {VECTORS_FILE}; run `claims repair "
+                             f"--index {path}` or ingest again into a new --index")
         index = faiss.read_index(str(vec_file))
         ids = faiss.vector_to_array(index.id_map).astype(np.int64)  # type: ignore[attr-defined]
         flat = index.index.reconstruct_n(0, index.ntotal)  # type: ignore[attr-defined]
         row = {int(i): r for r, i in enumerate(ids)}
+        missing = [i for i in claims["claim_id"].to_list() if i not in row]
+        if missing:
+            raise StoreError(f"{vec_file} lacks the vectors of {len(missing)} claims; run "
+                             f"`claims repair --index {path}` or ingest into a new --index")
         vectors = flat[[row[int(i)] for i in claims["claim_id"].to_list()]]
     fresh = dict(manifest)
     fresh.update({"schema_version": 2, "files": {}, "segments": [], "pair_segments": [],
@@ -246,6 +254,8 @@ class Store:
     # Tables already read and verified, by (generation, file): each file is hashed once.
     _cache: dict[tuple[str, str], pl.DataFrame] = field(default_factory=dict, repr=False,
                                                         compare=False)
+    # Files linked into the generation being written (their checksums are carried over).
+    _carried: set[str] = field(default_factory=set, repr=False, compare=False)
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -408,7 +418,7 @@ class Store:
         return self._read_table(GROUPS_FILE, GROUPS)
 
     def index(self) -> VectorIndex:
-        """Every claim's vector, searchable (memory-mapped; exact or IVF by size)."""
+        """Every claim's vector, searchable (memory-mapped; exact or HNSW by size)."""
         import numpy as np
 
         key = (str(self.manifest.get("generation")), "index")
@@ -491,6 +501,7 @@ class Store:
         tmp = self.path / f".tmp-{name}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
+        self._carried = set()
         next_seg = int(self.manifest.get("next_segment", 1))
         segments = self.segments
         if len(documents) or len(claims):
@@ -557,9 +568,13 @@ class Store:
         index_meta = self._update_ann(tmp, name, kept, total, claims, vectors)
         files = {}
         for f in sorted(tmp.iterdir()):
+            if f.name in self._carried:  # linked, already checked: keep its recorded checksum
+                files[f.name] = dict(self.manifest["files"][f.name])
+                continue
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
             files[f.name] = {"bytes": f.stat().st_size, "sha256": _sha256(f)}
+        self._carried = set()
         manifest = dict(self.manifest)
         manifest.update({
             "schema_version": SCHEMA_VERSION,
@@ -616,7 +631,11 @@ class Store:
         else:
             add_ids, base = np.concatenate(current.ids), None
             add_vecs = np.vstack([np.asarray(v) for v in current.vectors])
-        index, ef, recall = build_ann(add_ids, add_vecs.astype(np.float32), base=base)
+        every_id = np.concatenate(current.ids)
+        every_vec = np.vstack([np.asarray(v) for v in current.vectors]) if base is not None \
+            else add_vecs
+        index, ef, recall = build_ann(add_ids, add_vecs.astype(np.float32), base=base,
+                                      all_ids=every_id, all_vectors=every_vec)
         file = f"ann-{gen}.faiss"
         write_ann(index, tmp / file)
         ann = {"file": file, "type": f"HNSW{HNSW_M},Flat", "ef_search": ef,
@@ -634,6 +653,7 @@ class Store:
             os.link(previous, folder / name)
         except OSError:
             shutil.copyfile(previous, folder / name)
+        self._carried.add(name)
 
     def clean(self) -> None:
         """Remove every generation but the current and the previous committed one, and the
@@ -676,8 +696,9 @@ def check(path: str | Path) -> list[str]:
     if not problems:
         claims, index = store.claims(), store.index()
         rows = [len(v) for v in index.vectors]
+        ids = [len(i) for i in index.ids]
         segs = [s["claims"] for s in store.segments]
-        if index.ntotal != len(claims) or rows != segs:
+        if index.ntotal != len(claims) or not rows == ids == segs:
             problems.append(f"the vector files hold {sum(rows)} vectors for {len(claims)} "
                             f"claims; run `claims repair --index {path}`")
     return problems

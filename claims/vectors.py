@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 ANN_THRESHOLD = 50_000  # vectors; below this every search is exact (memory-bound: ~8 ms at 50k)
-DELTA_SHARE = 0.10  # fold the delta into the IVF index past this share of it
+DELTA_SHARE = 0.10  # add the delta to the HNSW graph past this share of it
 DELTA_MIN = 20_000
 TARGET_RECALL = 0.97  # chosen with margin over the 0.95 the product promises
 EXACT_SUBSET = 50_000  # a filtered search over at most this many claims is exact
@@ -133,9 +133,12 @@ class VectorIndex:
         if self.ann is None:
             ids, vecs = self._flat_all()
             return self._exact_over(ids, vecs, q, k)
-        params = faiss.SearchParametersHNSW(efSearch=max(self.ef_search, k))  # type: ignore[attr-defined]
-        if allowed is not None:
-            params.sel = faiss.IDSelectorBatch(allowed)
+        ef = max(self.ef_search, k)
+        sel = None
+        if allowed is not None:  # a filtered graph walk sees fewer matches: widen the beam
+            ef = min(4096, ef * -(-self.ntotal // max(1, len(allowed))))
+            sel = faiss.IDSelectorBatch(allowed)  # held here: params only borrow it
+        params = faiss.SearchParametersHNSW(efSearch=ef, sel=sel)  # type: ignore[attr-defined]
         a_scores, a_ids = self.ann.search(q, k, params=params)
         d_ids, d_vecs = self._delta_part()
         if allowed is not None and len(d_ids):
@@ -152,10 +155,12 @@ class VectorIndex:
 # --- building the approximate index ---------------------------------------------------------
 
 
-def build_ann(ids: np.ndarray, vectors: np.ndarray, seed: int = 7,
-              base: Any = None) -> tuple[Any, int, float]:
+def build_ann(ids: np.ndarray, vectors: np.ndarray, seed: int = 7, base: Any = None,
+              all_ids: np.ndarray | None = None,
+              all_vectors: np.ndarray | None = None) -> tuple[Any, int, float]:
     """An HNSW inner-product index over these vectors (or `base` with them added), with the
-    efSearch that reaches TARGET_RECALL on a sample. Returns (index, efSearch, recall@10)."""
+    efSearch that reaches TARGET_RECALL against exact search over every vector the index now
+    holds (`all_ids`/`all_vectors`; default: these). Returns (index, efSearch, recall@10)."""
     import faiss
 
     n, d = vectors.shape
@@ -170,7 +175,8 @@ def build_ann(ids: np.ndarray, vectors: np.ndarray, seed: int = 7,
         index.add_with_ids(np.ascontiguousarray(vectors[start:start + step], dtype=np.float32),
                            np.asarray(ids[start:start + step], dtype=np.int64))
     rng = np.random.default_rng(seed)
-    ef, recall = tune_ef_search(index, ids, vectors, rng)
+    ef, recall = tune_ef_search(index, ids if all_ids is None else all_ids,
+                                vectors if all_vectors is None else all_vectors, rng)
     return index, ef, recall
 
 

@@ -58,7 +58,7 @@ def add(path, first_id: int, vecs: np.ndarray, source: str = "wire") -> Store:
     return Store.open(path)
 
 
-def test_the_index_switches_to_ivf_past_the_threshold_and_keeps_its_results(
+def test_the_index_switches_to_hnsw_past_the_threshold_and_keeps_its_results(
         tmp_path, small_thresholds):
     path = tmp_path / "index"
     all_vecs = clustered(6300, seed=1)
@@ -83,9 +83,11 @@ def test_the_index_switches_to_ivf_past_the_threshold_and_keeps_its_results(
     assert recall(found, truth) >= 0.95
     assert (found >= 4000).any()  # the delta's vectors are found too
 
-    store = add(path, 4300, all_vecs[4300:6300])  # a big delta is folded into a new HNSW
-    assert store.manifest["index"]["ann"]["max_id"] == 6299
-    assert store.manifest["index"]["ann"]["file"] != ann["file"]
+    store = add(path, 4300, all_vecs[4300:6300])  # a big delta is added to a new graph
+    folded = store.manifest["index"]["ann"]
+    assert folded["max_id"] == 6299 and folded["file"] != ann["file"]
+    # efSearch is tuned against every vector the graph holds, not the delta alone
+    assert folded["recall_at_10"] >= 0.95 and folded["ef_search"] < 1024
     truth = exact_top(all_vecs, np.arange(6300), queries)
     assert recall(store.index().search(queries, 10)[1], truth) >= 0.95
     assert check(path) == []
@@ -127,3 +129,31 @@ def test_appends_write_only_the_new_segment_and_small_segments_are_merged(tmp_pa
     assert np.allclose(store.index().vectors_of(np.arange(800)), vecs)
     assert isinstance(store.index().vectors[0], np.memmap)  # read memory-mapped
     assert check(path) == []
+
+
+def test_filtered_search_over_many_claims_keeps_its_recall(tmp_path, small_thresholds,
+                                                           monkeypatch):
+    monkeypatch.setattr("claims.vectors.EXACT_SUBSET", 100)  # force the filtered graph walk
+    path = tmp_path / "index"
+    vecs = clustered(5000, seed=5)
+    store = add(path, 0, vecs)
+    index = store.index()
+    assert index.ann is not None
+    allowed = np.arange(0, 5000, 5)  # one claim in five
+    queries = clustered(40, seed=6)
+    _, ids = index.search(queries, 10, allowed=allowed)
+    assert np.isin(ids, allowed).all()
+    assert recall(ids, exact_top(vecs[allowed], allowed, queries)) >= 0.95
+
+
+def test_damage_to_a_linked_segment_is_not_blessed_by_the_next_commit(tmp_path, monkeypatch):
+    monkeypatch.setattr(S, "HASH_ON_READ", 0)  # every file read by size only, as big ones are
+    path = tmp_path / "index"
+    vecs = clustered(300, seed=7)
+    store = add(path, 0, vecs[:200])
+    f = path / store.manifest["generation"] / S.segment_file("vectors", 1)
+    data = bytearray(f.read_bytes())
+    data[-5] ^= 0xFF  # same size, different bytes
+    f.write_bytes(bytes(data))
+    add(path, 200, vecs[200:])  # links the damaged file into the new generation
+    assert any("vectors-000001.npy" in p for p in check(path))
