@@ -295,8 +295,13 @@ def main() -> None:
         row["add_1k"] = incremental(big, add_1k, work)
         print("big add", row["add_1k"], flush=True)
         results["big"] = row
-    if out.exists() and "full_ingest" in json.loads(out.read_text()):  # a --full run's figures
-        results["full_ingest"] = json.loads(out.read_text())["full_ingest"]
+    if out.exists():  # keep figures this run did not measure (a --full run, other sizes)
+        previous = json.loads(out.read_text())
+        for key in ("full_ingest", "big"):
+            if key in previous and key not in results:
+                results[key] = previous[key]
+        for n, row in previous.get("sizes", {}).items():
+            results["sizes"].setdefault(n, row)
     out.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
 

@@ -375,7 +375,9 @@ class Store:
         return f
 
     def _read_table(self, name: str, schema: pl.Schema) -> pl.DataFrame:
-        key = (str(self.manifest.get("generation")), name)
+        # keyed by content (name + checksum): a segment linked into later generations is
+        # read and verified once per process
+        key = (name, str(self.manifest.get("files", {}).get(name, {}).get("sha256")))
         if key not in self._cache:
             f = self._file(name)
             self._cache[key] = pl.read_parquet(f) if f is not None else \
@@ -383,7 +385,7 @@ class Store:
         return self._cache[key]
 
     def _read_segments(self, kind: str, numbers: list[int], schema: pl.Schema) -> pl.DataFrame:
-        key = (str(self.manifest.get("generation")), kind)
+        key = (kind, str(self.manifest.get("generation")))
         if key not in self._cache:
             parts = [self._read_table(segment_file(kind, n), schema) for n in numbers]
             # one chunk: zero-copy numpy columns and fast row gathers (search results)
@@ -421,7 +423,7 @@ class Store:
         """Every claim's vector, searchable (memory-mapped; exact or HNSW by size)."""
         import numpy as np
 
-        key = (str(self.manifest.get("generation")), "index")
+        key = ("index", str(self.manifest.get("generation")))
         if key not in self._cache:
             ids, vecs = [], []
             for seg in self.segments:
@@ -446,11 +448,32 @@ class Store:
         return self._cache[key]  # type: ignore[return-value]
 
     def known_doc_ids(self) -> set[str]:
-        return set(self.documents()["doc_id"].to_list())
+        out: set[str] = set()
+        for seg in self.segments:  # per segment: no concatenation of the whole table
+            out.update(self._read_table(segment_file("documents", seg["n"]),
+                                        DOCUMENTS)["doc_id"].to_list())
+        return out
 
     def next_claim_id(self) -> int:
-        ids = self.claims()["claim_id"]
-        return int(ids.max()) + 1 if len(ids) else 0  # type: ignore[arg-type,operator]
+        """One past the highest claim id: ids grow with the segments, so the last non-empty
+        segment holds it."""
+        for seg in reversed(self.segments):
+            if seg["claims"]:
+                ids = self._read_table(segment_file("claims", seg["n"]), CLAIMS)["claim_id"]
+                return int(ids.max()) + 1  # type: ignore[arg-type,operator]
+        return 0
+
+    def _evict(self) -> None:
+        """Forget cached tables of other generations (a long ingest commits hundreds)."""
+        gen = str(self.manifest.get("generation"))
+        files = self.manifest.get("files", {})
+        for key in list(self._cache):
+            name, tag = key
+            if name in files:
+                if tag != str(files[name].get("sha256")):
+                    del self._cache[key]
+            elif tag != gen:
+                del self._cache[key]
 
     # --- writing (under writer_lock) ----------------------------------------------------------
 
@@ -602,6 +625,7 @@ class Store:
         _write_json_atomic(self.path / MANIFEST, manifest, "manifest")  # the commit point
         _crash_point("after-manifest")
         self.manifest = manifest
+        self._evict()
         self.clean()
         _crash_point("after-clean")
 
@@ -622,25 +646,19 @@ class Store:
             if delta <= max(DELTA_MIN, DELTA_SHARE * (total - delta)):
                 self._carry(old["file"], tmp)  # appends stay in the exact delta
                 return {**meta, "type": old["type"], "ann": old}
+        every = [(i, v) for i, v in zip(current.ids, current.vectors, strict=True) if len(i)]
         if old is not None:  # add the delta to the graph: older claims are not re-added
-            keep = [ids > old["max_id"] for ids in current.ids]
-            add_ids = np.concatenate([i[k] for i, k in zip(current.ids, keep, strict=True)])
-            add_vecs = np.vstack([np.asarray(v)[k] for v, k in zip(current.vectors, keep,
-                                                                    strict=True)])
+            add = [(i[i > old["max_id"]], np.asarray(v)[i > old["max_id"]]) for i, v in every]
+            add = [(i, v) for i, v in add if len(i)]
             base = read_ann(self._file(old["file"]))  # type: ignore[arg-type]
         else:
-            add_ids, base = np.concatenate(current.ids), None
-            add_vecs = np.vstack([np.asarray(v) for v in current.vectors])
-        every_id = np.concatenate(current.ids)
-        every_vec = np.vstack([np.asarray(v) for v in current.vectors]) if base is not None \
-            else add_vecs
-        index, ef, recall = build_ann(add_ids, add_vecs.astype(np.float32), base=base,
-                                      all_ids=every_id, all_vectors=every_vec)
+            add, base = every, None
+        index, ef, recall = build_ann(add, base=base, every=every)
+        max_id = int(max(int(i.max()) for i, _ in every))
         file = f"ann-{gen}.faiss"
         write_ann(index, tmp / file)
         ann = {"file": file, "type": f"HNSW{HNSW_M},Flat", "ef_search": ef,
-               "recall_at_10": recall, "max_id": int(max(add_ids.max(), old["max_id"] if old
-                                                         else -1))}
+               "recall_at_10": recall, "max_id": max_id}
         return {**meta, "type": ann["type"], "ann": ann}
 
     def _carry(self, name: str, folder: Path) -> None:

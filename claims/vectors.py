@@ -155,15 +155,18 @@ class VectorIndex:
 # --- building the approximate index ---------------------------------------------------------
 
 
-def build_ann(ids: np.ndarray, vectors: np.ndarray, seed: int = 7, base: Any = None,
-              all_ids: np.ndarray | None = None,
-              all_vectors: np.ndarray | None = None) -> tuple[Any, int, float]:
-    """An HNSW inner-product index over these vectors (or `base` with them added), with the
-    efSearch that reaches TARGET_RECALL against exact search over every vector the index now
-    holds (`all_ids`/`all_vectors`; default: these). Returns (index, efSearch, recall@10)."""
+Parts = list[tuple[np.ndarray, np.ndarray]]  # (claim ids, their vectors) per segment
+
+
+def build_ann(add: Parts, base: Any = None, every: Parts | None = None,
+              seed: int = 7) -> tuple[Any, int, float]:
+    """An HNSW inner-product index over the vectors in `add` (or `base` with them added), with
+    the efSearch that reaches TARGET_RECALL against exact search over every vector the index
+    then holds (`every`; default `add`). Segments are read a block at a time: no copy of the
+    whole store. Returns (index, efSearch, recall@10)."""
     import faiss
 
-    n, d = vectors.shape
+    d = next(v.shape[1] for _, v in add)
     if base is None:
         hnsw = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         hnsw.hnsw.efConstruction = EF_CONSTRUCTION
@@ -171,45 +174,52 @@ def build_ann(ids: np.ndarray, vectors: np.ndarray, seed: int = 7, base: Any = N
     else:
         index = base
     step = 100_000
-    for start in range(0, n, step):
-        index.add_with_ids(np.ascontiguousarray(vectors[start:start + step], dtype=np.float32),
-                           np.asarray(ids[start:start + step], dtype=np.int64))
-    rng = np.random.default_rng(seed)
-    ef, recall = tune_ef_search(index, ids if all_ids is None else all_ids,
-                                vectors if all_vectors is None else all_vectors, rng)
+    for ids, vectors in add:
+        for start in range(0, len(ids), step):
+            index.add_with_ids(
+                np.ascontiguousarray(vectors[start:start + step], dtype=np.float32),
+                np.asarray(ids[start:start + step], dtype=np.int64))
+    ef, recall = tune_ef_search(index, every or add, np.random.default_rng(seed))
     return index, ef, recall
 
 
-def exact_top10(queries: np.ndarray, ids: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+def exact_top10(queries: np.ndarray, parts: Parts) -> np.ndarray:
     """Exact top-10 claim ids per query, a block of vectors at a time."""
     import faiss
 
     truth = np.full((len(queries), 10), -1, dtype=np.int64)
     best = np.full((len(queries), 10), -np.inf, dtype=np.float32)
     step = 200_000
-    for start in range(0, len(ids), step):
-        block = np.ascontiguousarray(vectors[start:start + step], dtype=np.float32)
-        s, r = faiss.knn(queries, block, min(10, len(block)), metric=faiss.METRIC_INNER_PRODUCT)
-        both_s = np.hstack([best, s])
-        both_i = np.hstack([truth, np.asarray(ids[start:start + step])[r]])
-        order = np.argsort(-both_s, axis=1)[:, :10]
-        best = np.take_along_axis(both_s, order, 1)
-        truth = np.take_along_axis(both_i, order, 1)
+    for ids, vectors in parts:
+        for start in range(0, len(ids), step):
+            block = np.ascontiguousarray(vectors[start:start + step], dtype=np.float32)
+            s, r = faiss.knn(queries, block, min(10, len(block)),
+                             metric=faiss.METRIC_INNER_PRODUCT)
+            both_s = np.hstack([best, s])
+            both_i = np.hstack([truth, np.asarray(ids[start:start + step])[r]])
+            order = np.argsort(-both_s, axis=1)[:, :10]
+            best = np.take_along_axis(both_s, order, 1)
+            truth = np.take_along_axis(both_i, order, 1)
     return truth
 
 
-def tune_ef_search(index: Any, ids: np.ndarray, vectors: np.ndarray,
-                   rng: np.random.Generator) -> tuple[int, float]:
+def tune_ef_search(index: Any, parts: Parts, rng: np.random.Generator) -> tuple[int, float]:
     """Smallest efSearch (doubling from 16) with recall@10 >= TARGET_RECALL on 200 queries:
     sampled vectors of the store, slightly perturbed (a query is near claims, not one)."""
     import faiss
 
-    n, d = vectors.shape
-    queries = np.asarray(vectors[np.sort(rng.choice(n, size=min(200, n), replace=False))],
-                         dtype=np.float32)
+    sizes = np.array([len(i) for i, _ in parts])
+    n = int(sizes.sum())
+    picks = np.sort(rng.choice(n, size=min(200, n), replace=False))
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    rows = []
+    for p in picks:
+        part = int(np.searchsorted(offsets, p, side="right") - 1)
+        rows.append(np.asarray(parts[part][1][p - offsets[part]], dtype=np.float32))
+    queries = np.vstack(rows)
     queries = queries + 0.05 * rng.normal(size=queries.shape).astype(np.float32)
     queries = np.ascontiguousarray(queries / np.linalg.norm(queries, axis=1, keepdims=True))
-    truth = exact_top10(queries, ids, vectors)
+    truth = exact_top10(queries, parts)
     ef = 16
     while True:
         params = faiss.SearchParametersHNSW(efSearch=ef)  # type: ignore[attr-defined]

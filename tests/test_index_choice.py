@@ -157,3 +157,21 @@ def test_damage_to_a_linked_segment_is_not_blessed_by_the_next_commit(tmp_path, 
     f.write_bytes(bytes(data))
     add(path, 200, vecs[200:])  # links the damaged file into the new generation
     assert any("vectors-000001.npy" in p for p in check(path))
+
+
+def test_a_long_writer_keeps_only_the_current_generation_in_memory(tmp_path):
+    path = tmp_path / "index"
+    vecs = clustered(400, seed=8)
+    with writer_lock(path):
+        store = Store.create_or_open(path, "test-model", "test-model", lambda _: DIM)
+        for i in range(0, 400, 50):  # one writer, eight commits, reading as ingest does
+            store.known_doc_ids()
+            assert store.next_claim_id() == i
+            store.claims()
+            store.index()
+            doc, claims = frames(i, 50, "wire")
+            store.append(doc, claims, vecs[i:i + 50])
+    gen = store.manifest["generation"]
+    files = store.manifest["files"]
+    for name, tag in store._cache:
+        assert (name in files and tag == files[name]["sha256"]) or tag == gen, (name, tag)
