@@ -650,7 +650,11 @@ class Store:
         if old is not None:  # add the delta to the graph: older claims are not re-added
             add = [(i[i > old["max_id"]], np.asarray(v)[i > old["max_id"]]) for i, v in every]
             add = [(i, v) for i, v in add if len(i)]
-            base = read_ann(self._file(old["file"]))  # type: ignore[arg-type]
+            # Add to the graph this process already holds (one copy in memory, not two);
+            # the cached index of this generation is dropped so no reader sees it changed.
+            base = current.ann if current.ann is not None else \
+                read_ann(self._file(old["file"]))  # type: ignore[arg-type]
+            self._cache.pop(("index", str(self.manifest.get("generation"))), None)
         else:
             add, base = every, None
         index, ef, recall = build_ann(add, base=base, every=every)
