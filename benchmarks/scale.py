@@ -114,11 +114,10 @@ def stage_profile(sentences: list[str]) -> dict:
 
 
 def search_figures(index: Path, queries: list[str]) -> dict:
-    import faiss
-
     from claims.embed import Embedder
     from claims.search import search
     from claims.store import Store
+    from claims.vectors import exact_top10
 
     store = Store.open(index)
     emb = Embedder(store.model)
@@ -134,24 +133,14 @@ def search_figures(index: Path, queries: list[str]) -> dict:
         times.append((time.perf_counter() - t) * 1000)
     qv = emb.encode(queries)
     _, found = vi.search(qv, 10)
-    all_ids = np.concatenate(vi.ids)
-    best = np.full((len(qv), 10), -np.inf, dtype=np.float32)
-    truth = np.full((len(qv), 10), -1, dtype=np.int64)
-    for ids, vecs in zip(vi.ids, vi.vectors, strict=True):
-        if not len(ids):
-            continue
-        s, r = faiss.knn(qv, np.ascontiguousarray(vecs), min(10, len(ids)),
-                         metric=faiss.METRIC_INNER_PRODUCT)
-        both_s, both_i = np.hstack([best, s]), np.hstack([truth, ids[r]])
-        order = np.argsort(-both_s, axis=1)[:, :10]
-        best, truth = np.take_along_axis(both_s, order, 1), np.take_along_axis(both_i, order, 1)
+    truth = exact_top10(qv, [(i, v) for i, v in zip(vi.ids, vi.vectors, strict=True) if len(i)])
     recall = float(np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, truth,
                                                                         strict=True)]))
     return {"claims": len(claims), "index": store.manifest["index"]["type"],
             "ef_search": (store.manifest["index"].get("ann") or {}).get("ef_search"),
             "open_s": round(t_open, 2), "search_p50_ms": round(float(np.percentile(times, 50)), 2),
             "search_p95_ms": round(float(np.percentile(times, 95)), 2),
-            "recall_at_10": round(recall, 4), "vectors_total": int(len(all_ids))}
+            "recall_at_10": round(recall, 4), "vectors_total": vi.ntotal}
 
 
 def build_big(base: Path, out: Path, n_total: int, seed: int = 9) -> dict:

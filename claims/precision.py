@@ -1,9 +1,10 @@
 """Which number format the CPU models run in: bf16 where the processor computes it natively.
 
-On a CPU with AVX-512 BF16 or AMX, PyTorch runs MiniLM in bfloat16 about 2.8x faster than in
-float32 (encoder) and 3x (judge), with vectors at cosine 0.9999 to the float32 ones and the same
-judge labels (benchmarks/speed.py measures both). Elsewhere bf16 would be emulated and slow, so
-float32 stays. `CLAIMS_PRECISION=fp32` (the reference path) or `=bf16` overrides the choice.
+On a CPU with AVX-512 BF16 or AMX, PyTorch runs MiniLM in bfloat16 about 2.8x faster than
+sentence-transformers in float32 (encoder and judge alike), with vectors at cosine 0.9999 to the
+float32 ones and the same judge labels (benchmarks/embedding.py and benchmarks/judge.py measure
+both). Elsewhere bf16 would be emulated and slow, so float32 stays. `CLAIMS_PRECISION=fp32`
+(the reference path) or `=bf16` overrides the choice.
 """
 
 from __future__ import annotations

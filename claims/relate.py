@@ -82,7 +82,7 @@ def with_subject(content: str, speaker: str | None) -> str:
     by the speaker ("Kellbrook General Hospital said it had treated 17 people" is judged as
     "Kellbrook General Hospital had treated 17 people"), so two outlets' versions of one fact
     compare like for like."""
-    if speaker and speaker != "narrator" and _SUBJECT_PRONOUN.match(content):
+    if speaker and _SUBJECT_PRONOUN.match(content):
         return _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
     return content
 

@@ -588,7 +588,9 @@ class Store:
             else:
                 self._carry(table_file, tmp)
         total = sum(s["claims"] for s in kept)
-        index_meta = self._update_ann(tmp, name, kept, total, claims, vectors)
+        if index is None or index.ntotal != total:  # the caller's index, when it has them
+            index = self.index_with(claims, vectors) if len(claims) else self.index()
+        index_meta = self._update_ann(tmp, name, total, index)
         files = {}
         for f in sorted(tmp.iterdir()):
             if f.name in self._carried:  # linked, already checked: keep its recorded checksum
@@ -629,8 +631,8 @@ class Store:
         self.clean()
         _crash_point("after-clean")
 
-    def _update_ann(self, tmp: Path, gen: str, segments: list[dict[str, Any]], total: int,
-                    claims: pl.DataFrame, vectors: np.ndarray) -> dict[str, Any]:
+    def _update_ann(self, tmp: Path, gen: str, total: int,
+                    current: VectorIndex) -> dict[str, Any]:
         """Keep, extend, build or drop the HNSW index for this commit; its manifest entry."""
         import numpy as np
 
@@ -640,7 +642,6 @@ class Store:
             old = None  # built by an older version: build the graph afresh
         if total < ANN_THRESHOLD:
             return meta
-        current = self.index_with(claims, vectors) if len(claims) else self.index()
         if old is not None:
             delta = int(sum(int((ids > old["max_id"]).sum()) for ids in current.ids))
             if delta <= max(DELTA_MIN, DELTA_SHARE * (total - delta)):
