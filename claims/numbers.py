@@ -36,7 +36,7 @@ _NUMBER = (
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b)?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
 )
-_PATTERN = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w)",
+_PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w|:\d)",
                       re.IGNORECASE)
 
 # Words that end a counted noun phrase ("800,000 people have fled" -> "people").

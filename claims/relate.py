@@ -21,9 +21,13 @@ from claims.rules import shared_figure
 
 K = 8  # neighbours per claim
 FLOOR = 0.45  # cosine below which two claims are not about the same matter
+SAME_MATTER = 0.6  # cosine from which a shared figure, or entailment one way, makes an agreement
 PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
 MODEL_CLASH = 0.7  # the model alone flags a clash from this p(contradiction)... (tuned on seeds)
 MODEL_CLASH_SIMILARITY = 0.6  # ...between claims at least this close
+BOTH_WAYS_CLASH = 0.5  # ...or from this p(contradiction) in both directions (tuned on seeds)
+BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
+DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with
 BACKWARD_AT = 0.2  # judge the reverse direction of a neutral pair from this p(contradiction)
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
@@ -44,8 +48,8 @@ def content_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
 
 
-def pair_key(a: str, b: str) -> str:
-    ka, kb = sorted((content_key(a), content_key(b)))
+def _judged_key(a: Judged, b: Judged) -> str:
+    ka, kb = sorted((a.key, b.key))
     return f"{ka}|{kb}"
 
 
@@ -87,11 +91,63 @@ def with_subject(content: str, speaker: str | None) -> str:
     return content
 
 
-def _combine(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list[str]]:
-    """One relation from the two directions' judgements."""
+_ACCUSED_OF = re.compile(r"^(.{1,80}?) of (\w+ing)\b")
+_NEGATING_VERBS = {"denied", "denies", "deny", "dismissed", "dismisses", "rejected", "rejects",
+                   "disputed", "disputes", "refuted", "refutes"}
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What is judged of a claim: its content as a statement, and whether the speaker denies
+    it rather than asserts it ("Mayor Dravant denied that toxic smoke had reached residential
+    streets": the statement is "toxic smoke had reached residential streets", denied)."""
+
+    text: str
+    denied: bool = False
+
+    @property
+    def key(self) -> str:
+        return content_key(("not: " if self.denied else "") + self.text)
+
+
+def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
+    """A claim as the judge sees it: the subject pronoun resolved (`with_subject`), "accused X
+    of doing Y" stated as "X had been doing Y", and a denial's content marked as denied."""
+    last = _last_verb(verb)
+    text = with_subject(content, speaker)
+    if last in ("accused", "accuses", "accuse"):
+        text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
+    return Judged(text, last in _NEGATING_VERBS)
+
+
+def _model_clash(ab: Any, ba: Any, similarity: float) -> bool:
+    """Does the model alone make this a clash? Sure in one direction between close claims, or
+    leaning to contradiction in both directions between claims about the same matter."""
+    sure, other = sorted((ab.scores["contradiction"], ba.scores["contradiction"]), reverse=True)
+    return sure >= MODEL_CLASH and (similarity >= MODEL_CLASH_SIMILARITY or (
+        other >= BOTH_WAYS_CLASH and similarity >= BOTH_WAYS_SIMILARITY and ab is not ba))
+
+
+def _combine(ab: Any, ba: Any, similarity: float,
+             denied: str | None = None) -> tuple[str, float, str, list[str]]:
+    """One relation from the two directions' judgements. `denied`: the statement one side
+    denies and the other does not (the verdict on the statements is then turned round)."""
+    kind, score, method, reasons = _verdict(ab, ba, similarity)
+    if denied is None or kind == "neutral":
+        return kind, score, method, reasons
+    if kind == "agree" and similarity >= DENIAL_SIMILARITY:  # denies what the other states
+        return "contradict", score, "denial", [
+            f"denial: one side denies {denied!r}, the other states it ({reasons[0]})"]
+    if kind == "contradict" and method in ("model", "negation"):  # one denies X, one says not X
+        return "agree", score, "denial", [
+            f"both reject {denied!r}: one denies it, the other says the opposite "
+            f"({reasons[0]})"]
+    return "neutral", 0.0, "model", []  # a denied figure says nothing about another figure
+
+
+def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list[str]]:
     clashes = [j for j in (ab, ba) if j.label == "contradiction" and (
-        j.method != "model" or (j.scores["contradiction"] >= MODEL_CLASH
-                                and similarity >= MODEL_CLASH_SIMILARITY))]
+        j.method != "model" or _model_clash(ab, ba, similarity))]
     if clashes:  # a rule's verdict first, then the surer direction
         j = max(clashes, key=lambda j: (j.method != "model", j.scores["contradiction"]))
         score = max(ab.scores["contradiction"], ba.scores["contradiction"])
@@ -101,21 +157,21 @@ def _combine(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     if ab.label == ba.label == "entailment":
         score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2
         return "agree", round(score, 4), "model", [f"entails both ways ({score:.2f})"]
-    figure = shared_figure(ab.premise, ab.hypothesis) if similarity >= FLOOR + 0.25 else None
+    figure = shared_figure(ab.premise, ab.hypothesis) if similarity >= SAME_MATTER else None
     if figure:
         return "agree", round(similarity, 4), "numbers", [
             f"same figure: {figure!r} in both (cosine {similarity:.2f}), no clash found"]
     if similarity >= PARAPHRASE:
         return "agree", round(similarity, 4), "similarity", [
             f"near-paraphrase (cosine {similarity:.2f}), no clash found"]
-    if "entailment" in (ab.label, ba.label) and similarity >= FLOOR + 0.25:
+    if "entailment" in (ab.label, ba.label) and similarity >= SAME_MATTER:
         j = ab if ab.label == "entailment" else ba
         return "agree", round(j.scores["entailment"], 4), "model", [
             f"one entails the other ({j.scores['entailment']:.2f}), cosine {similarity:.2f}"]
     return "neutral", 0.0, "model", []
 
 
-def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache: pl.DataFrame,
+def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], cache: pl.DataFrame,
                      judge_name: str, progress: Progress | None = None
                      ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(relations for the candidates, new cache rows). Only uncached pairs reach the judge."""
@@ -126,13 +182,13 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache
               .iter_rows(named=True)}
     todo: dict[str, Candidate] = {}
     for c in cands:
-        key = pair_key(contents[c.a], contents[c.b])
+        key = _judged_key(contents[c.a], contents[c.b])
         if key not in cached and key not in todo:
             todo[key] = c
     new_rows = []
     if todo:
         items = list(todo.items())
-        pairs = [(contents[c.a], contents[c.b]) for _, c in items]
+        pairs = [(contents[c.a].text, contents[c.b].text) for _, c in items]
         sims = [c.similarity for _, c in items]
 
         def report(done: int, total: int) -> None:
@@ -142,8 +198,8 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache
         forward = judge_pairs(pairs, name=judge_name, similarities=sims,
                               strip_wrappers=False, progress=report)
         # The other direction only where it can change the verdict: entailment must hold
-        # both ways to agree; a near-contradiction may be one-sided.
-        back_idx = [i for i, j in enumerate(forward) if j.label == "entailment"
+        # both ways to agree; a contradiction may be one-sided, or sure only both ways.
+        back_idx = [i for i, j in enumerate(forward) if j.label != "neutral"
                     or (j.label == "neutral" and j.scores["contradiction"] >= BACKWARD_AT)
                     or sims[i] >= PARAPHRASE]
         backward = dict(zip(back_idx, judge_pairs(
@@ -153,7 +209,9 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache
         for i, (key, c) in enumerate(items):
             ab = forward[i]
             ba = backward.get(i, ab)  # no second look: the reverse is taken to agree
-            kind, score, method, reasons = _combine(ab, ba, c.similarity)
+            ja, jb = contents[c.a], contents[c.b]
+            denied = (ja if ja.denied else jb).text if ja.denied != jb.denied else None
+            kind, score, method, reasons = _combine(ab, ba, c.similarity, denied)
             new_rows.append({"key": key, "judge": judge_name, "kind": kind, "score": score,
                              "method": method, "reasons": reasons, "label_ab": ab.label,
                              "label_ba": ba.label if i in backward else None,
@@ -161,7 +219,7 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, str], cache
             cached[key] = new_rows[-1]
     relations = []
     for c in cands:
-        row = cached[pair_key(contents[c.a], contents[c.b])]
+        row = cached[_judged_key(contents[c.a], contents[c.b])]
         if row["kind"] in ("agree", "contradict"):
             relations.append({"a": c.a, "b": c.b, "kind": row["kind"], "score": row["score"],
                               "similarity": round(c.similarity, 4), "method": row["method"],
@@ -236,9 +294,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     old = store.claims()
     all_claims = pl.concat([old, new_claims.cast(old.schema)], how="vertical") \
         if len(new_claims) else old
-    contents = {i: with_subject(c, sp) for i, c, sp in zip(
+    contents = {i: judged(c, sp, v) for i, c, sp, v in zip(
         all_claims["claim_id"].to_list(), all_claims["content"].to_list(),
-        all_claims["speaker"].to_list(), strict=True)}
+        all_claims["speaker"].to_list(), all_claims["verb"].to_list(), strict=True)}
     scope = all_claims if rebuild else new_claims
     cands = candidates(index, scope["claim_id"].to_list(), k, floor)
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)

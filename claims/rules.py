@@ -88,8 +88,14 @@ def _masked(text: str, quantities: list[Quantity], offset: int = 0) -> str:
     return " ".join(out)
 
 
+_PEOPLE = {_stem(w) for w in (  # one counted thing: "2,000 residents" = "2,000 people"
+    "people persons residents civilians inhabitants villagers citizens locals individuals"
+    .split())}
+
+
 def _head(unit: str) -> str:
-    return _stem(unit.split()[-1]) if unit else ""
+    head = _stem(unit.split()[-1]) if unit else ""
+    return "people" if head in _PEOPLE else head
 
 
 def _compatible(x: Quantity, y: Quantity) -> bool:
@@ -120,16 +126,26 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     if not qa or not qb:
         return None
     frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
+
+    def same_thing(x: Quantity, y: Quantity) -> bool:
+        if x.kind != y.kind:
+            return False
+        return (_head(x.unit) == _head(y.unit)) if (x.unit and y.unit) else \
+            not x.unit and not y.unit
+
+    # A figure the other side also states ("40 million crowns" in both, one adding "a further
+    # 15 million crowns"; "3,100 people" and "four died and 3,100 remain") is corroborated:
+    # it is not set against the other side's other figures.
+    matched = {id(q) for x in qa for y in qb if _compatible(x, y) and x.kind == y.kind and (
+        same_thing(x, y) or not x.unit or not y.unit or x.value == y.value >= 10)
+        for q in (x, y)}
     for x in qa:
         for y in qb:
-            if x.kind != y.kind or x.qualifier in _VAGUE or y.qualifier in _VAGUE:
+            if id(x) in matched or id(y) in matched or x.qualifier in _VAGUE \
+                    or y.qualifier in _VAGUE or not same_thing(x, y):
                 continue
             if " of the " in f" {x.text} " or " of the " in f" {y.text} ":
                 continue  # "four of the posts": a part, not the whole
-            same_thing = (_head(x.unit) == _head(y.unit)) if (x.unit and y.unit) else \
-                not x.unit and not y.unit
-            if not same_thing:
-                continue
             close = frame >= FRAME_OVERLAP or (
                 similarity is not None and similarity >= FRAME_SIMILARITY and bool(x.unit))
             if close and not _compatible(x, y):

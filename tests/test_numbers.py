@@ -82,3 +82,8 @@ def test_offsets_are_relative_to_the_whole_text():
 
 def test_no_numbers_no_quantities():
     assert extract_quantities("one of the last hotbeds of terrorism, a problem") == []
+
+
+def test_clock_times_and_ratios_are_not_quantities():
+    qs = extract_quantities("At 2:50 a.m. the score was 3:1 and 12 people had left")
+    assert [(q.value, q.unit) for q in qs] == [(12, "people")]

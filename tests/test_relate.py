@@ -211,4 +211,49 @@ def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
                        None, ("model",), a, b)
     kind, _, method, reasons = _combine(unsure, unsure, similarity=0.82)
     assert (kind, method) == ("agree", "numbers") and "12 observation posts" in reasons[0]
-    assert _combine(unsure, unsure, similarity=0.6)[0] == "neutral"  # not close enough
+    assert _combine(unsure, unsure, similarity=0.5)[0] == "neutral"  # not close enough
+
+
+def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
+    from claims.judge import Judgement
+    from claims.relate import _combine, judged
+
+    denial = judged("toxic smoke had reached residential streets", "Ilse Dravant", "denied")
+    statement = judged("toxic smoke had reached residential streets", "Ilse Dravant", "said")
+    assert denial.denied and not statement.denied
+    assert denial.text == statement.text and denial.key != statement.key  # cached apart
+    assert judged("Norvik Chemicals of skipping safety inspections", "union", "accused").text \
+        == "Norvik Chemicals had been skipping safety inspections"
+    assert judged("Marvessa of piracy", "Aasgard", "accused").text == "Marvessa of piracy"
+
+    def verdict(label: str, p: float) -> Judgement:
+        rest = (1 - p) / 2
+        scores = {k: (p if k == label else rest)
+                  for k in ("entailment", "neutral", "contradiction")}
+        return Judgement(label, scores, None, (f"model: {label}",), "x", "y")
+
+    # the statements say the same thing: one side denying it is a clash
+    same = verdict("entailment", 0.9)
+    kind, _, method, reasons = _combine(same, same, 0.8, denied=denial.text)
+    assert (kind, method) == ("contradict", "denial") and "toxic smoke" in reasons[0]
+    assert _combine(same, same, 0.8)[0] == "agree"
+    # denying X and saying not-X agree
+    opposite = verdict("contradiction", 0.95)
+    assert _combine(opposite, opposite, 0.8, denied=denial.text)[0] == "agree"
+    # a loose match is not enough to set a denial against a statement
+    assert _combine(same, same, 0.5, denied=denial.text)[0] != "contradict"
+
+
+def test_the_model_alone_needs_a_close_pair_or_both_directions():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    def clash(p: float) -> Judgement:
+        return Judgement("contradiction" if p >= 0.45 else "neutral",
+                         {"entailment": 0.05, "neutral": 0.95 - p, "contradiction": p},
+                         None, ("model",), "x", "y")
+
+    assert _combine(clash(0.9), clash(0.1), 0.65)[0] == "contradict"  # close: one way will do
+    assert _combine(clash(0.9), clash(0.1), 0.55)[0] == "neutral"  # loose, one way only
+    assert _combine(clash(0.9), clash(0.6), 0.55)[0] == "contradict"  # loose, both ways
+    assert _combine(clash(0.9), clash(0.6), 0.4)[0] == "neutral"  # not about the same matter

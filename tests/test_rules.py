@@ -60,3 +60,25 @@ def test_negation_alone_is_not_a_clash(a, b):
 def test_rules_report_numbers_before_negation():
     hits = apply_rules("14 soldiers were not killed", "13 soldiers were killed")
     assert [h.rule for h in hits] == ["numbers", "negation"]
+
+
+@pytest.mark.parametrize("a, b", [
+    # a figure both sides state is corroborated, not set against the other side's other figure
+    ("3,100 people were still unable to return home",
+     "four people have died and 3,100 remain out of their homes"),
+    ("an emergency fund of 40 million crowns",
+     "40 million crowns in emergency aid and a further 15 million crowns for flood defences"),
+    # clock times are not counts
+    ("the first alert reached her phone at 2:50 a.m.", "the first alert came at 2:50 a.m."),
+])
+def test_a_shared_figure_or_a_clock_time_is_not_a_clash(a, b):
+    assert numeric_conflict(a, b, similarity=0.7) is None
+
+
+def test_residents_and_people_are_one_counted_thing():
+    hit = numeric_conflict("About 1,200 residents were evacuated from streets near the port",
+                           "about 2,000 people were evacuated from the district",
+                           similarity=0.6)
+    assert hit is not None and "1,200" in hit.reason and "2,000" in hit.reason
+    assert numeric_conflict("About 1,200 residents were evacuated",
+                            "about 1,200 people were evacuated", similarity=0.6) is None
