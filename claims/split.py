@@ -13,6 +13,12 @@ from functools import lru_cache
 
 from claims.types import Sentence
 
+# pysbd builds its regular expressions from strings on every call (about 2,800 distinct
+# patterns on news text), more than the `re` module's cache of 512 holds, so it recompiled
+# them for every document: a larger cache made splitting and attribution 20 % faster here.
+if getattr(re, "_MAXCACHE", 0) < 4096:
+    re._MAXCACHE = 4096  # type: ignore[attr-defined]
+
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 # Markdown furniture at the start of a line that is not part of the sentence.
 _LEADING_MARKUP = re.compile(r"^(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]*|\d+\.[ \t]+)")

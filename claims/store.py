@@ -256,6 +256,7 @@ class Store:
                                                         compare=False)
     # Files linked into the generation being written (their checksums are carried over).
     _carried: set[str] = field(default_factory=set, repr=False, compare=False)
+    _built: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -420,7 +421,9 @@ class Store:
         return self._read_table(GROUPS_FILE, GROUPS)
 
     def index(self) -> VectorIndex:
-        """Every claim's vector, searchable (memory-mapped; exact or HNSW by size)."""
+        """Every claim's vector, searchable (memory-mapped; exact or HNSW by size). Built from
+        parts cached by file checksum, so a writer's next generation reuses the segments and
+        the graph it shares with the last one instead of reading them again."""
         import numpy as np
 
         key = ("index", str(self.manifest.get("generation")))
@@ -428,24 +431,37 @@ class Store:
             ids, vecs = [], []
             for seg in self.segments:
                 n = seg["n"]
-                f = self._file(segment_file("vectors", n))
-                claims = self._read_table(segment_file("claims", n), CLAIMS)
-                ids.append(claims["claim_id"].to_numpy().astype(np.int64))
-                vecs.append(np.load(f, mmap_mode="r") if f is not None and seg["claims"]
-                            else np.zeros((0, self.dimension), dtype=np.float32))
+                ids.append(self._claim_ids(n))
+                vecs.append(self._cached(segment_file("vectors", n), "", lambda f: np.load(
+                    f, mmap_mode="r")) if seg["claims"] else
+                    np.zeros((0, self.dimension), dtype=np.float32))
             ann_meta = self.manifest.get("index", {}).get("ann")
             if ann_meta and not str(ann_meta.get("type", "")).startswith("HNSW"):
                 ann_meta = None  # an index type this version does not use: search exactly
-            ann = None
-            if ann_meta:
-                f = self._file(ann_meta["file"])
-                assert f is not None
-                ann = read_ann(f)
+            ann = self._cached(ann_meta["file"], "", read_ann) if ann_meta else None
             self._cache[key] = VectorIndex(  # type: ignore[assignment]
                 self.dimension, ids, vecs, ann,
                 ann_meta["max_id"] if ann_meta else -1,
                 ann_meta["ef_search"] if ann_meta else 64)
         return self._cache[key]  # type: ignore[return-value]
+
+    def _cached(self, name: str, part: str, load: Callable[[Path], Any]) -> Any:
+        """`load(file)` of a file of this generation, cached by (name#part, checksum): the
+        entry lives as long as later generations link the same file."""
+        key = (f"{name}#{part}" if part else name,
+               str(self.manifest.get("files", {}).get(name, {}).get("sha256")))
+        if key not in self._cache:
+            f = self._file(name)
+            assert f is not None, name
+            self._cache[key] = load(f)
+        return self._cache[key]
+
+    def _claim_ids(self, n: int) -> np.ndarray:
+        """The claim ids of one segment (its claim_id column alone: 8 bytes a claim)."""
+        import numpy as np
+
+        return self._cached(segment_file("claims", n), "ids", lambda f: pl.read_parquet(
+            f, columns=["claim_id"])["claim_id"].to_numpy().astype(np.int64))
 
     def known_doc_ids(self) -> set[str]:
         out: set[str] = set()
@@ -459,8 +475,7 @@ class Store:
         segment holds it."""
         for seg in reversed(self.segments):
             if seg["claims"]:
-                ids = self._read_table(segment_file("claims", seg["n"]), CLAIMS)["claim_id"]
-                return int(ids.max()) + 1  # type: ignore[arg-type,operator]
+                return int(self._claim_ids(seg["n"]).max()) + 1
         return 0
 
     def _evict(self) -> None:
@@ -469,6 +484,7 @@ class Store:
         files = self.manifest.get("files", {})
         for key in list(self._cache):
             name, tag = key
+            name = name.split("#")[0]  # a part of a file ("claims-000003.parquet#ids")
             if name in files:
                 if tag != str(files[name].get("sha256")):
                     del self._cache[key]
@@ -524,7 +540,7 @@ class Store:
         tmp = self.path / f".tmp-{name}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
-        self._carried = set()
+        self._carried, self._built = set(), {}
         next_seg = int(self.manifest.get("next_segment", 1))
         segments = self.segments
         if len(documents) or len(claims):
@@ -600,6 +616,7 @@ class Store:
                 os.fsync(fh.fileno())
             files[f.name] = {"bytes": f.stat().st_size, "sha256": _sha256(f)}
         self._carried = set()
+        built, self._built = self._built, {}
         manifest = dict(self.manifest)
         manifest.update({
             "schema_version": SCHEMA_VERSION,
@@ -627,6 +644,8 @@ class Store:
         _write_json_atomic(self.path / MANIFEST, manifest, "manifest")  # the commit point
         _crash_point("after-manifest")
         self.manifest = manifest
+        for name, obj in built.items():  # a graph this process built: next commits reuse it
+            self._cache[(name, files[name]["sha256"])] = obj
         self._evict()
         self.clean()
         _crash_point("after-clean")
@@ -652,16 +671,20 @@ class Store:
             add = [(i[i > old["max_id"]], np.asarray(v)[i > old["max_id"]]) for i, v in every]
             add = [(i, v) for i, v in add if len(i)]
             # Add to the graph this process already holds (one copy in memory, not two);
-            # the cached index of this generation is dropped so no reader sees it changed.
+            # the cached graph and index of this generation are dropped so no reader of
+            # this process sees them changed.
             base = current.ann if current.ann is not None else \
                 read_ann(self._file(old["file"]))  # type: ignore[arg-type]
             self._cache.pop(("index", str(self.manifest.get("generation"))), None)
+            self._cache.pop((old["file"], str(self.manifest.get("files", {}).get(
+                old["file"], {}).get("sha256"))), None)
         else:
             add, base = every, None
         index, ef, recall = build_ann(add, base=base, every=every)
         max_id = int(max(int(i.max()) for i, _ in every))
         file = f"ann-{gen}.faiss"
         write_ann(index, tmp / file)
+        self._built[file] = index
         ann = {"file": file, "type": f"HNSW{HNSW_M},Flat", "ef_search": ef,
                "recall_at_10": recall, "max_id": max_id}
         return {**meta, "type": ann["type"], "ann": ann}

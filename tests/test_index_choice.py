@@ -174,4 +174,55 @@ def test_a_long_writer_keeps_only_the_current_generation_in_memory(tmp_path):
     gen = store.manifest["generation"]
     files = store.manifest["files"]
     for name, tag in store._cache:
+        name = name.split("#")[0]  # a part of a file: "claims-000001.parquet#ids"
         assert (name in files and tag == files[name]["sha256"]) or tag == gen, (name, tag)
+
+
+def test_a_writer_reuses_its_graph_across_commits_instead_of_reading_it_again(
+        tmp_path, small_thresholds, monkeypatch):
+    path = tmp_path / "index"
+    vecs = clustered(7000, seed=11)
+    queries = clustered(40, seed=12)
+    with writer_lock(path):
+        store = Store.create_or_open(path, "test-model", "test-model", lambda _: DIM)
+        doc, claims = frames(0, 4000, "wire")
+        store.append(doc, claims, vecs[:4000])  # builds the graph
+        graph = store.index().ann
+        assert graph is not None
+
+        def no_reading(_path):
+            raise AssertionError("the writer read a graph file it already holds")
+
+        monkeypatch.setattr(S, "read_ann", no_reading)
+        for first in (4000, 4200):  # small appends: the same graph, from memory
+            doc, claims = frames(first, 200, "wire")
+            store.append(doc, claims, index=store.index_with(claims, vecs[first:first + 200]))
+            assert store.index().ann is graph
+        doc, claims = frames(4400, 2600, "wire")  # a big delta: added to that graph
+        store.append(doc, claims, index=store.index_with(claims, vecs[4400:7000]))
+        assert store.index().ann is graph and store.manifest["index"]["ann"]["max_id"] == 6999
+        found = store.index().search(queries, 10)[1]
+    assert recall(found, exact_top(vecs, np.arange(7000), queries)) >= 0.95
+    monkeypatch.undo()
+    assert recall(Store.open(path).index().search(queries, 10)[1],
+                  exact_top(vecs, np.arange(7000), queries)) >= 0.95  # as a reader sees it
+    assert check(path) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads VmRSS from /proc")
+def test_a_bulk_pass_over_mapped_vectors_does_not_keep_them_resident(tmp_path):
+    from claims.vectors import exact_top10
+
+    def rss_mb() -> float:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+
+    vecs = clustered(120_000, seed=13)  # 120,000 x 32 x 4 bytes, mapped as a store maps them
+    np.save(tmp_path / "v.npy", np.repeat(vecs, 8, axis=1))  # 256 dimensions: 123 MB
+    del vecs
+    mapped = np.load(tmp_path / "v.npy", mmap_mode="r")
+    before = rss_mb()
+    queries = np.ascontiguousarray(mapped[:5])
+    found = exact_top10(queries, [(np.arange(len(mapped)), mapped)])
+    assert (found[:, 0] == np.arange(5)).all()  # each query finds itself first
+    assert rss_mb() - before < 60  # the 123 MB it read are not held
