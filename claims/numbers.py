@@ -39,6 +39,14 @@ _NUMBER = (
 _PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w|:\d)",
                       re.IGNORECASE)
 
+# Clock times: "1:40 a.m.", "2 a.m.", "1:40 in the morning", "14:30". Value: minutes after
+# midnight; a bare "2" or "14" is not a time.
+_TIME = re.compile(
+    r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
+    r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
+    r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
+    r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
+
 # Words that end a counted noun phrase ("800,000 people have fled" -> "people").
 _STOP = set(
     "a an the and or but of to in on at by for from with without since until into onto over "
@@ -98,12 +106,34 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int]:
     return " ".join(out), end
 
 
+def _clock_times(span: str, start: int) -> list[Quantity]:
+    out = []
+    for m in _TIME.finditer(span):
+        part = (m.group("part") or "").lower()
+        ap = (m.group("ap") or "").lower() or \
+            ("a" if part == "in the morning" else "p" if part else "")
+        if not (m.group("m") or ap):
+            continue  # a bare number
+        hour = int(m.group("h"))
+        if ap:
+            if hour > 12:
+                continue  # "14 p.m." is not a time
+            hour = hour % 12 + (12 if ap == "p" else 0)
+        out.append(Quantity(value=float(hour * 60 + int(m.group("m") or 0)), unit="",
+                            kind="time", qualifier=(m.group("qual") or "").lower(),
+                            text=m.group(0), start=start + m.start(), end=start + m.end()))
+    return out
+
+
 def extract_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities inside text[start:end]; offsets are in `text`."""
     end = len(text) if end is None else end
     span = text[start:end]
-    out: list[Quantity] = []
+    out: list[Quantity] = _clock_times(span, start)
+    times = [(q.start - start, q.end - start) for q in out]
     for m in _PATTERN.finditer(span):
+        if any(a <= m.start("num") < b for a, b in times):
+            continue  # the hour of a clock time
         raw = m.group("num")
         low = raw.lower()
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
@@ -138,4 +168,4 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         out.append(Quantity(value=value, unit=unit, kind=kind, qualifier=qual,
                             text=span[q_start:q_end].strip(), start=start + q_start,
                             end=start + q_start + len(span[q_start:q_end].rstrip())))
-    return out
+    return sorted(out, key=lambda q: q.start)

@@ -2,8 +2,11 @@
 
 Candidates are each claim's k nearest neighbours above a similarity floor (never all pairs;
 pairs inside one document and one sentence count too). A pair is judged on the two contents,
-in both directions, and the verdict is cached under the content hashes of the two sides and the
-judge's name: re-running, or adding a document, judges only pairs never seen before.
+in both directions, and the verdict is cached under the content hashes of the two sides, the
+judge's name and the version of the verdict rules: re-running, or adding a document, judges
+only pairs never seen before; after an upgrade that changes the rules, `claims relate` judges
+again. A denied content ("X denied that ...") is judged as the statement, and the verdict is
+turned round: denying what another states is a clash.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with
 BACKWARD_AT = 0.2  # judge the reverse direction of a neutral pair from this p(contradiction)
 
+VERDICT_RULES = 2  # bump when _combine or the rules change what a cached verdict would be
+
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
     "method": pl.String, "reasons": pl.List(pl.String), "label_ab": pl.String,
@@ -49,8 +54,10 @@ def content_key(text: str) -> str:
 
 
 def _judged_key(a: Judged, b: Judged) -> str:
+    """The cache key of a pair: both sides' content keys, and the version of the rules that
+    turned the judge's output into a verdict (a new version judges again)."""
     ka, kb = sorted((a.key, b.key))
-    return f"{ka}|{kb}"
+    return f"r{VERDICT_RULES}:{ka}|{kb}"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@
   December" vs "a million fled since December"; "14 soldiers killed" vs "13 soldiers killed"),
   but not different quantities of different things ("800,000 fled" vs "we cannot accept a
   million more"), nor a part of a whole ("12 posts" vs "up to four of the posts").
+  Clock times count too ("the alerts went out at 1:40 a.m." vs "the first alert came at
+  2:50 a.m."), with ten minutes' slack and wider ranges for "about", "shortly after", "before".
 - negation: one side negates the same predicate the other asserts ("did not store ammonium
   nitrate at the site" vs "ammonium nitrate was stored at the site").
 """
@@ -105,7 +107,27 @@ def _compatible(x: Quantity, y: Quantity) -> bool:
     return lo_x <= hi_y and lo_y <= hi_x
 
 
+_TIME_SLACK = 10.0  # minutes: "1:40" and "1:45" are one report of a time
+
+
+def _time_range(q: Quantity) -> tuple[float, float]:
+    v, slack = q.value, _TIME_SLACK
+    if q.qualifier in ("about", "around"):
+        return v - 30, v + 30
+    if q.qualifier in ("shortly after", "just after"):
+        return v - slack, v + 45
+    if q.qualifier in ("shortly before", "just before"):
+        return v - 45, v + slack
+    if q.qualifier in ("before", "by", "until"):
+        return 0.0, v + slack
+    if q.qualifier == "after":
+        return v - slack, 24 * 60.0
+    return v - slack, v + slack
+
+
 def _range(q: Quantity) -> tuple[float, float]:
+    if q.kind == "time":
+        return _time_range(q)
     if q.qualifier in _APPROX:
         return q.value * 0.85, q.value * 1.15
     if q.qualifier in _AT_LEAST:
@@ -121,8 +143,9 @@ def _fmt(q: Quantity) -> str:
 
 def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
     """The same quantity of the same thing, stated with values that cannot both hold."""
-    qa = [q for q in extract_quantities(a) if q.kind in ("count", "percent", "money")]
-    qb = [q for q in extract_quantities(b) if q.kind in ("count", "percent", "money")]
+    kinds = ("count", "percent", "money", "time")
+    qa = [q for q in extract_quantities(a) if q.kind in kinds]
+    qb = [q for q in extract_quantities(b) if q.kind in kinds]
     if not qa or not qb:
         return None
     frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
@@ -147,7 +170,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             if " of the " in f" {x.text} " or " of the " in f" {y.text} ":
                 continue  # "four of the posts": a part, not the whole
             close = frame >= FRAME_OVERLAP or (
-                similarity is not None and similarity >= FRAME_SIMILARITY and bool(x.unit))
+                similarity is not None and similarity >= FRAME_SIMILARITY
+                and (bool(x.unit) or x.kind == "time"))
             if close and not _compatible(x, y):
                 what = f" ({x.unit})" if x.unit else ""
                 return RuleHit("numbers", "contradiction",

@@ -84,6 +84,19 @@ def test_no_numbers_no_quantities():
     assert extract_quantities("one of the last hotbeds of terrorism, a problem") == []
 
 
-def test_clock_times_and_ratios_are_not_quantities():
+def test_clock_times_are_not_counts_and_ratios_are_not_quantities():
     qs = extract_quantities("At 2:50 a.m. the score was 3:1 and 12 people had left")
-    assert [(q.value, q.unit) for q in qs] == [(12, "people")]
+    assert [(q.kind, q.value, q.unit) for q in qs] == [("time", 170, ""), ("count", 12, "people")]
+
+
+@pytest.mark.parametrize("text, minutes, qualifier", [
+    ("the first alert reached her phone at 2:50 a.m.", 170, ""),
+    ("The alerts went out at 1:40 in the morning", 100, ""),
+    ("the dam gave way shortly after 2 a.m. on Sunday", 120, "shortly after"),
+    ("the talks ended at 14:30", 870, ""),
+    ("a statement issued at 9 p.m.", 21 * 60, ""),
+])
+def test_clock_times_are_minutes_after_midnight(text, minutes, qualifier):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.value, q.qualifier) == ("time", minutes, qualifier)
+    assert text[q.start:q.end] == q.text

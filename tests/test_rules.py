@@ -82,3 +82,13 @@ def test_residents_and_people_are_one_counted_thing():
     assert hit is not None and "1,200" in hit.reason and "2,000" in hit.reason
     assert numeric_conflict("About 1,200 residents were evacuated",
                             "about 1,200 people were evacuated", similarity=0.6) is None
+
+
+def test_two_times_for_one_event_clash_and_compatible_times_do_not():
+    a = "The alerts went out at 1:40 in the morning and the records prove it"
+    b = "the first alert reached town hall at 2:50 a.m., when the water was in the streets"
+    hit = numeric_conflict(a, b, similarity=0.62)
+    assert hit is not None and "1:40" in hit.reason and "2:50" in hit.reason
+    assert numeric_conflict(a, b, similarity=0.3) is None  # not shown to be one event
+    assert numeric_conflict("the breach happened shortly after 2 a.m.",
+                            "the dam gave way at 2:20 a.m.", similarity=0.8) is None
