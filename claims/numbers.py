@@ -110,11 +110,11 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
     out = []
     for m in _TIME.finditer(span):
         part = (m.group("part") or "").lower()
-        ap = (m.group("ap") or "").lower() or \
-            ("a" if part == "in the morning" else "p" if part else "")
+        hour = int(m.group("h"))
+        ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" or (
+            part == "at night" and hour < 6) else "p" if part else "")
         if not (m.group("m") or ap):
             continue  # a bare number
-        hour = int(m.group("h"))
         if ap:
             if hour > 12:
                 continue  # "14 p.m." is not a time

@@ -207,8 +207,7 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
         # The other direction only where it can change the verdict: entailment must hold
         # both ways to agree; a contradiction may be one-sided, or sure only both ways.
         back_idx = [i for i, j in enumerate(forward) if j.label != "neutral"
-                    or (j.label == "neutral" and j.scores["contradiction"] >= BACKWARD_AT)
-                    or sims[i] >= PARAPHRASE]
+                    or j.scores["contradiction"] >= BACKWARD_AT or sims[i] >= PARAPHRASE]
         backward = dict(zip(back_idx, judge_pairs(
             [(pairs[i][1], pairs[i][0]) for i in back_idx], name=judge_name,
             similarities=[sims[i] for i in back_idx], strip_wrappers=False,

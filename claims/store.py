@@ -452,7 +452,9 @@ class Store:
                str(self.manifest.get("files", {}).get(name, {}).get("sha256")))
         if key not in self._cache:
             f = self._file(name)
-            assert f is not None, name
+            if f is None:
+                raise StoreError(f"{name} is not listed in {self.path}/{MANIFEST}; run "
+                                 f"`claims repair --index {self.path}`, then ingest again")
             self._cache[key] = load(f)
         return self._cache[key]
 
