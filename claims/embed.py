@@ -96,14 +96,52 @@ class Embedder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         chunk = self.batch_size * 16
+        plain = _plain_text_model(self.model)
         for i in range(0, len(order), chunk):
             idx = order[i:i + chunk]
-            vecs = self.model.encode([texts[j] for j in idx], batch_size=self.batch_size,
-                                     normalize_embeddings=True, convert_to_tensor=True,
-                                     show_progress_bar=False)
-            vecs = vecs.float()  # bf16 has no numpy type; normalise again in float32
+            part = [texts[j] for j in idx]
+            if plain:
+                vecs = self._forward_by_tokens(part)
+            else:
+                vecs = self.model.encode(part, batch_size=self.batch_size,
+                                         normalize_embeddings=True, convert_to_tensor=True,
+                                         show_progress_bar=False).float()
+            # bf16 has no numpy type; normalise again in float32
             vecs = vecs / vecs.norm(dim=1, keepdim=True).clamp_min(1e-12)
             out[idx] = vecs.cpu().numpy()
             if progress:
                 progress(min(i + len(idx), len(texts)), len(texts))
         return out
+
+    def _forward_by_tokens(self, texts: list[str]) -> Any:
+        """The model's sentence embeddings (float32 tensor, input order) for a plain text
+        model (`_plain_text_model`): tokenised once, batched in order of token count. The same
+        modules as `encode`, without its per-batch preprocessing: ~1.35x the sentences/s
+        (benchmarks/embedding.py), cosine to `encode`'s vectors > 0.9999."""
+        import torch
+
+        model = self.model
+        enc = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)
+        by_tokens = sorted(range(len(texts)), key=lambda r: len(enc["input_ids"][r]))
+        vecs = torch.zeros((len(texts), self.dimension), dtype=torch.float32)
+        with torch.inference_mode():
+            for start in range(0, len(by_tokens), self.batch_size):
+                rows = by_tokens[start:start + self.batch_size]
+                batch = model.tokenizer.pad({k: [v[r] for r in rows] for k, v in enc.items()},
+                                            return_tensors="pt")
+                vecs[rows] = model.forward(dict(batch))["sentence_embedding"].float()
+        return vecs
+
+
+def _plain_text_model(model: Any) -> bool:
+    """Whether `model` is a text Transformer followed by Pooling, Dense or Normalize modules,
+    with a tokenizer that pads and no prompts: then Embedder batches by token count itself.
+    Anything else (prompts, lower-casing, other modalities) goes through
+    `SentenceTransformer.encode`."""
+    kinds = [type(m).__name__ for m in model]
+    return (kinds[:1] == ["Transformer"] and "Pooling" in kinds
+            and set(kinds[1:]) <= {"Pooling", "Dense", "Normalize"}
+            and hasattr(getattr(model, "tokenizer", None), "pad")
+            and not any((getattr(model, "prompts", None) or {}).values())
+            and not getattr(model, "default_prompt_name", None)
+            and not getattr(model[0], "do_lower_case", False))

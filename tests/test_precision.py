@@ -80,3 +80,45 @@ def test_claims_precision_setting(monkeypatch):
 
     with pytest.raises(InputError, match="CLAIMS_PRECISION"):
         precision()
+
+
+def test_embedder_matches_sentence_transformers_encode_the_reference_path():
+    from sentence_transformers import SentenceTransformer
+
+    from claims.embed import DEFAULT_MODEL, model_location
+
+    texts = seed_sentences()
+    ours = Embedder().encode(texts)  # token-ordered batches, this CPU's precision
+    ref = SentenceTransformer(model_location(DEFAULT_MODEL), device="cpu").encode(
+        texts, normalize_embeddings=True)
+    cosine = (ours * ref).sum(axis=1)
+    assert cosine.min() >= 0.99, texts[int(cosine.argmin())]
+
+
+def test_a_model_with_a_dense_head_gives_what_its_own_encode_gives(tmp_path):
+    """Batching by token count runs every module of the model, not just MiniLM's."""
+    from sentence_transformers import SentenceTransformer, models
+
+    from claims.embed import DEFAULT_MODEL, _plain_text_model, model_location
+
+    base = SentenceTransformer(model_location(DEFAULT_MODEL), device="cpu")
+    dense = models.Dense(in_features=384, out_features=64)
+    custom = SentenceTransformer(modules=[base[0], base[1], dense], device="cpu")
+    custom.save(str(tmp_path / "custom"))
+    assert _plain_text_model(custom)
+    with_prompt = SentenceTransformer(modules=[base[0], base[1]], device="cpu",
+                                      prompts={"query": "query: "}, default_prompt_name="query")
+    assert not _plain_text_model(with_prompt)  # prompts: sentence-transformers encodes
+    texts = seed_sentences()[:40]
+    ours = Embedder(str(tmp_path / "custom"), precision="fp32").encode(texts)
+    ref = custom.encode(texts, normalize_embeddings=True)
+    assert ours.shape == (40, 64)
+    assert np.allclose(ours, ref, atol=1e-4)
+
+
+def test_judge_scores_do_not_depend_on_the_batch_a_pair_lands_in():
+    pairs = seed_pairs()[:60]
+    together = J.model_scores(pairs, precision="fp32")
+    alone = [J.model_scores([p], precision="fp32")[0] for p in pairs[:12]]
+    for a, b in zip(together, alone, strict=False):
+        assert all(abs(a[k] - b[k]) < 1e-3 for k in a)
