@@ -47,8 +47,8 @@ from claims.vectors import (
     ANN_THRESHOLD,
     DELTA_MIN,
     DELTA_SHARE,
-    HNSW_M,
     VectorIndex,
+    ann_type,
     build_ann,
     read_ann,
     write_ann,
@@ -687,7 +687,7 @@ class Store:
         file = f"ann-{gen}.faiss"
         write_ann(index, tmp / file)
         self._built[file] = index
-        ann = {"file": file, "type": f"HNSW{HNSW_M},Flat", "ef_search": ef,
+        ann = {"file": file, "type": ann_type(index), "ef_search": ef,
                "recall_at_10": recall, "max_id": max_id}
         return {**meta, "type": ann["type"], "ann": ann}
 

@@ -11,7 +11,10 @@ Why HNSW: on 1M MiniLM claim vectors here, IVF4000 needed nprobe 512 (13 % of th
 14 ms a query) for recall@10 0.97; HNSW32 reached 0.98 at efSearch 64 in 0.2 ms (100k), and
 builds at about 15k vectors/s on 2 cores. `efSearch` is chosen when the graph is built: the
 smallest value whose recall@10 against exact search, on a sample of the store's own vectors,
-is at least `TARGET_RECALL`.
+is at least `TARGET_RECALL`. The graph stores its vectors as fp16 (IndexHNSWSQ): on 300k MiniLM
+vectors (100k real, 200k mixtures) it took 1,040 bytes a claim against 1,808 for HNSWFlat, with
+the same recall@10 at efSearch 64-512 and equal or lower latency (A/B in one run, twice).
+Graphs built by older versions (HNSW32,Flat) are still read and extended.
 """
 
 from __future__ import annotations
@@ -181,7 +184,11 @@ def build_ann(add: Parts, base: Any = None, every: Parts | None = None,
 
     d = next(v.shape[1] for _, v in add)
     if base is None:
-        hnsw = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        # Vectors stored as fp16 in the graph: 1,040 bytes a claim instead of 1,808, the same
+        # recall@10 at every efSearch and no slower (300k MiniLM vectors, see module notes).
+        hnsw = faiss.IndexHNSWSQ(d, faiss.ScalarQuantizer.QT_fp16, HNSW_M,
+                                 faiss.METRIC_INNER_PRODUCT)
+        hnsw.train(np.zeros((1, d), dtype=np.float32))  # fp16 needs no statistics
         hnsw.hnsw.efConstruction = EF_CONSTRUCTION
         index = faiss.IndexIDMap2(hnsw)
     else:
@@ -244,6 +251,15 @@ def tune_ef_search(index: Any, parts: Parts, rng: np.random.Generator) -> tuple[
         if recall >= TARGET_RECALL or ef >= 1024:
             return ef, round(recall, 4)
         ef *= 2
+
+
+def ann_type(index: Any) -> str:
+    """The manifest's name for a graph: "HNSW32,SQfp16" (built now) or "HNSW32,Flat" (older)."""
+    import faiss
+
+    inner = faiss.downcast_index(index.index) if hasattr(index, "index") else index
+    storage = "SQfp16" if type(inner).__name__ == "IndexHNSWSQ" else "Flat"
+    return f"HNSW{inner.hnsw.nb_neighbors(1)},{storage}"  # M: the degree above level 0
 
 
 def read_ann(path: Path) -> Any:

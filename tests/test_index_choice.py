@@ -226,3 +226,31 @@ def test_a_bulk_pass_over_mapped_vectors_does_not_keep_them_resident(tmp_path):
     found = exact_top10(queries, [(np.arange(len(mapped)), mapped)])
     assert (found[:, 0] == np.arange(5)).all()  # each query finds itself first
     assert rss_mb() - before < 60  # the 123 MB it read are not held
+
+
+def test_the_graph_keeps_its_vectors_in_half_precision_and_older_graphs_still_work(
+        tmp_path, small_thresholds, monkeypatch):
+    import faiss
+
+    vecs = clustered(7000, seed=14)
+    queries = clustered(40, seed=15)
+    store = add(tmp_path / "new", 0, vecs[:4000])
+    assert store.manifest["index"]["ann"]["type"] == "HNSW32,SQfp16"
+    new_size = (tmp_path / "new" / store.manifest["generation"] /
+                store.manifest["index"]["ann"]["file"]).stat().st_size
+
+    # A store whose graph an older version built with float32 vectors (HNSWFlat)
+    with monkeypatch.context() as patch:
+        patch.setattr(faiss, "IndexHNSWSQ",
+                      lambda d, _qt, m, metric: faiss.IndexHNSWFlat(d, m, metric))
+        old = add(tmp_path / "old", 0, vecs[:4000])
+    ann = old.manifest["index"]["ann"]
+    assert ann["type"] == "HNSW32,Flat"
+    old_size = (tmp_path / "old" / old.manifest["generation"] / ann["file"]).stat().st_size
+    assert old_size - new_size >= 0.9 * 4000 * DIM * 2  # two bytes a dimension saved
+    old = add(tmp_path / "old", 4000, vecs[4000:])  # a big delta is added to the old graph
+    assert old.manifest["index"]["ann"]["max_id"] == 6999
+    assert old.manifest["index"]["ann"]["type"] == "HNSW32,Flat"
+    truth = exact_top(vecs, np.arange(7000), queries)
+    assert recall(old.index().search(queries, 10)[1], truth) >= 0.95
+    assert check(tmp_path / "old") == []
