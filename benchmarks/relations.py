@@ -3,9 +3,11 @@
     python benchmarks/relations.py [--judge-model M] [--k 8] [--floor 0.45] [--sets a,b]
 
 Builds one store per set in a temporary folder (real embeddings, real judge) and prints, per
-set: clash recall, agreement recall, clash precision against the written-down clashes (a lower
-bound: not every true clash is written down), numeric non-conflicts wrongly flagged, pairs
-judged and seconds. Writes benchmarks/results/relations.json.
+set: clash recall, agreement recall, clash and agreement precision against the written-down
+clashes and agreements (lower bounds: not every true clash or agreement is written down),
+clashes between sentences written as agreeing and agreements between sentences written as
+clashing, numeric non-conflicts wrongly flagged, pairs judged and seconds. Writes
+benchmarks/results/relations.json.
 """
 
 from __future__ import annotations
@@ -56,13 +58,18 @@ def main() -> None:
                          "predicted_clashes": s.predicted_clashes,
                          "clash_precision_vs_labels": round(s.clash_precision, 3),
                          "clashes_between_agreeing_sentences": s.predicted_clashes_wrong,
+                         "predicted_agreements": s.predicted_agreements,
+                         "agreement_precision_vs_labels": round(s.agreement_precision, 3),
+                         "agreements_between_clashing_sentences": s.predicted_agreements_wrong,
                          "non_conflicts_flagged": s.non_conflicts_flagged})
             if args.v:
                 for m in s.missed:
                     print("  missed", folder.name, m)
     cols = ["set", "claims", "pairs_judged", "clash_recall", "agreement_recall",
             "predicted_clashes", "clash_precision_vs_labels",
-            "clashes_between_agreeing_sentences", "non_conflicts_flagged", "seconds"]
+            "clashes_between_agreeing_sentences", "predicted_agreements",
+            "agreement_precision_vs_labels", "agreements_between_clashing_sentences",
+            "non_conflicts_flagged", "seconds"]
     print("  ".join(cols))
     for r in rows:
         print("  ".join(str(r[c]) for c in cols))

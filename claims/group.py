@@ -1,8 +1,11 @@
 """Groups: claims that say the same thing form a side; sides that clash form a contested group.
 
-Union-find over agree edges gives the sides, then over contradict edges between sides gives
-the groups: near-linear in the number of relations. A side's canonical claim is its most
-central member (largest sum of agreement scores; earliest, then lowest id, on ties).
+Union-find over agree edges, strongest first, gives the sides; an agreement that would put two
+claims that clash on one side is left out (agreement is not transitive: A ~ B and B ~ C while
+A clashes with C keeps A and C apart). Union-find over contradict edges between sides then gives
+the groups. Near-linear in the number of relations (each side's clash set is merged small into
+large). A side's canonical claim is its most central member (largest sum of agreement scores;
+earliest, then lowest id, on ties).
 """
 
 from __future__ import annotations
@@ -53,8 +56,25 @@ def build_groups(claims: pl.DataFrame, relations: pl.DataFrame) -> pl.DataFrame:
         | (pl.col("similarity") >= SAME_MATTER)))
     sides = _UnionFind()
     weight: dict[int, float] = defaultdict(float)
-    for a, b, score in agree.select("a", "b", "score").iter_rows():
-        sides.union(a, b)
+    against: dict[int, set[int]] = defaultdict(set)  # side root -> claims it clashes with
+    for a, b in relations.filter(pl.col("kind") == "contradict").select("a", "b").iter_rows():
+        against[a].add(b)
+        against[b].add(a)
+    for a, b, score in agree.sort("score", "a", "b", descending=[True, False, False]) \
+            .select("a", "b", "score").iter_rows():
+        ra, rb = sides.find(a), sides.find(b)
+        if ra == rb:
+            continue
+        # Clashes are symmetric: looking through the smaller side's clash set is enough.
+        (r_small, r_large) = (ra, rb) if len(against.get(ra, ())) <= len(against.get(rb, ())) \
+            else (rb, ra)
+        if any(sides.find(c) == r_large for c in against.get(r_small, ())):
+            continue  # the two sides clash somewhere: they do not say the same thing
+        sides.union(ra, rb)
+        root = sides.find(ra)
+        small, large = sorted((against.pop(ra, set()), against.pop(rb, set())), key=len)
+        large |= small
+        against[root] = large
         weight[a] += score
         weight[b] += score
     members: dict[int, list[int]] = defaultdict(list)

@@ -104,6 +104,9 @@ class RelationScore:
     predicted_clashes: int = 0
     predicted_clashes_labelled: int = 0  # predicted clashes that match a written-down clash
     predicted_clashes_wrong: int = 0  # predicted clashes between sentences written as agreeing
+    predicted_agreements: int = 0
+    predicted_agreements_labelled: int = 0  # ... that match a written-down agreement
+    predicted_agreements_wrong: int = 0  # ... between sentences written down as clashing
     non_conflicts_flagged: int = 0  # written-down numeric non-conflicts flagged as clashes
     missed: list[str] = field(default_factory=list)
 
@@ -122,6 +125,13 @@ class RelationScore:
         if not self.predicted_clashes:
             return 1.0
         return self.predicted_clashes_labelled / self.predicted_clashes
+
+    @property
+    def agreement_precision(self) -> float:
+        """Share of predicted agreements that match one written down (a lower bound)."""
+        if not self.predicted_agreements:
+            return 1.0
+        return self.predicted_agreements_labelled / self.predicted_agreements
 
 
 def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> RelationScore:
@@ -176,9 +186,12 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
         if related(item, "contradict"):
             score.non_conflicts_flagged += 1
     for pair, kind in kinds.items():
-        if kind != "contradict":
-            continue
-        score.predicted_clashes += 1
-        score.predicted_clashes_labelled += pair in clash_pairs
-        score.predicted_clashes_wrong += pair in agree_pairs
+        if kind == "contradict":
+            score.predicted_clashes += 1
+            score.predicted_clashes_labelled += pair in clash_pairs
+            score.predicted_clashes_wrong += pair in agree_pairs
+        elif kind == "agree":
+            score.predicted_agreements += 1
+            score.predicted_agreements_labelled += pair in agree_pairs
+            score.predicted_agreements_wrong += pair in clash_pairs
     return score

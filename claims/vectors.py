@@ -186,8 +186,8 @@ def build_ann(add: Parts, base: Any = None, every: Parts | None = None,
     if base is None:
         # Vectors stored as fp16 in the graph: 1,040 bytes a claim instead of 1,808, the same
         # recall@10 at every efSearch and no slower (300k MiniLM vectors, see module notes).
-        hnsw = faiss.IndexHNSWSQ(d, faiss.ScalarQuantizer.QT_fp16, HNSW_M,
-                                 faiss.METRIC_INNER_PRODUCT)
+        fp16: Any = faiss.ScalarQuantizer.QT_fp16
+        hnsw = faiss.IndexHNSWSQ(d, fp16, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         hnsw.train(np.zeros((1, d), dtype=np.float32))  # fp16 needs no statistics
         hnsw.hnsw.efConstruction = EF_CONSTRUCTION
         index = faiss.IndexIDMap2(hnsw)
@@ -257,7 +257,7 @@ def ann_type(index: Any) -> str:
     """The manifest's name for a graph: "HNSW32,SQfp16" (built now) or "HNSW32,Flat" (older)."""
     import faiss
 
-    inner = faiss.downcast_index(index.index) if hasattr(index, "index") else index
+    inner: Any = faiss.downcast_index(index.index) if hasattr(index, "index") else index
     storage = "SQfp16" if type(inner).__name__ == "IndexHNSWSQ" else "Flat"
     return f"HNSW{inner.hnsw.nb_neighbors(1)},{storage}"  # M: the degree above level 0
 

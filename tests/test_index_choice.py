@@ -254,3 +254,34 @@ def test_the_graph_keeps_its_vectors_in_half_precision_and_older_graphs_still_wo
     truth = exact_top(vecs, np.arange(7000), queries)
     assert recall(old.index().search(queries, 10)[1], truth) >= 0.95
     assert check(tmp_path / "old") == []
+
+
+def _glibc() -> bool:
+    try:
+        return "glibc" in (os.confstr("CS_GNU_LIBC_VERSION") or "")
+    except (ValueError, OSError, AttributeError):
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status") or not _glibc(),
+                    reason="glibc's heap, RssAnon from /proc")
+def test_memory_freed_between_commits_goes_back_to_the_system():
+    """Between commits ingest hands the heap's free pages back: blocks freed in the middle of
+    the heap (live ones around them) would otherwise stay resident for the whole run."""
+    from claims.pipeline import return_free_memory
+
+    def anon_mb() -> float:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) for line in f
+                        if line.startswith("RssAnon")) / 1024
+
+    blocks = [bytearray(4000) for _ in range(60_000)]  # ~240 MB of heap blocks
+    keep = blocks[::16]  # live blocks scattered through it: the top cannot simply shrink
+    before = anon_mb()
+    del blocks
+    freed = anon_mb()
+    return_free_memory()
+    after = anon_mb()
+    assert before - freed < 50  # freeing alone keeps the pages
+    assert freed - after > 150, (before, freed, after)
+    assert len(keep) == 3750

@@ -257,3 +257,19 @@ def test_the_model_alone_needs_a_close_pair_or_both_directions():
     assert _combine(clash(0.9), clash(0.1), 0.55)[0] == "neutral"  # loose, one way only
     assert _combine(clash(0.9), clash(0.6), 0.55)[0] == "contradict"  # loose, both ways
     assert _combine(clash(0.9), clash(0.6), 0.4)[0] == "neutral"  # not about the same matter
+
+
+def test_agreement_does_not_chain_two_claims_that_clash_onto_one_side():
+    """0 ~ 1 and 1 ~ 2, but 0 clashes with 2: 1 joins the side it agrees with more strongly,
+    and the clash between 0 and 2 stays visible as a contested group."""
+    claims = claims_frame([(0, "a", "X", 1), (1, "b", "Y", 2), (2, "c", "Z", 3),
+                           (3, "d", "W", 4)])
+    rels = relations([(0, 1, "agree", 0.9), (1, 2, "agree", 0.7), (0, 2, "contradict", 0.95),
+                      (2, 3, "agree", 0.8)])
+    groups = build_groups(claims, rels)
+    assert len(groups) == 1
+    g = groups.row(0, named=True)
+    assert g["contested"] and sorted(g["sides"]) == [[0, 1], [2, 3]]
+    # the same relations in another order give the same sides
+    again = build_groups(claims, rels.reverse())
+    assert sorted(again.row(0, named=True)["sides"]) == [[0, 1], [2, 3]]
