@@ -24,7 +24,8 @@ from claims.rules import shared_figure
 
 K = 8  # neighbours per claim
 FLOOR = 0.45  # cosine below which two claims are not about the same matter
-SAME_MATTER = 0.6  # cosine from which a shared figure, or entailment one way, makes an agreement
+SAME_MATTER = 0.6  # cosine from which entailment one way makes an agreement
+SAME_FIGURE = 0.5  # cosine from which the same figure of the same thing makes an agreement
 PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
 MODEL_CLASH = 0.7  # the model alone flags a clash from this p(contradiction)... (tuned on seeds)
 MODEL_CLASH_SIMILARITY = 0.6  # ...between claims at least this close
@@ -33,7 +34,7 @@ BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with
 BACKWARD_AT = 0.2  # judge the reverse direction of a neutral pair from this p(contradiction)
 
-VERDICT_RULES = 2  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 3  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -117,10 +118,23 @@ class Judged:
         return content_key(("not: " if self.denied else "") + self.text)
 
 
+_ANSWERED_NOUNS = (r"(?:claims?|accusations?|allegations?|charges?|reports?|account|"
+                   r"suggestions?|assertions?|statements?|idea|notion|version|criticism|figures?)")
+# "rejected that account, saying the first alert came at 2:50": what follows "saying" is the
+# speaker's own statement (asserted); the rejection of the account answers an earlier claim.
+_SAYING = re.compile(r"^(?:(?:this|that|the|these|those|such|its|their)\s+)?(?:\w+\s+){0,2}?"
+                     + _ANSWERED_NOUNS + r",?\s+(?:saying|adding|insisting|arguing)\s+(?:that\s+)?",
+                     re.IGNORECASE)
+
+
 def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
     """A claim as the judge sees it: the subject pronoun resolved (`with_subject`), "accused X
-    of doing Y" stated as "X had been doing Y", and a denial's content marked as denied."""
+    of doing Y" stated as "X had been doing Y", and a denial's content marked as denied
+    ("rejected that account, saying Y" states Y)."""
     last = _last_verb(verb)
+    saying = _SAYING.match(content)
+    if saying and content[saying.end():].strip():
+        return Judged(with_subject(content[saying.end():], speaker))
     text = with_subject(content, speaker)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
@@ -164,7 +178,7 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     if ab.label == ba.label == "entailment":
         score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2
         return "agree", round(score, 4), "model", [f"entails both ways ({score:.2f})"]
-    figure = shared_figure(ab.premise, ab.hypothesis) if similarity >= SAME_MATTER else None
+    figure = shared_figure(ab.premise, ab.hypothesis) if similarity >= SAME_FIGURE else None
     if figure:
         return "agree", round(similarity, 4), "numbers", [
             f"same figure: {figure!r} in both (cosine {similarity:.2f}), no clash found"]
@@ -274,7 +288,7 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
             out.append((c["claim_id"], other["claim_id"],
                         f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
                         f"{other['speaker']} ({other['verb']})"))
-        elif verb in _DENIALS and _ANAPHOR.match(c["content"]):
+        elif verb in _DENIALS and (_ANAPHOR.match(c["content"]) or _SAYING.match(c["content"])):
             for prev in reversed(rows[max(0, i - 6):i]):
                 if prev["doc_id"] != c["doc_id"]:
                     break

@@ -69,15 +69,31 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def shared_figure(a: str, b: str) -> str | None:
-    """The same figure of the same thing in both ("12 observation posts" twice): evidence
-    that two close claims report one fact, even where the model hesitates."""
-    qa = [q for q in extract_quantities(a) if q.kind in ("count", "percent", "money") and q.unit]
+    """The same figure of the same thing in both ("12 observation posts" twice; "1:40 a.m."
+    and "1:40 in the morning"), or one figure within the other's hedge ("214 mm of rain" and
+    "more than 200 mm of rain"): evidence that two close claims report one fact, even where
+    the model hesitates."""
+    kinds = ("count", "percent", "money")
+    qa = [q for q in extract_quantities(a) if (q.kind in kinds and q.unit) or q.kind == "time"]
     for y in extract_quantities(b):
-        if y.kind not in ("count", "percent", "money") or not y.unit:
+        if not ((y.kind in kinds and y.unit) or y.kind == "time"):
             continue
         for x in qa:
-            if x.value == y.value and _head(x.unit) == _head(y.unit) and x.kind == y.kind:
+            if x.kind != y.kind:
+                continue
+            if x.kind == "time":
+                if x.value == y.value and x.qualifier == y.qualifier:
+                    return _fmt(x)
+                continue
+            if _head(x.unit) != _head(y.unit):
+                continue
+            if x.value == y.value:
                 return _fmt(x)
+            hedged, exact = (x, y) if x.qualifier else (y, x)
+            if exact.qualifier or not hedged.qualifier or not _compatible(x, y):
+                continue
+            if abs(exact.value - hedged.value) <= 0.25 * hedged.value:  # "more than 60" is
+                return f"{_fmt(exact)} within {_fmt(hedged)}"  # no report of 3,100
     return None
 
 

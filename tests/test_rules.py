@@ -2,7 +2,7 @@
 
 import pytest
 
-from claims.rules import apply_rules, negation_conflict, numeric_conflict
+from claims.rules import apply_rules, negation_conflict, numeric_conflict, shared_figure
 
 
 @pytest.mark.parametrize("a, b", [
@@ -92,3 +92,25 @@ def test_two_times_for_one_event_clash_and_compatible_times_do_not():
     assert numeric_conflict(a, b, similarity=0.3) is None  # not shown to be one event
     assert numeric_conflict("the breach happened shortly after 2 a.m.",
                             "the dam gave way at 2:20 a.m.", similarity=0.8) is None
+
+
+@pytest.mark.parametrize("a, b, figure", [
+    ("The alerts went out at 1:40 in the morning", "alerts were sent to phones at 1:40 a.m.",
+     "1:40 in the morning"),
+    ("214 mm of rain had fallen on the upper valley", "More than 200 mm of rain fell",
+     "214 mm within More than 200 mm"),
+    ("About 1,200 residents were moved out", "1,200 people were evacuated",
+     "About 1,200 residents"),
+])
+def test_one_figure_reported_twice_is_a_shared_figure(a, b, figure):
+    assert shared_figure(a, b) == figure
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Rescuers pulled more than 60 people from houses", "3,100 people were unable to return"),
+    ("about 40 firefighters fought the blaze", "Around 60 firefighters were sent"),
+    ("The alarm sounded at 2:10 a.m.", "The alarm sounded shortly after 2 a.m."),
+    ("12 observation posts", "up to four of the posts"),
+])
+def test_a_hedge_far_from_the_figure_or_another_time_is_not_shared(a, b):
+    assert shared_figure(a, b) is None
