@@ -59,8 +59,8 @@ def return_free_memory() -> None:
     """Give the C heap's free pages back to the system (glibc's malloc_trim) after a commit.
     A long ingest frees as much as it allocates, but the freed memory stays in the process,
     scattered between live blocks: on a 60k-claim ingest the resident heap was 870 MB
-    without this and 600 MB with it, and it kept growing with the store (3.7 GB at 1M).
-    Elsewhere than glibc this does nothing."""
+    without this and 600 MB with it; the 1M-claim ingest of benchmarks/scale.py peaked at
+    3,337 MB with it and 4,165 MB without. Elsewhere than glibc this does nothing."""
     import ctypes
     import ctypes.util
 
