@@ -279,6 +279,16 @@ def test_the_model_alone_needs_a_close_pair_or_both_directions():
     assert _combine(clash(0.9), clash(0.6), 0.4)[0] == "neutral"  # not about the same matter
 
 
+def test_entailment_both_ways_agrees_only_between_claims_about_the_same_matter():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    entails = Judgement("entailment", {"entailment": 0.6, "neutral": 0.3, "contradiction": 0.1},
+                        None, ("model",), "x", "y")
+    assert _combine(entails, entails, 0.8)[0] == "agree"
+    assert _combine(entails, entails, 0.5)[0] == "neutral"  # far apart: the judge is unsure
+
+
 def test_agreement_does_not_chain_two_claims_that_clash_onto_one_side():
     """0 ~ 1 and 1 ~ 2, but 0 clashes with 2: 1 joins the side it agrees with more strongly,
     and the clash between 0 and 2 stays visible as a contested group."""
