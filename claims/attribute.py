@@ -39,6 +39,12 @@ _INVERTING = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes
 _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing", "noting",
                 "stressing", "accusing", "denying", "describing", "calling"}
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
+# What a speaker answers rather than states: "rejected that account", "dismissed the claim".
+_ANSWERED_NOUN = (r"(?:[\w’'-]+\s+){0,2}?(?:claims?|accusations?|allegations?|charges?|"
+                  r"reports?|account|suggestions?|assertions?|statements?|idea|notion|version|"
+                  r"criticism|figures?)")
+_ANSWERED = r"(?:this|that|the|these|those|such|his|her|its|their)\s+" + _ANSWERED_NOUN
+_ANSWER_THEN = re.compile(r"\s*" + _ANSWERED + r"\s*(?:,\s*)?$", re.IGNORECASE)
 # Verbs that need a subject right before them (nouns too often: "this claim", "the states").
 _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
 
@@ -543,7 +549,8 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
         if re.match(r"\s*that\b", sentence[after:]) or re.match(r"\s*[:,]", sentence[after:]):
             pos = after
     m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X)?"
-                 r"\s*,?\s*(?:that\b)?\s*[:,]?\s*", sentence[pos:])
+                 r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;])))?\s*[:,]?\s*",
+                 sentence[pos:], re.IGNORECASE)
     if m:
         pos += m.end()
     return pos
@@ -701,8 +708,12 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
                                  len(left.rstrip(" ,"))))
     hits = _drop_embedded(sentence, sorted(hits, key=lambda h: h.verb_start))
     if any(h.verb not in _PARTICIPLES for h in hits):
-        # "He claimed that ..., warning that ...": the participle belongs to the clause
-        hits = [h for h in hits if h.verb not in _PARTICIPLES]
+        # "He claimed that ..., warning that ...": the participle belongs to the clause; but
+        # in "She rejected that account, saying the alert came at 2:50" the clause only
+        # answers someone, and what follows "saying" is her own claim.
+        hits = [h for i, h in enumerate(hits) if h.verb not in _PARTICIPLES or (
+            i > 0 and hits[i - 1].mode == "speaker-first" and _ANSWER_THEN.fullmatch(
+                sentence[hits[i - 1].verb_end:h.wrapper_start + 1]))]
     hits.sort(key=lambda h: h.verb_start)
     return hits
 

@@ -119,23 +119,10 @@ class Judged:
         return content_key(("not: " if self.denied else "") + self.text)
 
 
-_ANSWERED_NOUNS = (r"(?:claims?|accusations?|allegations?|charges?|reports?|account|"
-                   r"suggestions?|assertions?|statements?|idea|notion|version|criticism|figures?)")
-# "rejected that account, saying the first alert came at 2:50": what follows "saying" is the
-# speaker's own statement (asserted); the rejection of the account answers an earlier claim.
-_SAYING = re.compile(r"^(?:(?:this|that|the|these|those|such|its|their)\s+)?(?:\w+\s+){0,2}?"
-                     + _ANSWERED_NOUNS + r",?\s+(?:saying|adding|insisting|arguing)\s+(?:that\s+)?",
-                     re.IGNORECASE)
-
-
 def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
     """A claim as the judge sees it: the subject pronoun resolved (`with_subject`), "accused X
-    of doing Y" stated as "X had been doing Y", and a denial's content marked as denied
-    ("rejected that account, saying Y" states Y)."""
+    of doing Y" stated as "X had been doing Y", and a denial's content marked as denied."""
     last = _last_verb(verb)
-    saying = _SAYING.match(content)
-    if saying and content[saying.end():].strip():
-        return Judged(with_subject(content[saying.end():], speaker))
     text = with_subject(content, speaker)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
@@ -293,7 +280,7 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
             out.append((c["claim_id"], other["claim_id"],
                         f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
                         f"{other['speaker']} ({other['verb']})"))
-        elif verb in _DENIALS and (_ANAPHOR.match(c["content"]) or _SAYING.match(c["content"])):
+        elif verb in _DENIALS and _ANAPHOR.match(c["content"]):
             for prev in reversed(rows[max(0, i - 6):i]):
                 if prev["doc_id"] != c["doc_id"]:
                     break

@@ -109,3 +109,17 @@ def test_a_pronoun_can_point_back_inside_the_same_sentence():
     text = ("Green Tide said the water was dirty. Minister Annika Rosk admitted a flare was "
             "fired, but she denied that any shots were fired.")
     assert [s for s, _, _ in attributions(text)] == ["Green Tide", "Annika Rosk", "Annika Rosk"]
+
+
+def test_rejecting_an_account_while_saying_something_is_two_claims():
+    """The rejection answers the claim before it ("that account" is what is rejected, not a
+    "that" clause); what follows "saying" is the speaker's own statement."""
+    text = ("The water board said alerts went out at 1:40 a.m. Mayor Edda Farrow rejected that "
+            "account, saying the first alert reached town hall at 2:50 a.m.")
+    got = attributions(text)
+    assert got[1:] == [("Edda Farrow", "rejected", "that account"),
+                       ("Edda Farrow", "saying", "the first alert reached town hall at 2:50 a.m")]
+    assert attributions("He said that claims of fraud were false.") == [
+        ("He", "said", "claims of fraud were false")]  # here "that" is the clause's
+    assert attributions("He claimed that the dam was safe, warning that critics were wrong.") \
+        == [("He", "claimed", "the dam was safe, warning that critics were wrong")]

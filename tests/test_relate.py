@@ -95,26 +95,6 @@ def test_a_denial_of_this_claim_answers_the_last_claim_by_someone_else():
     assert (a, b) == (1, 0) and reason.startswith("denial: Recep Tayyip Erdogan dismissed")
 
 
-def test_rejecting_an_account_while_saying_something_states_that_something():
-    """"Mayor Farrow rejected that account, saying the first alert reached town hall at 2:50
-    a.m.": the rejection answers the claim before it; what she says is her own statement,
-    not something she denies."""
-    from claims.relate import judged
-
-    content = ("account, saying the first alert reached town hall at 2:50 a.m., when the "
-               "water was already in the streets")
-    j = judged(content, "Edda Farrow", "rejected")
-    assert not j.denied
-    assert j.text.startswith("the first alert reached town hall at 2:50 a.m.")
-    assert judged("that the alert came late", "Edda Farrow", "denied").denied  # still a denial
-    claims = claim_rows([
-        ("Kellbrook council", "said", "alerts went out at 1:40 a.m.", 0, 0),
-        ("Edda Farrow", "rejected", content, 100, 110),
-    ])
-    [(a, b, _reason)] = denials(claims)
-    assert (a, b) == (1, 0)
-
-
 @pytest.fixture(scope="module")
 def judge_says_contradiction(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("judge")
