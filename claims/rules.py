@@ -74,9 +74,10 @@ def shared_figure(a: str, b: str) -> str | None:
     "more than 200 mm of rain"): evidence that two close claims report one fact, even where
     the model hesitates."""
     kinds = ("count", "percent", "money")
-    qa = [q for q in extract_quantities(a) if (q.kind in kinds and q.unit) or q.kind == "time"]
+    qa = [q for q in extract_quantities(a) if ((q.kind in kinds and q.unit) or q.kind == "time")
+          and not _denied(a, q)]
     for y in extract_quantities(b):
-        if not ((y.kind in kinds and y.unit) or y.kind == "time"):
+        if not ((y.kind in kinds and y.unit) or y.kind == "time") or _denied(b, y):
             continue
         for x in qa:
             if x.kind != y.kind:
@@ -157,24 +158,129 @@ def _fmt(q: Quantity) -> str:
     return q.text or f"{q.value:g}"
 
 
+# Units that say how much, not of what: "15 percent", "2,000 crowns", "42 tonnes", "2,000
+# people". Two such figures are one quantity only if the words around them say so too.
+_MEASURES = {_stem(w) for w in (
+    "tonnes tons kg kilograms grams mm cm km kilometres kilometers metres meters miles "
+    "nautical litres liters barrels hectares acres hours days weeks months years minutes "
+    "doses crowns kroner kronor francs yen rupees pesos dollars euros pounds".split())}
+_CLAUSE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)|\b(?:and|but|while|whereas|which|who|"
+                         r"when|where|after|before|because|although|though|if)\b",
+                         re.IGNORECASE)
+_WINDOW_WORDS = 3  # content words each side of a figure that say what it counts
+# "in the 48 hours before the breach", "over two days": the stretch a figure was counted over.
+_SPAN = re.compile(r"\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+                   r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"twelve|twenty-four|forty-eight)\s*-?\s*(?P<u>hours?|days?|weeks?|months?|"
+                   r"years?)\b", re.IGNORECASE)
+_SPAN_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
+
+
+def _generic(q: Quantity) -> bool:
+    """A figure whose unit does not say what is counted (a share, a sum, a weight, people)."""
+    if q.kind == "time":
+        return False
+    return q.kind in ("percent", "money") or not q.unit or _head(q.unit) == "people" \
+        or _stem(q.unit.split()[-1]) in _MEASURES
+
+
+def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
+    """The content words next to a figure inside its clause ("1,200 people had been
+    displaced" -> {displac}; "cut by 15 percent next year" -> {cut, next, year})."""
+    left = text[:q.start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)] + [o.end for o in others
+                                                           if o.end <= q.start]
+    left = left[max(cut, default=0):]
+    right = text[q.end:]
+    stops = [m.start() for m in _CLAUSE_END.finditer(right)] + [o.start - q.end for o in others
+                                                                if o.start >= q.end]
+    right = right[:min(stops, default=len(right))]
+    words = [_stem(w) for w in _words(left) if w.lower() not in _FUNCTION | _NEGATORS]
+    after = [_stem(w) for w in _words(right) if w.lower() not in _FUNCTION | _NEGATORS]
+    return set(words[-_WINDOW_WORDS:]) | set(after[:_WINDOW_WORDS])
+
+
+_DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|a\s+|an\s+)?$",
+                     re.IGNORECASE)
+
+
+def _denied(text: str, q: Quantity) -> bool:
+    """ "28 tonnes, not the 42 tonnes claimed": a figure stated only to reject it."""
+    return _DENIED.search(text[:q.start]) is not None
+
+
+def _is_change(text: str, q: Quantity) -> bool:
+    """ "cut by 15 percent", "fell by 2,000": a change, not a level."""
+    return q.kind == "percent" and re.search(r"\bby\s*$", text[:q.start]) is not None
+
+
+def _spans(text: str) -> list[tuple[float, int, int]]:
+    """(hours, start, end) of every "in the 48 hours" / "over two days" in the text."""
+    out = []
+    for m in _SPAN.finditer(text):
+        n = m.group("n").lower()
+        value = float(n) if n[0].isdigit() else float(
+            {"a": 1, "an": 1, "twenty-four": 24, "forty-eight": 48}.get(n) or _NUMBERS[n])
+        out.append((value * _SPAN_HOURS[m.group("u").lower().rstrip("s")], m.start(), m.end()))
+    return out
+
+
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
 def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
-    """The same quantity of the same thing, stated with values that cannot both hold."""
+    """The same quantity of the same thing, stated with values that cannot both hold.
+
+    "The same thing": the same unit, the two statements about the same matter (shared words,
+    or close embeddings), and for figures whose unit does not say what is counted (shares,
+    sums, weights, people) the same words around the figure: "1,200 people had been
+    displaced" and "about 3,000 people have been displaced" clash; "Two people died" and
+    "2,000 residents had left their homes" do not, nor "cut by 15 percent" and "43 percent of
+    the catch" (a change and a level). Figures counted over different stretches of time ("in
+    the 48 hours before" vs "in the 24 hours before") are not compared.
+    """
     kinds = ("count", "percent", "money", "time")
-    qa = [q for q in extract_quantities(a) if q.kind in kinds]
-    qb = [q for q in extract_quantities(b) if q.kind in kinds]
+    spans_a, spans_b = _spans(a), _spans(b)
+    if spans_a and spans_b and not {h for h, _, _ in spans_a} & {h for h, _, _ in spans_b}:
+        return None  # counted over different stretches of time
+
+    def figures(text: str, spans: list[tuple[float, int, int]]) -> list[Quantity]:
+        return [q for q in extract_quantities(text) if q.kind in kinds
+                and not any(s <= q.start < e for _, s, e in spans)]
+
+    qa, qb = figures(a, spans_a), figures(b, spans_b)
     if not qa or not qb:
         return None
     frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
-        if x.kind != y.kind:
+        if x.kind != y.kind or _is_change(a, x) != _is_change(b, y):
             return False
-        return (_head(x.unit) == _head(y.unit)) if (x.unit and y.unit) else \
-            not x.unit and not y.unit
+        if x.unit and y.unit:
+            same_unit = _head(x.unit) == _head(y.unit)
+        else:  # "about 1,500 were forced from their homes", "2,000 residents had left"
+            same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
+        if not same_unit:
+            return False
+        if _generic(x) or _generic(y):
+            return bool(_context(a, x, qa) & _context(b, y, qb))
+        return True
 
     # A figure the other side also states ("40 million crowns" in both, one adding "a further
     # 15 million crowns"; "3,100 people" and "four died and 3,100 remain") is corroborated:
     # it is not set against the other side's other figures.
+    close = frame >= FRAME_OVERLAP or (similarity is not None and similarity >= FRAME_SIMILARITY)
+    for x in qa:  # one side rejects the figure the other states ("not the 42 tonnes claimed")
+        for y in qb:
+            if close and x.value == y.value and _denied(a, x) != _denied(b, y) \
+                    and x.kind == y.kind and x.unit and _head(x.unit) == _head(y.unit):
+                neg, pos = (x, y) if _denied(a, x) else (y, x)
+                return RuleHit("numbers", "contradiction",
+                               f"numbers: one side rejects {_fmt(neg)!r}, the other states "
+                               f"{_fmt(pos)!r}")
+    qa = [q for q in qa if not _denied(a, q)]  # a rejected figure is compared no further
+    qb = [q for q in qb if not _denied(b, q)]
     matched = {id(q) for x in qa for y in qb if _compatible(x, y) and x.kind == y.kind and (
         same_thing(x, y) or not x.unit or not y.unit or x.value == y.value >= 10)
         for q in (x, y)}
@@ -187,9 +293,10 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
                 continue  # "four of the posts": a part, not the whole
             close = frame >= FRAME_OVERLAP or (
                 similarity is not None and similarity >= FRAME_SIMILARITY
-                and (bool(x.unit) or x.kind == "time"))
+                and (bool(x.unit) or bool(y.unit) or x.kind == "time"))
             if close and not _compatible(x, y):
-                what = f" ({x.unit})" if x.unit else ""
+                unit = x.unit or y.unit
+                what = f" ({unit})" if unit else ""
                 return RuleHit("numbers", "contradiction",
                                f"numbers: {_fmt(x)!r} vs {_fmt(y)!r}{what}")
     return None
@@ -199,8 +306,22 @@ def _negated(words: list[str]) -> bool:
     return sum(w.lower() in _NEGATORS for w in words) % 2 == 1
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘]?[A-Z])")
+
+
 def negation_conflict(a: str, b: str) -> RuleHit | None:
-    """One side negates what the other asserts, about the same thing."""
+    """One side negates what the other asserts, about the same thing; sentence by sentence
+    where a content runs over several ("... 112 percent of their share. We cannot simply
+    stand by" does not deny "... 112 percent of the share")."""
+    for sa in _SENTENCE_BREAK.split(a.strip()):
+        for sb in _SENTENCE_BREAK.split(b.strip()):
+            hit = _sentence_negation(sa, sb)
+            if hit:
+                return hit
+    return None
+
+
+def _sentence_negation(a: str, b: str) -> RuleHit | None:
     wa, wb = _words(a), _words(b)
     if _negated(wa) == _negated(wb):
         return None

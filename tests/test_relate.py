@@ -283,3 +283,38 @@ def test_agreement_does_not_chain_two_claims_that_clash_onto_one_side():
     # the same relations in another order give the same sides
     again = build_groups(claims, rels.reverse())
     assert sorted(again.row(0, named=True)["sides"]) == [[0, 1], [2, 3]]
+
+
+def test_a_clash_the_model_is_sure_of_both_ways_counts_between_claims_worded_apart():
+    from claims.judge import judge_pairs
+    from claims.relate import FLOOR, _combine
+
+    def both_ways(a: str, b: str, similarity: float) -> tuple[str, float, str, list[str]]:
+        ab, = judge_pairs([(a, b)], similarities=[similarity], strip_wrappers=False)
+        ba, = judge_pairs([(b, a)], similarities=[similarity], strip_wrappers=False)
+        return _combine(ab, ba, similarity)
+
+    # the shipped judge on a pair the embeddings put far apart (cosine 0.40 with MiniLM)
+    kind, _, _, reasons = both_ways("two warning shots were fired across the trawler's bow",
+                                    "No shots were fired at any point", 0.40)
+    assert kind == "contradict" and "worded apart (cosine 0.40)" in reasons[0]
+    assert 0.40 < FLOOR  # it is the far-clash rule that found it, not the usual gate
+
+
+def test_far_apart_claims_clash_only_if_sure_both_ways_and_sharing_a_common_word():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    def clash(p: float, premise: str, hypothesis: str) -> Judgement:
+        return Judgement("contradiction" if p >= 0.45 else "neutral",
+                         {"entailment": 0.05, "neutral": 0.95 - p, "contradiction": p},
+                         None, ("model",), premise, hypothesis)
+
+    a, b = "text alerts were sent to about 4,000 phones", "they had received no alert at all"
+    assert _combine(clash(0.96, a, b), clash(0.96, b, a), 0.38)[0] == "contradict"
+    assert _combine(clash(0.96, a, b), clash(0.6, b, a), 0.38)[0] == "neutral"  # one way only
+    # sure both ways, but nothing in common except a name: not the same matter
+    c, d = "I will say that to any Judge", "Judge Melin ordered the vessel to stay in port"
+    assert _combine(clash(0.96, c, d), clash(0.96, d, c), 0.34)[0] == "neutral"
+    assert _combine(clash(0.96, a, b), clash(0.96, b, a), 0.2)[0] == "contradict"  # the
+    # floor of candidates (CANDIDATE_FLOOR) is what keeps claims this far apart from the judge

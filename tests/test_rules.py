@@ -114,3 +114,49 @@ def test_one_figure_reported_twice_is_a_shared_figure(a, b, figure):
 ])
 def test_a_hedge_far_from_the_figure_or_another_time_is_not_shared(a, b):
     assert shared_figure(a, b) is None
+
+
+@pytest.mark.parametrize("a, b, similarity", [
+    ("Two people died", "more than 2,000 residents had left their homes", 0.7),
+    ("Each displaced household will receive an initial payment of 2,000 crowns",
+     "the government would provide 40 million crowns in emergency aid", 0.7),
+    ("Cod catches should be cut by 15 percent next year",
+     "The Lundar Isles will be allowed to catch 43 percent of the cod next year", 0.7),
+    ("214 mm of rain had fallen on the valley in the 48 hours before the breach",
+     "140 mm of rain had fallen on the valley in the 24 hours before the dam failed", 0.8),
+])
+def test_shares_sums_and_people_clash_only_where_the_words_around_them_match(a, b, similarity):
+    # a share, a sum or a head count says nothing of what it counts: the words around it do
+    assert numeric_conflict(a, b, similarity) is None
+
+
+@pytest.mark.parametrize("a, b, similarity, figures", [
+    ("1,200 people had been displaced", "about 3,000 people have been displaced", 0.8,
+     ("1,200", "3,000")),
+    ("Repairing the dam would cost at least 60 million crowns",
+     "the repairs would cost about 25 million crowns", 0.8, ("60 million", "25 million")),
+    ("Two people died and about 1,500 were forced from their homes",
+     "more than 2,000 residents had left their homes", 0.59, ("1,500", "2,000")),
+    ("214 mm of rain fell in the 48 hours before the breach",
+     "140 mm of rain fell in the two days before the breach", 0.8, ("214", "140")),
+])
+def test_the_same_share_sum_or_head_count_stated_differently_clashes(a, b, similarity, figures):
+    hit = numeric_conflict(a, b, similarity)
+    assert hit is not None and all(f in hit.reason for f in figures)
+
+
+def test_a_figure_one_side_rejects_is_no_shared_figure_but_a_clash():
+    a = "there were 28 tonnes of cod in the hold, not the 42 tonnes claimed by inspectors"
+    b = "the trawler had 42 tonnes of cod on board"
+    assert shared_figure(a, b) is None
+    hit = numeric_conflict(a, b, similarity=0.65)
+    assert hit is not None and "rejects '42 tonnes'" in hit.reason
+
+
+def test_negation_is_read_sentence_by_sentence():
+    a = ("Lundar vessels have already taken 112 percent of their agreed share of cod this "
+         "year. We cannot simply stand by while the stock is emptied")
+    b = "Lundar vessels have taken 112 percent of their agreed share of cod this year"
+    assert negation_conflict(a, b) is None
+    assert negation_conflict("The vessels did not take their share of cod this year. "
+                             "We will act", b) is not None
