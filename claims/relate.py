@@ -20,7 +20,7 @@ from typing import Any
 
 import polars as pl
 
-from claims.rules import content_words, shared_figure
+from claims.rules import content_words, restates, shared_figure
 
 K = 8  # neighbours per claim
 CANDIDATE_FLOOR = 0.25  # cosine below which two claims are not judged at all
@@ -34,12 +34,12 @@ PARAPHRASE = 0.85  # cosine at which two claims with no clash say the same thing
 MUTUAL_SIMILARITY = 0.55  # entailment both ways makes an agreement from this cosine
 MODEL_CLASH = 0.7  # the model alone flags a clash from this p(contradiction)... (tuned on seeds)
 MODEL_CLASH_SIMILARITY = 0.6  # ...between claims at least this close
+REVERSE_AT_LEAST = 0.3  # ...if the other direction gives a contradiction at least this much
 BOTH_WAYS_CLASH = 0.5  # ...or from this p(contradiction) in both directions (tuned on seeds)
 BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with
-BACKWARD_AT = 0.2  # judge the reverse direction of a neutral pair from this p(contradiction)
 
-VERDICT_RULES = 5  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 7  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -141,7 +141,14 @@ def _model_clash(ab: Any, ba: Any, similarity: float) -> bool:
 
 
 def _near_model_clash(ab: Any, ba: Any, similarity: float) -> bool:
+    """A contradiction holds both ways: where the judge is sure one way and all but rules it
+    out the other ("the rain had exceeded anything the dam was built to withstand" / "the dam
+    should never have been allowed to fill so high", 0.87 and 0.19), it is guessing. Seeds:
+    8 fewer predicted clashes on the four tuning sets, 2 on the held-out set, none of the
+    written-down ones lost."""
     sure, other = sorted((ab.scores["contradiction"], ba.scores["contradiction"]), reverse=True)
+    if other < REVERSE_AT_LEAST:
+        return False
     return sure >= MODEL_CLASH and (similarity >= MODEL_CLASH_SIMILARITY or (
         other >= BOTH_WAYS_CLASH and similarity >= BOTH_WAYS_SIMILARITY and ab is not ba))
 
@@ -215,6 +222,10 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
         j = ab if ab.label == "entailment" else ba
         return "agree", round(j.scores["entailment"], 4), "model", [
             f"one entails the other ({j.scores['entailment']:.2f}), cosine {similarity:.2f}"]
+    unsure_clash = max(ab.scores["contradiction"], ba.scores["contradiction"]) >= 0.5
+    if similarity >= SAME_MATTER and not unsure_clash and restates(ab.premise, ab.hypothesis):
+        return "agree", round(similarity, 4), "words", [
+            f"one says all the other says, and more (cosine {similarity:.2f}), no clash found"]
     return "neutral", 0.0, "model", []
 
 
@@ -244,10 +255,11 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
 
         forward = judge_pairs(pairs, name=judge_name, similarities=sims,
                               strip_wrappers=False, progress=report)
-        # The other direction only where it can change the verdict: entailment must hold
-        # both ways to agree; a contradiction may be one-sided, or sure only both ways.
+        # The other direction only where it can change the verdict: entailment both ways,
+        # or one way between claims about the same matter, makes an agreement; a clash needs
+        # some contradiction both ways.
         back_idx = [i for i, j in enumerate(forward) if (j.label != "neutral"
-                    or j.scores["contradiction"] >= BACKWARD_AT or sims[i] >= PARAPHRASE)
+                    or j.scores["contradiction"] >= REVERSE_AT_LEAST or sims[i] >= SAME_MATTER)
                     and (sims[i] >= FLOOR or j.scores["contradiction"] >= FAR_CLASH)]
         backward = dict(zip(back_idx, judge_pairs(
             [(pairs[i][1], pairs[i][0]) for i in back_idx], name=judge_name,

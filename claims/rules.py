@@ -43,6 +43,7 @@ _VAGUE = {"hundreds", "dozens", "thousands", "millions"}
 FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
 FRAME_SIMILARITY = 0.6  # or: cosine of their embeddings, when the caller has it
 NEGATION_OVERLAP = 0.6
+RESTATED_WORDS = 3  # content words the shorter statement needs before `restates` holds
 
 
 def _stem(word: str) -> str:
@@ -96,6 +97,18 @@ def shared_figure(a: str, b: str) -> str | None:
             if abs(exact.value - hedged.value) <= 0.25 * hedged.value:  # "more than 60" is
                 return f"{_fmt(exact)} within {_fmt(hedged)}"  # no report of 3,100
     return None
+
+
+def restates(a: str, b: str) -> bool:
+    """Every content word of the shorter statement is in the longer one, with no negation on
+    one side only ("ammonium nitrate was stored at the site" / "ammonium nitrate had been
+    stored at the site in breach of its permit"): the longer says what the shorter says, and
+    more. The judge tends to call such pairs neutral both ways."""
+    if _negated(_words(a)) != _negated(_words(b)):
+        return False
+    ca, cb = content_words(a), content_words(b)
+    small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    return len(small) >= RESTATED_WORDS and small <= big
 
 
 def _masked(text: str, quantities: list[Quantity], offset: int = 0) -> str:

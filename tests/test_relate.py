@@ -253,8 +253,10 @@ def test_the_model_alone_needs_a_close_pair_or_both_directions():
                          {"entailment": 0.05, "neutral": 0.95 - p, "contradiction": p},
                          None, ("model",), "x", "y")
 
-    assert _combine(clash(0.9), clash(0.1), 0.65)[0] == "contradict"  # close: one way will do
-    assert _combine(clash(0.9), clash(0.1), 0.55)[0] == "neutral"  # loose, one way only
+    assert _combine(clash(0.9), clash(0.35), 0.65)[0] == "contradict"  # close: one way will do
+    assert _combine(clash(0.9), clash(0.1), 0.65)[0] == "neutral"  # ...unless the other way
+    # all but rules it out: a contradiction holds both ways, so the judge is guessing
+    assert _combine(clash(0.9), clash(0.35), 0.55)[0] == "neutral"  # loose, one way only
     assert _combine(clash(0.9), clash(0.6), 0.55)[0] == "contradict"  # loose, both ways
     assert _combine(clash(0.9), clash(0.6), 0.4)[0] == "neutral"  # not about the same matter
 
@@ -318,3 +320,16 @@ def test_far_apart_claims_clash_only_if_sure_both_ways_and_sharing_a_common_word
     assert _combine(clash(0.96, c, d), clash(0.96, d, c), 0.34)[0] == "neutral"
     assert _combine(clash(0.96, a, b), clash(0.96, b, a), 0.2)[0] == "contradict"  # the
     # floor of candidates (CANDIDATE_FLOOR) is what keeps claims this far apart from the judge
+
+
+def test_an_entailment_found_only_in_the_reverse_direction_makes_an_agreement():
+    from claims.relate import PAIRS, Candidate, Judged, judge_candidates
+
+    # the shipped judge: neutral from a to b, entailment from b to a (cosine 0.64 with MiniLM)
+    contents = {1: Judged("3,100 people were still unable to return home on Wednesday"),
+                2: Judged("four people have died and 3,100 remain out of their homes")}
+    relations, cache = judge_candidates([Candidate(1, 2, 0.64)], contents,
+                                        pl.DataFrame(schema=PAIRS), "claims-judge")
+    assert cache["label_ab"].to_list() == ["neutral"]
+    assert cache["label_ba"].to_list() == ["entailment"]  # the reverse was judged
+    assert relations["kind"].to_list() == ["agree"]

@@ -160,3 +160,13 @@ def test_negation_is_read_sentence_by_sentence():
     assert negation_conflict(a, b) is None
     assert negation_conflict("The vessels did not take their share of cod this year. "
                              "We will act", b) is not None
+
+
+def test_a_statement_with_all_the_words_of_another_and_more_restates_it():
+    from claims.rules import restates
+
+    short = "ammonium nitrate was stored at the site"
+    assert restates(short, "ammonium nitrate had been stored at the site in breach of its permit")
+    assert not restates(short, "ammonium nitrate had not been stored at the site, inspectors say")
+    assert not restates(short, "fuel was stored at the site in breach of its permit")
+    assert not restates("the fire spread", "the fire spread to the roof")  # too little to go on
