@@ -6,7 +6,8 @@ Builds one store per set in a temporary folder (real embeddings, real judge) and
 set: clash recall, agreement recall, clash and agreement precision against the written-down
 clashes and agreements (lower bounds: not every true clash or agreement is written down),
 clashes between sentences written as agreeing and agreements between sentences written as
-clashing, numeric non-conflicts wrongly flagged, pairs judged and seconds. Writes
+clashing, numeric non-conflicts wrongly flagged, pairs judged, judgements (a pair judged both
+ways counts two) and seconds. Writes
 benchmarks/results/relations.json.
 """
 
@@ -51,7 +52,10 @@ def main() -> None:
             store = Store.open(Path(tmp) / "index")
             s = score_relations(folder, store.claims(), store.relations(), store.groups())
             rows.append({"set": folder.name, "claims": len(store.claims()),
-                         "pairs_judged": len(store.pairs()), "seconds": round(seconds, 1),
+                         "pairs_judged": len(store.pairs()),
+                         "judgements": len(store.pairs())
+                         + store.pairs()["label_ba"].is_not_null().sum(),
+                         "seconds": round(seconds, 1),
                          "clashes": s.clashes, "clash_recall": round(s.clash_recall, 3),
                          "agreements": s.agreements,
                          "agreement_recall": round(s.agreement_recall, 3),
@@ -65,7 +69,7 @@ def main() -> None:
             if args.v:
                 for m in s.missed:
                     print("  missed", folder.name, m)
-    cols = ["set", "claims", "pairs_judged", "clash_recall", "agreement_recall",
+    cols = ["set", "claims", "pairs_judged", "judgements", "clash_recall", "agreement_recall",
             "predicted_clashes", "clash_precision_vs_labels",
             "clashes_between_agreeing_sentences", "predicted_agreements",
             "agreement_precision_vs_labels", "agreements_between_clashing_sentences",

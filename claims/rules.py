@@ -41,7 +41,7 @@ _AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "just under"
 _VAGUE = {"hundreds", "dozens", "thousands", "millions"}
 
 FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
-FRAME_SIMILARITY = 0.6  # or: cosine of their embeddings, when the caller has it
+FRAME_SIMILARITY = 0.55  # or: cosine of their embeddings, when the caller has it
 NEGATION_OVERLAP = 0.6
 RESTATED_WORDS = 3  # content words the shorter statement needs before `restates` holds
 

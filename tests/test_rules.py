@@ -139,6 +139,10 @@ def test_shares_sums_and_people_clash_only_where_the_words_around_them_match(a, 
      "more than 2,000 residents had left their homes", 0.59, ("1,500", "2,000")),
     ("214 mm of rain fell in the 48 hours before the breach",
      "140 mm of rain fell in the two days before the breach", 0.8, ("214", "140")),
+    # the same words around the figure ("evacuated") make up for claims worded further apart
+    ("About 1,200 residents were evacuated from streets near the port as a precaution",
+     "about 2,000 residents were evacuated from the Saltmarsh district overnight", 0.58,
+     ("1,200", "2,000")),
 ])
 def test_the_same_share_sum_or_head_count_stated_differently_clashes(a, b, similarity, figures):
     hit = numeric_conflict(a, b, similarity)
