@@ -75,6 +75,20 @@ def table(results: dict) -> str:
         lines.append(f"| add {add['claims_added']} claims to it | {add['in_process_s']} s, "
                      f"{add['bytes_written'] / 1e6:.1f} MB written | | in-process, model "
                      f"loaded, --no-relate |")
+    rel = results.get("relations", {}).get("sets", [])
+    if rel:
+        lines += ["", "Clashes and agreements on the sample sets against their written-down "
+                  "answers (`benchmarks/relations.py`; precision is a lower bound, the answers "
+                  "do not list every true pair; `vaccine-recall` is held out):", "",
+                  "| set | claims | clash recall | agreement recall | clash precision | "
+                  "agreement precision | judgements per claim |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for r in rel:
+            per = r.get("judgements", r["pairs_judged"]) / max(1, r["claims"])
+            lines.append(f"| {r['set']} | {r['claims']} | {r['clash_recall']} "
+                         f"({r['clashes']}) | {r['agreement_recall']} ({r['agreements']}) | "
+                         f"{r['clash_precision_vs_labels']} | "
+                         f"{r['agreement_precision_vs_labels']} | {per:.1f} |")
     return "\n".join(lines) + "\n"
 
 
