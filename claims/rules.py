@@ -187,6 +187,9 @@ _SPAN = re.compile(r"\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+
                    r"twelve|twenty-four|forty-eight)\s*-?\s*(?P<u>hours?|days?|weeks?|months?|"
                    r"years?)\b", re.IGNORECASE)
 _SPAN_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SKIP = _FUNCTION | _NEGATORS
 
 
 def _generic(q: Quantity) -> bool:
@@ -208,8 +211,8 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     stops = [m.start() for m in _CLAUSE_END.finditer(right)] + [o.start - q.end for o in others
                                                                 if o.start >= q.end]
     right = right[:min(stops, default=len(right))]
-    words = [_stem(w) for w in _words(left) if w.lower() not in _FUNCTION | _NEGATORS]
-    after = [_stem(w) for w in _words(right) if w.lower() not in _FUNCTION | _NEGATORS]
+    words = [_stem(w) for w in _words(left) if w.lower() not in _SKIP]
+    after = [_stem(w) for w in _words(right) if w.lower() not in _SKIP]
     return set(words[-_WINDOW_WORDS:]) | set(after[:_WINDOW_WORDS])
 
 
@@ -223,7 +226,7 @@ def _denied(text: str, q: Quantity) -> bool:
 
 
 def _is_change(text: str, q: Quantity) -> bool:
-    """ "cut by 15 percent", "fell by 2,000": a change, not a level."""
+    """ "cut by 15 percent": a change of a share, not a share."""
     return q.kind == "percent" and re.search(r"\bby\s*$", text[:q.start]) is not None
 
 
@@ -236,10 +239,6 @@ def _spans(text: str) -> list[tuple[float, int, int]]:
             {"a": 1, "an": 1, "twenty-four": 24, "forty-eight": 48}.get(n) or _NUMBERS[n])
         out.append((value * _SPAN_HOURS[m.group("u").lower().rstrip("s")], m.start(), m.end()))
     return out
-
-
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
 def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
