@@ -338,6 +338,12 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     return out
 
 
+def asks(content: str) -> bool:
+    """A question ("How much cod was in the hold?" in an interview) states nothing: it
+    neither agrees nor clashes with anything (the judge took it as entailed by the answer)."""
+    return content.rstrip(" \"'”’)").endswith("?")
+
+
 def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
            k: int = K, floor: float = CANDIDATE_FLOOR, progress: Progress | None = None,
            rebuild: bool = False) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -356,7 +362,8 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
         all_claims["claim_id"].to_list(), all_claims["content"].to_list(),
         all_claims["speaker"].to_list(), all_claims["verb"].to_list(), strict=True)}
     scope = all_claims if rebuild else new_claims
-    cands = candidates(index, scope["claim_id"].to_list(), k, floor)
+    cands = [c for c in candidates(index, scope["claim_id"].to_list(), k, floor)
+             if not (asks(contents[c.a].text) or asks(contents[c.b].text))]
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)
     docs = set(scope["doc_id"].to_list())
     now = dt.datetime.now(dt.UTC)

@@ -333,3 +333,20 @@ def test_an_entailment_found_only_in_the_reverse_direction_makes_an_agreement():
     assert cache["label_ab"].to_list() == ["neutral"]
     assert cache["label_ba"].to_list() == ["entailment"]  # the reverse was judged
     assert relations["kind"].to_list() == ["agree"]
+
+
+def test_a_question_is_related_to_nothing(tmp_path, judge_says_contradiction):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "shots.txt").write_text(
+        "Were warning shots fired at the trawler?\n\n"
+        "The union said warning shots were fired at the trawler.\n\n"
+        "The ministry said no warning shots were fired at the trawler.", encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "wire")], index, judge=judge_says_contradiction)
+    store = Store.open(index)
+    claims = store.claims()
+    question = claims.filter(pl.col("content").str.ends_with("?"))["claim_id"].to_list()
+    assert len(question) == 1 and len(claims) == 3
+    rels = store.relations()
+    assert len(rels) >= 1  # the two statements clash (this judge calls everything a clash)
+    assert not set(question) & set(rels["a"].to_list() + rels["b"].to_list())
