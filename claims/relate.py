@@ -291,6 +291,11 @@ _ANAPHOR = re.compile(
     r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+(?:\w+\s+){0,2}"
     r"(?:claims?|accusations?|allegations?|charges?|reports?|account|suggestions?|assertions?|"
     r"statements?|idea|notion|version|criticism|figures?)\b", re.IGNORECASE)
+# "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
+_CALLED_FALSE = re.compile(
+    _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
+    r"(?:false|untrue|wrong|baseless|unfounded|groundless|incorrect|inaccurate|misleading|"
+    r"fabricated|nonsense|lies|a lie)\b", re.IGNORECASE)
 
 
 _REBUTTALS = _DENIALS | {"insisted", "insists", "countered", "counters", "maintained",
@@ -307,14 +312,16 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     """Answers to someone else's claim, found from how the sentence reports them:
     "Oktay insisted Ankara had fulfilled its responsibilities after Russia accused Turkey of
     failing ..." sets a rebuttal against the accusation in the same sentence, and "Erdogan
-    dismissed this claim" answers the last claim before it by someone else.
+    dismissed this claim" or "the ministry said the claim was false" answers the last claim
+    before it by someone else.
     Returns (answering claim, answered claim, reason) pairs."""
     out = []
     rows = claims.sort("doc_id", "start").select(
         "claim_id", "doc_id", "speaker", "verb", "content", "sentence_start").rows(named=True)
     for i, c in enumerate(rows):
         verb = _last_verb(c["verb"])
-        if verb not in _REBUTTALS or not c["speaker"]:
+        called_false = _CALLED_FALSE.match(c["content"]) is not None
+        if not c["speaker"] or (verb not in _REBUTTALS and not called_false):
             continue
         same_sentence = [o for o in rows[max(0, i - 4):i + 5]
                          if o["doc_id"] == c["doc_id"]
@@ -326,7 +333,7 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
             out.append((c["claim_id"], other["claim_id"],
                         f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
                         f"{other['speaker']} ({other['verb']})"))
-        elif verb in _DENIALS and _ANAPHOR.match(c["content"]):
+        elif (verb in _DENIALS and _ANAPHOR.match(c["content"])) or called_false:
             for prev in reversed(rows[max(0, i - 6):i]):
                 if prev["doc_id"] != c["doc_id"]:
                     break

@@ -95,6 +95,18 @@ def test_a_denial_of_this_claim_answers_the_last_claim_by_someone_else():
     assert (a, b) == (1, 0) and reason.startswith("denial: Recep Tayyip Erdogan dismissed")
 
 
+def test_calling_the_claim_false_answers_the_last_claim_by_someone_else():
+    claims = claim_rows([
+        ("Gregor Aldane", "accused", "the government of cutting the budget for inspections",
+         0, 0),
+        ("Interior Ministry", "said", "the claim was false and that inspection funding had "
+         "risen every year", 100, 110),
+        ("Interior Ministry", "said", "the dam was inspected in March", 200, 210),  # no answer
+    ])
+    [(a, b, reason)] = denials(claims)
+    assert (a, b) == (1, 0) and reason.startswith("denial: Interior Ministry said 'the claim")
+
+
 @pytest.fixture(scope="module")
 def judge_says_contradiction(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("judge")
