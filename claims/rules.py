@@ -279,13 +279,11 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             return bool(_context(a, x, qa) & _context(b, y, qb))
         return True
 
-    # A figure the other side also states ("40 million crowns" in both, one adding "a further
-    # 15 million crowns"; "3,100 people" and "four died and 3,100 remain") is corroborated:
-    # it is not set against the other side's other figures.
-    close = frame >= FRAME_OVERLAP or (similarity is not None and similarity >= FRAME_SIMILARITY)
+    same_matter = frame >= FRAME_OVERLAP or (
+        similarity is not None and similarity >= FRAME_SIMILARITY)
     for x in qa:  # one side rejects the figure the other states ("not the 42 tonnes claimed")
         for y in qb:
-            if close and x.value == y.value and _denied(a, x) != _denied(b, y) \
+            if same_matter and x.value == y.value and _denied(a, x) != _denied(b, y) \
                     and x.kind == y.kind and x.unit and _head(x.unit) == _head(y.unit):
                 neg, pos = (x, y) if _denied(a, x) else (y, x)
                 return RuleHit("numbers", "contradiction",
@@ -293,6 +291,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
                                f"{_fmt(pos)!r}")
     qa = [q for q in qa if not _denied(a, q)]  # a rejected figure is compared no further
     qb = [q for q in qb if not _denied(b, q)]
+    # A figure the other side also states ("40 million crowns" in both, one adding "a further
+    # 15 million crowns"; "3,100 people" and "four died and 3,100 remain") is corroborated:
+    # it is not set against the other side's other figures.
     matched = {id(q) for x in qa for y in qb if _compatible(x, y) and x.kind == y.kind and (
         same_thing(x, y) or not x.unit or not y.unit or x.value == y.value >= 10)
         for q in (x, y)}
