@@ -40,9 +40,9 @@ _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing
                 "stressing", "accusing", "denying", "describing", "calling"}
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 # What a speaker answers rather than states: "rejected that account", "dismissed the claim".
-_ANSWERED_NOUN = (r"(?:[\w’'-]+\s+){0,2}?(?:claims?|accusations?|allegations?|charges?|"
-                  r"reports?|account|suggestions?|assertions?|statements?|idea|notion|version|"
-                  r"criticism|figures?)")
+ANSWERED_NOUNS = (r"(?:claims?|accusations?|allegations?|charges?|reports?|account|"
+                  r"suggestions?|assertions?|statements?|idea|notion|version|criticism|figures?)")
+_ANSWERED_NOUN = r"(?:[\w’'-]+\s+){0,2}?" + ANSWERED_NOUNS
 _ANSWERED = r"(?:this|that|the|these|those|such|his|her|its|their)\s+" + _ANSWERED_NOUN
 _ANSWER_THEN = re.compile(r"\s*" + _ANSWERED + r"\s*(?:,\s*)?$", re.IGNORECASE)
 # Verbs that need a subject right before them (nouns too often: "this claim", "the states").

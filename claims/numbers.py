@@ -27,12 +27,13 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "
 _QUALIFIER = (r"(?P<qual>more than|fewer than|less than|at least|at most|up to|as many as|"
               r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"
               r"just over|just under|an estimated|estimated)\s+")
-_WORDNUM = "|".join(sorted(_UNITS, key=len, reverse=True))
+# "twelve", "forty-eight", "a hundred": one spelled-out number (see word_value)
+WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 _NUMBER = (
     r"(?P<cur>[$€£])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|dozens|hundreds|thousands|millions"
-    r"|(?:a|an|" + _WORDNUM + r")(?:[- ](?:" + _WORDNUM + r"))?)"
+    r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b)?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
 )
@@ -63,7 +64,7 @@ _ED_NOUNS = {"displaced", "injured", "wounded", "dead", "killed", "detained", "m
 _FILLERS = {"more", "additional", "other", "extra", "further", "new", "of", "the"}
 
 
-def _word_value(word: str) -> float | None:
+def word_value(word: str) -> float | None:
     parts = re.split(r"[- ]", word.lower())
     total = 0.0
     for p in parts:
@@ -145,7 +146,7 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         elif raw[0].isdigit():
             value = float(raw.replace(",", ""))
         else:
-            v = _word_value(raw)
+            v = word_value(raw)
             if v is None:
                 continue
             value = v

@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from claims.attribute import ANSWERED_NOUNS
 from claims.rules import content_words, restates, shared_figure
 
 K = 8  # neighbours per claim
@@ -287,10 +288,8 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
 
 _DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects", "disputed",
             "disputes", "refuted", "refutes", "contested", "contests"}
-_ANAPHOR = re.compile(
-    r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+(?:\w+\s+){0,2}"
-    r"(?:claims?|accusations?|allegations?|charges?|reports?|account|suggestions?|assertions?|"
-    r"statements?|idea|notion|version|criticism|figures?)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+"
+                      r"(?:\w+\s+){0,2}" + ANSWERED_NOUNS + r"\b", re.IGNORECASE)  # "this claim"
 # "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"

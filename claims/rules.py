@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.numbers import extract_quantities
+from claims.numbers import WORD_NUMBER, extract_quantities, word_value
 from claims.types import Quantity
 
 
@@ -183,12 +183,9 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)|\b(?:and|but|while|w
 _WINDOW_WORDS = 3  # content words each side of a figure that say what it counts
 # "in the 48 hours before the breach", "over two days": the stretch a figure was counted over.
 _SPAN = re.compile(r"\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-                   r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-                   r"twelve|twenty-four|forty-eight)\s*-?\s*(?P<u>hours?|days?|weeks?|months?|"
-                   r"years?)\b", re.IGNORECASE)
+                   r"(?P<n>\d+(?:\.\d+)?|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER
+                   + r"))?)\s*-?\s*(?P<u>hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _SPAN_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SKIP = _FUNCTION | _NEGATORS
 
 
@@ -234,9 +231,10 @@ def _spans(text: str) -> list[tuple[float, int, int]]:
     """(hours, start, end) of every "in the 48 hours" / "over two days" in the text."""
     out = []
     for m in _SPAN.finditer(text):
-        n = m.group("n").lower()
-        value = float(n) if n[0].isdigit() else float(
-            {"a": 1, "an": 1, "twenty-four": 24, "forty-eight": 48}.get(n) or _NUMBERS[n])
+        n = m.group("n")
+        value = float(n) if n[0].isdigit() else word_value(n)
+        if value is None:
+            continue
         out.append((value * _SPAN_HOURS[m.group("u").lower().rstrip("s")], m.start(), m.end()))
     return out
 
