@@ -46,6 +46,35 @@ def _encode(tokenizer: Any, batch: list[Pair]) -> Any:
                      truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt")
 
 
+Tokens = tuple[list[int], list[int]]  # input ids, token type ids
+
+
+def _pretokenize(tokenizer: Any, pairs: list[Pair]) -> dict[Pair, Tokens]:
+    """Every distinct pair tokenised once, in one call (the fast tokenizer runs it in
+    parallel): batches are then only padded, which keeps a GPU busy."""
+    uniq = list(dict.fromkeys(pairs))
+    enc = tokenizer([p.premise for p in uniq], [p.hypothesis for p in uniq],
+                    truncation=True, max_length=MAX_LENGTH)
+    return {p: (ids, types) for p, ids, types
+            in zip(uniq, enc["input_ids"], enc["token_type_ids"], strict=True)}
+
+
+def _collate(tokens: dict[Pair, Tokens], batch: list[Pair], pad_id: int) -> dict[str, Any]:
+    """Pad pre-tokenised pairs into the tensors `_encode` would have made."""
+    import torch
+
+    width = max(len(tokens[p][0]) for p in batch)
+    ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    types = torch.zeros((len(batch), width), dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for row, p in enumerate(batch):
+        tok, typ = tokens[p]
+        ids[row, :len(tok)] = torch.tensor(tok)
+        types[row, :len(typ)] = torch.tensor(typ)
+        mask[row, :len(tok)] = 1
+    return {"input_ids": ids, "token_type_ids": types, "attention_mask": mask}
+
+
 def predict_logits(model: Any, tokenizer: Any, pairs: list[Pair], batch_size: int = 64,
                    device: str = "cpu") -> Any:
     import torch
@@ -159,10 +188,13 @@ def _upsample(pairs: list[Pair], weights: dict[str, float], rng: random.Random) 
 def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch_size: int = 32,
           lr: float = 4e-5, limit: int | None = None, checkpoint_minutes: float = 10.0,
           base: str | None = None, epochs: float = 1.0, corpus_file: Path | None = None,
-          weights: dict[str, float] | None = None, device: str = "auto") -> dict[str, Any]:
+          weights: dict[str, float] | None = None, device: str = "auto",
+          freeze_embeddings: bool = False) -> dict[str, Any]:
     """Fine-tune for `epochs` passes (or until `minutes` run out), linear decay; with more than
-    one epoch the weights of the epoch with the best dev macro-F1 are kept. `base` is the
-    starting checkpoint (default: the bundled all-MiniLM-L6-v2 weights)."""
+    one epoch the weights of the epoch with the best dev accuracy are kept. `base` is the
+    starting checkpoint (default: the bundled all-MiniLM-L6-v2 weights). `freeze_embeddings`
+    keeps the word embeddings (half the model's weights) as they are in `base`, so a run can
+    be shipped, or carried between machines, as the other half."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -201,7 +233,10 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
     model.to(device)
     label_id = {v: i for i, v in enumerate(LABELS)}
     dev_gold = torch.tensor([label_id[p.label] for p in corpus.dev])
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    if freeze_embeddings:
+        model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
+    opt = torch.optim.AdamW([w for w in model.parameters() if w.requires_grad], lr=lr,
+                            weight_decay=0.01)
     n_epochs = max(1, int(epochs + 0.999))
     batches: list[list[Pair]] = []
     epoch_ends: list[int] = []
@@ -235,9 +270,13 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
     best: tuple[float, int, dict[str, Any]] | None = None
     from concurrent.futures import ThreadPoolExecutor
 
-    def prepare(i: int) -> tuple[Any, Any]:  # tokenising releases the GIL: runs ahead
+    tokens = _pretokenize(tokenizer, train_pairs)
+    _log(f"tokenised {len(tokens)} distinct pairs")
+
+    def prepare(i: int) -> tuple[Any, Any]:  # runs ahead of the training step
         batch = batches[i]
-        return _encode(tokenizer, batch), torch.tensor([label_id[p.label] for p in batch])
+        return (_collate(tokens, batch, tokenizer.pad_token_id),
+                torch.tensor([label_id[p.label] for p in batch]))
 
     pool = ThreadPoolExecutor(max_workers=2)
     ahead = {i: pool.submit(prepare, i) for i in range(step, min(step + 8, len(batches)))}
@@ -245,7 +284,7 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
         enc_cpu, gold_cpu = ahead.pop(step).result()
         if step + 8 < len(batches):
             ahead[step + 8] = pool.submit(prepare, step + 8)
-        enc = enc_cpu.to(device)
+        enc = {k: v.to(device, non_blocking=True) for k, v in enc_cpu.items()}
         gold = gold_cpu.to(device)
         for g in opt.param_groups:
             g["lr"] = lr * lr_at(step)
@@ -308,6 +347,7 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
             "epochs": round(kept_step / epoch_ends[0], 2), "minutes": trained_minutes,
             "lr": lr, "device": device, "weights": weights,
             "base": base or "all-MiniLM-L6-v2", "dev": dev,
+            "frozen_word_embeddings": freeze_embeddings,
             "train_pairs": len(train_pairs), "datasets": corpus.counts}
     (final / "judge.json").write_text(json.dumps(meta, indent=2) + "\n")
     (final / "README.md").write_text(_model_card(corpus, meta))
@@ -341,6 +381,8 @@ def main() -> None:
     ap.add_argument("--weight", action="append", default=[], metavar="SET=FACTOR",
                     help="upsample a data set, e.g. --weight emergent=4")
     ap.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    ap.add_argument("--freeze-embeddings", action="store_true",
+                    help="keep the word embeddings of --base (train the other half)")
     args = ap.parse_args()
     if args.corpus is None and not (args.data / "INDEX.tsv").exists():
         raise SystemExit(f"{args.data} has no INDEX.tsv; pass --data PATH/TO/shared/data")
@@ -354,7 +396,8 @@ def main() -> None:
     meta = train(None if args.corpus else args.data, args.out, minutes=args.minutes,
                  seed=args.seed, batch_size=args.batch_size, lr=args.lr, limit=args.limit,
                  base=args.base, epochs=args.epochs, corpus_file=args.corpus,
-                 weights=_weights(args.weight), device=args.device)
+                 weights=_weights(args.weight), device=args.device,
+                 freeze_embeddings=args.freeze_embeddings)
     print(json.dumps({k: meta[k] for k in ("steps", "epochs", "temperature", "thresholds",
                                            "dev")}))
 

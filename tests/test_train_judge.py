@@ -8,6 +8,8 @@ from pathlib import Path
 
 from claims.nli_data import load_corpus, pair_key
 
+ROOT_JUDGE = Path(__file__).resolve().parent.parent / "claims" / "models" / "judge"
+
 ROWS = [
     ("A man is playing a guitar.", "A man plays an instrument.", "entailment"),
     ("A man is playing a guitar.", "Nobody is playing music.", "contradiction"),
@@ -107,3 +109,35 @@ def test_an_exported_corpus_trains_like_the_data_folder(tmp_path):
     assert 0 < meta["epochs"] <= 2.0
     card = (tmp_path / "run" / "model" / "README.md").read_text()
     assert "emergent" in card and f"{meta['epochs']} epochs" in card
+
+
+def test_pretokenised_batches_are_the_tensors_the_tokenizer_would_make():
+    from transformers import AutoTokenizer
+
+    from claims.nli_data import Pair
+    from claims.train_judge import _collate, _encode, _pretokenize
+
+    tokenizer = AutoTokenizer.from_pretrained(ROOT_JUDGE)
+    batch = [Pair(p, h, lab, "x") for p, h, lab in ROWS[:5]]
+    batch.append(Pair("word " * 300, "A long premise is cut.", "neutral", "x"))  # truncated
+    tokens = _pretokenize(tokenizer, batch + batch[:2])  # repeats are tokenised once
+    assert len(tokens) == len(batch)
+    made = _collate(tokens, batch, tokenizer.pad_token_id)
+    expected = _encode(tokenizer, batch)
+    for key in ("input_ids", "token_type_ids", "attention_mask"):
+        assert made[key].tolist() == expected[key].tolist(), key
+
+
+def test_frozen_word_embeddings_stay_as_in_the_base_and_the_rest_trains(tmp_path):
+    from safetensors.torch import load_file
+
+    from claims.train_judge import train
+
+    train(make_data(tmp_path), tmp_path / "run", minutes=0.2, batch_size=4, seed=1,
+          base=str(ROOT_JUDGE), freeze_embeddings=True)
+    base = load_file(ROOT_JUDGE / "model.safetensors")
+    tuned = load_file(tmp_path / "run" / "model" / "model.safetensors")
+    key = "bert.embeddings.word_embeddings.weight"
+    assert (tuned[key] == base[key]).all()
+    changed = [k for k in base if k != key and not (tuned[k] == base[k]).all()]
+    assert "classifier.weight" in changed and len(changed) > 50
