@@ -21,7 +21,7 @@ from typing import Any
 import polars as pl
 
 from claims.attribute import ANSWERED_NOUNS
-from claims.rules import content_words, restates, shared_figure
+from claims.rules import align_figures, content_words, restates, shared_figure
 
 K = 8  # neighbours per claim
 CANDIDATE_FLOOR = 0.25  # cosine below which two claims are not judged at all
@@ -40,7 +40,7 @@ BOTH_WAYS_CLASH = 0.5  # ...or from this p(contradiction) in both directions (tu
 BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with
 
-VERDICT_RULES = 7  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 8  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -229,6 +229,41 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     return "neutral", 0.0, "model", []
 
 
+def _figures_only(pairs: Sequence[tuple[str, str]], sims: Sequence[float],
+                  verdicts: Sequence[tuple[str, float, str, list[str]]],
+                  judge_name: str) -> dict[int, str]:
+    """The model clashes that rest on figures alone: judged again with the second side's
+    differing figures set to the first side's (`align_figures`), they no longer clash. The
+    numbers rule, which reads what a figure counts, has already passed over these figures
+    ("at least 60 million crowns" to repair the dam, "40 million crowns in emergency aid"; rain
+    "in the 48 hours before" and "in the 24 hours before"), so the judge's clash is one the
+    figures cannot carry. Index -> reason, for the clashes to drop. Seeds: 2 predicted clashes
+    fewer on the tuning sets (both numeric non-conflicts written down), 3 on the held-out set,
+    no written-down clash lost."""
+    from claims.judge import judge_pairs
+
+    todo = {}
+    for i, (kind, _, method, _) in enumerate(verdicts):
+        if kind == "contradict" and method == "model":
+            aligned = align_figures(*pairs[i])
+            if aligned is not None:
+                todo[i] = (pairs[i][0], aligned)
+    if not todo:
+        return {}
+    idx = list(todo)
+    similarity = [sims[i] for i in idx]
+    ab = judge_pairs([todo[i] for i in idx], name=judge_name, similarities=similarity,
+                     strip_wrappers=False)
+    ba = judge_pairs([todo[i][::-1] for i in idx], name=judge_name, similarities=similarity,
+                     strip_wrappers=False)
+    out = {}
+    for n, i in enumerate(idx):
+        if _combine(ab[n], ba[n], sims[i])[0] != "contradict":
+            out[i] = (f"no clash once the figures match ({todo[i][1]!r}): the clash rests on "
+                      "figures that count different things")
+    return out
+
+
 def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], cache: pl.DataFrame,
                      judge_name: str, progress: Progress | None = None
                      ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -265,15 +300,21 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
             [(pairs[i][1], pairs[i][0]) for i in back_idx], name=judge_name,
             similarities=[sims[i] for i in back_idx], strip_wrappers=False,
             progress=report), strict=True))
-        for i, (key, c) in enumerate(items):
-            ab = forward[i]
-            ba = backward.get(i, ab)  # no second look: the reverse is taken to agree
+        verdicts = []
+        for i, (_, c) in enumerate(items):
             ja, jb = contents[c.a], contents[c.b]
             denied = (ja if ja.denied else jb).text if ja.denied != jb.denied else None
-            kind, score, method, reasons = _combine(ab, ba, c.similarity, denied)
+            # no second look: the reverse is taken to agree
+            verdicts.append(_combine(forward[i], backward.get(i, forward[i]), c.similarity,
+                                     denied))
+        for i, reason in _figures_only(pairs, sims, verdicts, judge_name).items():
+            verdicts[i] = ("neutral", 0.0, "numbers", [reason])
+        for i, (key, _) in enumerate(items):
+            kind, score, method, reasons = verdicts[i]
             new_rows.append({"key": key, "judge": judge_name, "kind": kind, "score": score,
-                             "method": method, "reasons": reasons, "label_ab": ab.label,
-                             "label_ba": ba.label if i in backward else None,
+                             "method": method, "reasons": reasons,
+                             "label_ab": forward[i].label,
+                             "label_ba": backward[i].label if i in backward else None,
                              "judged_at": now})
             cached[key] = new_rows[-1]
     relations = []

@@ -313,6 +313,27 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     return None
 
 
+def align_figures(a: str, b: str) -> str | None:
+    """`b` with each figure that `a` states differently (same kind, same unit or no unit)
+    replaced by `a`'s figure; None where no figure differs. For asking the judge whether a
+    clash rests on the figures alone: "140 mm of rain ... in the 24 hours before the dam
+    failed" becomes "214 mm of rain ... in the 48 hours before the dam failed" against "214 mm
+    of rain ... in the 48 hours before the breach"."""
+    kinds = ("count", "percent", "money", "time")
+    qa = [q for q in extract_quantities(a) if q.kind in kinds]
+    qb = [q for q in extract_quantities(b) if q.kind in kinds]
+    out, pos = [], 0
+    for y in qb:
+        same = [x for x in qa if y.kind == x.kind and (
+            not x.unit or not y.unit or _head(x.unit) == _head(y.unit))]
+        free = [x for x in same if all(x.value != z.value for z in qb)]  # not stated in b
+        if not free or any(x.value == y.value for x in same):
+            continue
+        out += [b[pos:y.start], free[0].text]
+        pos = y.end
+    return "".join(out) + b[pos:] if out else None
+
+
 def _negated(words: list[str]) -> bool:
     return sum(w.lower() in _NEGATORS for w in words) % 2 == 1
 

@@ -362,3 +362,29 @@ def test_a_question_is_related_to_nothing(tmp_path, judge_says_contradiction):
     rels = store.relations()
     assert len(rels) >= 1  # the two statements clash (this judge calls everything a clash)
     assert not set(question) & set(rels["a"].to_list() + rels["b"].to_list())
+
+
+def test_a_model_clash_that_rests_on_figures_counting_different_things_is_dropped():
+    from claims.relate import PAIRS, Candidate, Judged, judge_candidates
+
+    # the shipped judge calls each pair a contradiction (0.85-0.9, cosine 0.63 / 0.76 with
+    # MiniLM); the numbers rule has passed over the figures (different sums; rain counted over
+    # different stretches of time), and with the figures made equal the judge sees no clash
+    contents = {1: Judged("Repairing the dam would cost at least 60 million crowns"),
+                2: Judged("the government would provide 40 million crowns in emergency aid "
+                          "and a further 15 million crowns for temporary housing"),
+                3: Judged("214 mm of rain had fallen on the upper Sarn valley in the 48 hours "
+                          "before the breach"),
+                4: Judged("140 mm of rain had fallen on the upper valley in the 24 hours "
+                          "before the dam failed"),
+                5: Judged("Two people died in the flood"),
+                6: Judged("Nobody died in the flood")}
+    cands = [Candidate(1, 2, 0.63), Candidate(3, 4, 0.76), Candidate(5, 6, 0.8)]
+    relations, cache = judge_candidates(cands, contents, pl.DataFrame(schema=PAIRS),
+                                        "claims-judge")
+    assert cache["label_ab"].to_list()[:2] == ["contradiction", "contradiction"]
+    dropped = cache.filter(pl.col("method") == "numbers")
+    assert dropped["kind"].to_list() == ["neutral", "neutral"]
+    assert "once the figures match" in dropped["reasons"][0][0]
+    # a clash that is not about the figures stands
+    assert relations.select("a", "b", "kind").rows() == [(5, 6, "contradict")]

@@ -2,7 +2,13 @@
 
 import pytest
 
-from claims.rules import apply_rules, negation_conflict, numeric_conflict, shared_figure
+from claims.rules import (
+    align_figures,
+    apply_rules,
+    negation_conflict,
+    numeric_conflict,
+    shared_figure,
+)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -174,3 +180,19 @@ def test_a_statement_with_all_the_words_of_another_and_more_restates_it():
     assert not restates(short, "ammonium nitrate had not been stored at the site, inspectors say")
     assert not restates(short, "fuel was stored at the site in breach of its permit")
     assert not restates("the fire spread", "the fire spread to the roof")  # too little to go on
+
+
+@pytest.mark.parametrize("a, b, aligned", [
+    ("Repairing the dam would cost at least 60 million crowns",
+     "the government would provide 40 million crowns in aid",
+     "the government would provide at least 60 million crowns in aid"),
+    ("rain fell at 1:40 a.m. for 48 hours", "rain fell at 2:50 a.m. for 24 hours",
+     "rain fell at 1:40 a.m. for 48 hours"),
+    ("3 percent of the catch", "5% of the catch", "3 percent of the catch"),
+    # a figure b also states is corroborated, not swapped in for b's other figures
+    ("1,200 people were displaced", "1,200 people were displaced and 3 died", None),
+    ("Two people died", "No one died", None),  # nothing to align
+    ("12 observation posts", "40 tonnes of cod", None),  # different units
+])
+def test_aligning_figures_gives_b_the_figures_a_states_differently(a, b, aligned):
+    assert align_figures(a, b) == aligned
