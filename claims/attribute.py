@@ -776,7 +776,7 @@ def _is_bare_quote(sentence: str) -> bool:
         len(s) >= 2 and s[0] in _OPEN_QUOTES and s[-1] in _DOUBLE_QUOTES)
 
 
-_TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")
+TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")  # "ROSK: ", a transcript turn's label
 
 
 class Attributor:
@@ -793,11 +793,11 @@ class Attributor:
             for s in sentences:
                 _collect_names(ahead, s.text)
             self._doc.ahead = ahead
-            self._transcript = sum(1 for s in sentences if _TURN.match(s.text)) >= 2
+            self._transcript = sum(1 for s in sentences if TURN.match(s.text)) >= 2
 
     def _transcript_turn(self, sentence: Sentence) -> Attribution | None:
         """ "ROSK: No shots were fired." - the speaker label of a transcript turn."""
-        m = _TURN.match(sentence.text)
+        m = TURN.match(sentence.text)
         if m:
             toks = tuple(w.capitalize() if w.isupper() else w for w in m.group(1).split())
             speaker, _ = _resolve(self._doc, _NP(0, 0, " ".join(toks), toks))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims.attribute import attribute_sentences
+from claims.attribute import TURN, attribute_sentences
 from claims.ingest import Defaults, read_text
 from claims.split import split_sentences
 from claims.types import Document
@@ -139,7 +139,9 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
     answers = load_answers(folder)
     by_sentence: dict[str, list[tuple[int, str | None]]] = {}
     for r in claims.select("claim_id", "sentence", "speaker").iter_rows():
-        by_sentence.setdefault(" ".join(r[1].split()), []).append((r[0], _norm(r[2])))
+        # answers quote a transcript turn without its label ("ROSK: No shots were fired.")
+        sentence = " ".join(TURN.sub("", r[1], count=1).split())
+        by_sentence.setdefault(sentence, []).append((r[0], _norm(r[2])))
     side_of: dict[int, tuple[int, int]] = {}
     for g in groups.iter_rows(named=True):
         for i, side in enumerate(g["sides"]):

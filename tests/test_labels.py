@@ -1,0 +1,42 @@
+"""Scoring a store's relations against a sample set's written-down answers."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from claims.labels import score_relations
+
+
+def test_answers_find_transcript_turns_and_count_hits_misses_and_wrong_calls(tmp_path):
+    (tmp_path / "_answers.json").write_text(json.dumps({
+        "clashes": [
+            {"a": "No shots were fired at that vessel.", "b": "Two warning shots were fired."},
+            {"a": "The port stayed open.", "b": "The port was closed."},
+        ],
+        "agreements": [{"a": "Our inspectors counted 42 tonnes of cod.",
+                        "b": "Inspectors found 42 tonnes of cod."}],
+        "numeric_non_conflicts": [{"a": "Our inspectors counted 42 tonnes of cod.",
+                                   "b": "The fine was 42,000 euros."}],
+    }), encoding="utf-8")
+    sentences = ["ROSK: No shots were fired at that vessel.",  # a transcript turn
+                 "Two warning shots were fired.",
+                 "ROSK: Our inspectors counted 42 tonnes of cod.",
+                 "Inspectors found 42 tonnes of cod.",
+                 "The port stayed open.", "The port was closed.",
+                 "The fine was 42,000 euros."]
+    claims = pl.DataFrame({"claim_id": list(range(1, 8)), "sentence": sentences,
+                           "speaker": ["Annika Rosk", None, "Annika Rosk", None, None, None,
+                                       None]})
+    relations = pl.DataFrame({"a": [1, 3, 3], "b": [2, 4, 7],
+                              "kind": ["contradict", "contradict", "contradict"]})
+    groups = pl.DataFrame({"group_id": [], "sides": []},
+                          schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
+    score = score_relations(tmp_path, claims, relations, groups)
+    assert (score.clashes, score.clashes_found) == (2, 1)  # the transcript turn is found
+    assert (score.agreements, score.agreements_found) == (1, 0)
+    assert score.predicted_clashes == 3 and score.predicted_clashes_labelled == 1
+    assert score.predicted_clashes_wrong == 1  # 3/4 are written down as agreeing
+    assert score.non_conflicts_flagged == 1
+    assert any("The port stayed open." in m for m in score.missed)
