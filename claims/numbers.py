@@ -22,6 +22,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR",
+             "dollar": "USD", "euro": "EUR",
              "pounds": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 
 _QUALIFIER = (r"(?P<qual>more than|fewer than|less than|at least|at most|up to|as many as|"
@@ -34,8 +35,9 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|dozens|hundreds|thousands|millions"
     r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?)"
+    r"(?P<half>\s+and\s+a\s+half\b)?"  # "two and a half million", "one and a half miles"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b)?"
-    r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b)|-percent\b)?"
 )
 _PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w|:\d)",
                       re.IGNORECASE)
@@ -47,6 +49,12 @@ _TIME = re.compile(
     r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
     r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
+
+# "a mile and a half", "an hour and a half" (1.5); "half a mile", "half a million people" (0.5)
+_AND_A_HALF = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?(?:an?|one)\s+(?P<unit>[a-z]+)"
+                         r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_HALF_A = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?half\s+an?\s+(?P<unit>[a-z]+)\b",
+                     re.IGNORECASE)
 
 # Words that end a counted noun phrase ("800,000 people have fled" -> "people").
 _STOP = set(
@@ -126,15 +134,34 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
     return out
 
 
+def _halves(span: str, start: int) -> list[Quantity]:
+    """ "a mile and a half" (1.5 mile), "half a mile" (0.5 mile), "half a million people"."""
+    out = []
+    for pattern, value in ((_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
+        for m in pattern.finditer(span):
+            unit, end = m.group("unit"), m.end()
+            if unit.lower() in _STOP or unit.lower() in _SCALES and pattern is _AND_A_HALF:
+                continue
+            if unit.lower() in _SCALES:  # "half a million people"
+                value_, (unit, end) = value * _SCALES[unit.lower()], _counted_noun(span, end)
+            else:
+                value_ = value
+            out.append(Quantity(value=value_, unit=unit, kind="count",
+                                qualifier=(m.group("qual") or "").lower(),
+                                text=span[m.start():end], start=start + m.start(),
+                                end=start + end))
+    return out
+
+
 def extract_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities inside text[start:end]; offsets are in `text`."""
     end = len(text) if end is None else end
     span = text[start:end]
-    out: list[Quantity] = _clock_times(span, start)
-    times = [(q.start - start, q.end - start) for q in out]
+    out: list[Quantity] = _clock_times(span, start) + _halves(span, start)
+    taken = [(q.start - start, q.end - start) for q in out]
     for m in _PATTERN.finditer(span):
-        if any(a <= m.start("num") < b for a, b in times):
-            continue  # the hour of a clock time
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue  # the hour of a clock time, the "a" of "a mile and a half"
         raw = m.group("num")
         low = raw.lower()
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
@@ -150,8 +177,13 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
             if v is None:
                 continue
             value = v
+        if m.group("half"):
+            value += 0.5
         value *= scale
         noun, noun_end = _counted_noun(span, m.end())
+        unit_word = re.match(r"-([A-Za-z]+)\b", span[m.end():])
+        if not noun and unit_word and not m.group("pct"):  # "a 30-day pause", "a 5-euro fee"
+            noun, noun_end = unit_word.group(1), m.end() + unit_word.end()
         if low == "one" and not noun:
             continue  # "one of the last ..." is not a count
         kind, unit = "count", noun

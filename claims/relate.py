@@ -40,7 +40,7 @@ BOTH_WAYS_CLASH = 0.5  # ...or from this p(contradiction) in both directions (tu
 BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with
 
-VERDICT_RULES = 8  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 9  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.numbers import WORD_NUMBER, extract_quantities, word_value
 from claims.types import Quantity
@@ -222,6 +222,24 @@ def _denied(text: str, q: Quantity) -> bool:
     return _DENIED.search(text[:q.start]) is not None
 
 
+_BOUND = re.compile(r"\b(?P<b>maximum|max\.?|minimum|min\.?|ceiling|cap|limit)\b(?!.*\b(?:"
+                    r"maximum|minimum|ceiling|cap|limit)\b)", re.IGNORECASE)
+
+
+def _bounded(text: str, q: Quantity) -> Quantity:
+    """ "The maximum fine is 400,000 euros": a bound, read as "up to 400,000 euros" (and a
+    minimum as "at least"), so a fine of 250,000 euros does not clash with it."""
+    if q.qualifier or q.kind == "time":
+        return q
+    left = text[:q.start]
+    left = left[max((m.end() for m in _CLAUSE_END.finditer(left)), default=0):]
+    m = _BOUND.search(left)
+    if m is None:
+        return q
+    return replace(q, qualifier="at least" if m.group("b").lower().startswith("min")
+                   else "up to")
+
+
 def _is_change(text: str, q: Quantity) -> bool:
     """ "cut by 15 percent": a change of a share, not a share."""
     return q.kind == "percent" and re.search(r"\bby\s*$", text[:q.start]) is not None
@@ -256,7 +274,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         return None  # counted over different stretches of time
 
     def figures(text: str, spans: list[tuple[float, int, int]]) -> list[Quantity]:
-        return [q for q in extract_quantities(text) if q.kind in kinds
+        return [_bounded(text, q) for q in extract_quantities(text) if q.kind in kinds
                 and not any(s <= q.start < e for _, s, e in spans)]
 
     qa, qb = figures(a, spans_a), figures(b, spans_b)

@@ -100,3 +100,31 @@ def test_clock_times_are_minutes_after_midnight(text, minutes, qualifier):
     (q,) = extract_quantities(text)
     assert (q.kind, q.value, q.qualifier) == ("time", minutes, qualifier)
     assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, kind, words",
+    [
+        ("We were a mile and a half outside the line", 1.5, "mile", "count",
+         "a mile and a half"),
+        ("about one and a half miles off the coast", 1.5, "miles", "count",
+         "about one and a half miles"),
+        ("two and a half million people fled", 2_500_000, "people", "count",
+         "two and a half million people"),
+        ("the boat was half a mile away", 0.5, "mile", "count", "half a mile"),
+        ("more than half a million people fled", 500_000, "people", "count",
+         "more than half a million people"),
+        ("both agreed to a 30-day pause on boardings", 30, "day", "count", "30-day"),
+        ("it would appeal against the 250,000-euro fine", 250_000, "EUR", "money",
+         "250,000-euro"),
+        ("a 40-percent cut in the catch", 40, "%", "percent", "40-percent"),
+    ],
+)
+def test_halves_and_hyphenated_units_are_read(text, value, unit, kind, words):
+    q = one(text)
+    assert (q.value, q.unit, q.kind, q.text) == (value, unit, kind, words)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_half_that_is_no_quantity_is_left_alone():
+    assert extract_quantities("a half-hearted attempt and a well-known figure") == []

@@ -196,3 +196,21 @@ def test_a_statement_with_all_the_words_of_another_and_more_restates_it():
 ])
 def test_aligning_figures_gives_b_the_figures_a_states_differently(a, b, aligned):
     assert align_figures(a, b) == aligned
+
+
+def test_a_maximum_or_minimum_is_a_bound_not_a_figure():
+    fine = "it would appeal against the 250,000-euro fine imposed by a court"
+    cap = "The maximum fine for the offences is 400,000 euros"
+    assert numeric_conflict(fine, cap, 0.6) is None  # within the cap
+    assert numeric_conflict("the fine was 500,000 euros", cap, 0.6) is not None  # above it
+    assert numeric_conflict("the court fined it 300,000 euros",
+                            "The minimum fine for the offence is 400,000 euros", 0.6) is not None
+    assert numeric_conflict("the court fined it 500,000 euros",
+                            "The minimum fine for the offence is 400,000 euros", 0.6) is None
+
+
+def test_a_spelled_out_half_and_a_hyphenated_unit_are_figures_the_rules_compare():
+    assert numeric_conflict("the trawler was a mile and a half inside the line",
+                            "the trawler was 3.2 miles inside the line") is not None
+    assert shared_figure("the two governments had agreed to a 30-day pause on boardings",
+                         "both delegations had accepted a 30-day pause on boardings") == "30-day"
