@@ -388,3 +388,51 @@ def test_a_model_clash_that_rests_on_figures_counting_different_things_is_droppe
     assert "once the figures match" in dropped["reasons"][0][0]
     # a clash that is not about the figures stands
     assert relations.select("a", "b", "kind").rows() == [(5, 6, "contradict")]
+
+
+@pytest.mark.parametrize("denied, statement", [
+    ("any pause had been agreed", "some pause had been agreed"),
+    ("Any shots were fired at all", "Some shots were fired"),
+    ("anyone was hurt", "someone was hurt"),
+    ("ever seeing such reports", "seeing such reports"),
+    ("the dam had been inspected", "the dam had been inspected"),
+])
+def test_what_a_denial_denies_is_judged_as_a_statement(denied, statement):
+    from claims.relate import as_statement, judged
+
+    assert as_statement(denied) == statement
+    assert judged(denied, "Annika Rosk", "denied") == judged(statement, "Annika Rosk", "denied")
+    assert judged(denied, "Annika Rosk", "said").text == denied  # only a denial is rewritten
+
+
+def test_a_denial_of_what_another_states_for_sure_clashes_however_far_apart():
+    from claims.relate import FLOOR, PAIRS, Candidate, judge_candidates, judged
+
+    # the shipped judge: the pause entails "some pause had been agreed" (0.91); cosine 0.42
+    # with MiniLM. Judged as "any pause had been agreed" it read as a negative (0.86
+    # contradiction) and the denial was lost.
+    contents = {1: judged("the two governments had also agreed to a 30-day pause on boardings "
+                          "in the disputed strip of the Grey Sound", "Helene Marchal", "said"),
+                2: judged("any pause had been agreed", "Annika Rosk", "denied")}
+    relations, _ = judge_candidates([Candidate(1, 2, 0.42)], contents,
+                                    pl.DataFrame(schema=PAIRS), "claims-judge")
+    assert 0.42 < FLOOR
+    assert relations.select("kind", "method").rows() == [("contradict", "denial")]
+    assert "denies 'some pause had been agreed'" in relations["reasons"][0][0]
+
+
+def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():
+    from claims.judge import Judgement
+    from claims.relate import DENIAL_SURE, _combine
+
+    def says(p: float, premise: str, hypothesis: str) -> Judgement:
+        label = "entailment" if p >= 0.35 else "neutral"
+        return Judgement(label, {"entailment": p, "neutral": 0.95 - p, "contradiction": 0.05},
+                         None, ("model",), premise, hypothesis)
+
+    denied = "its repairs played some part in Sunday's breach"
+    other = "The breach at the Tessel Dam happened shortly after 2 a.m."
+    weak = _combine(says(0.44, other, denied), says(0.1, denied, other), 0.71, denied)
+    assert 0.44 < DENIAL_SURE and weak[0] == "neutral"
+    sure = _combine(says(0.74, other, denied), says(0.1, denied, other), 0.71, denied)
+    assert sure[:3:2] == ("contradict", "denial")
