@@ -120,6 +120,7 @@ class Judged:
 
     text: str
     denied: bool = False
+    said: str = ""  # a denial's content in the speaker's words, where `text` rewrites it
 
     @property
     def key(self) -> str:
@@ -153,7 +154,8 @@ def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
     if last in _NEGATING_VERBS:
-        return Judged(as_statement(text), True)
+        statement = as_statement(text)
+        return Judged(statement, True, text if statement != text else "")
     return Judged(text)
 
 
@@ -192,15 +194,16 @@ def common_words(text: str) -> set[str]:
     return content_words(" ".join(t for t in text.split() if t[:1].islower()))
 
 
-def _combine(ab: Any, ba: Any, similarity: float,
-             denied: str | None = None) -> tuple[str, float, str, list[str]]:
+def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
+             said: str = "") -> tuple[str, float, str, list[str]]:
     """One relation from the two directions' judgements. `denied`: the statement one side
-    denies and the other does not (the verdict on the statements is then turned round)."""
+    denies and the other does not (the verdict on the statements is then turned round);
+    `said`: the denial in the speaker's words, for the reasons, where it was rewritten."""
     if denied is not None:
         sure = far_denial(ab, ba, denied)
         if sure is not None:
             return "contradict", round(sure, 4), "denial", [
-                f"denial: one side denies {denied!r}, the other states it (entailment "
+                f"denial: one side denies {said or denied!r}, the other states it (entailment "
                 f"{sure:.2f}, cosine {similarity:.2f})"]
     if similarity < FLOOR:  # not about the same matter, unless the model is sure both ways
         if denied is None and far_clash(ab, ba) and "contradiction" in (ab.label, ba.label):
@@ -211,10 +214,10 @@ def _combine(ab: Any, ba: Any, similarity: float,
         return kind, score, method, reasons
     if kind == "agree" and similarity >= DENIAL_SIMILARITY and score >= DENIAL_SURE:
         return "contradict", score, "denial", [
-            f"denial: one side denies {denied!r}, the other states it ({reasons[0]})"]
+            f"denial: one side denies {said or denied!r}, the other states it ({reasons[0]})"]
     if kind == "contradict" and method in ("model", "negation"):  # one denies X, one says not X
         return "agree", score, "denial", [
-            f"both reject {denied!r}: one denies it, the other says the opposite "
+            f"both reject {said or denied!r}: one denies it, the other says the opposite "
             f"({reasons[0]})"]
     return "neutral", 0.0, "model", []  # a denied figure says nothing about another figure
 
@@ -350,10 +353,11 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
         verdicts = []
         for i, (_, c) in enumerate(items):
             ja, jb = contents[c.a], contents[c.b]
-            denied = (ja if ja.denied else jb).text if ja.denied != jb.denied else None
+            denier = ja if ja.denied else jb
+            denied = denier.text if ja.denied != jb.denied else None
             # no second look: the reverse is taken to agree
             verdicts.append(_combine(forward[i], backward.get(i, forward[i]), c.similarity,
-                                     denied))
+                                     denied, denier.said))
         for i, reason in _figures_only(pairs, sims, verdicts, judge_name).items():
             verdicts[i] = ("neutral", 0.0, "numbers", [reason])
         for i, (key, _) in enumerate(items):

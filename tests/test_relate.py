@@ -401,7 +401,10 @@ def test_what_a_denial_denies_is_judged_as_a_statement(denied, statement):
     from claims.relate import as_statement, judged
 
     assert as_statement(denied) == statement
-    assert judged(denied, "Annika Rosk", "denied") == judged(statement, "Annika Rosk", "denied")
+    rewritten = judged(denied, "Annika Rosk", "denied")
+    assert (rewritten.text, rewritten.denied) == (statement, True)
+    assert rewritten.key == judged(statement, "Annika Rosk", "denied").key  # one cache entry
+    assert rewritten.said == ("" if denied == statement else denied)  # the words as said
     assert judged(denied, "Annika Rosk", "said").text == denied  # only a denial is rewritten
 
 
@@ -418,7 +421,7 @@ def test_a_denial_of_what_another_states_for_sure_clashes_however_far_apart():
                                     pl.DataFrame(schema=PAIRS), "claims-judge")
     assert 0.42 < FLOOR
     assert relations.select("kind", "method").rows() == [("contradict", "denial")]
-    assert "denies 'some pause had been agreed'" in relations["reasons"][0][0]
+    assert "denies 'any pause had been agreed'" in relations["reasons"][0][0]  # as said
 
 
 def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():
