@@ -69,6 +69,11 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def word_overlap(a: str, b: str) -> float:
+    """Share of the shorter statement's content words that the other also uses."""
+    return _overlap(content_words(a), content_words(b))
+
+
 def shared_figure(a: str, b: str) -> str | None:
     """The same figure of the same thing in both ("12 observation posts" twice; "1:40 a.m."
     and "1:40 in the morning"), or one figure within the other's hedge ("214 mm of rain" and

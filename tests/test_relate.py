@@ -242,7 +242,8 @@ def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
         rest = (1 - p) / 2
         scores = {k: (p if k == label else rest)
                   for k in ("entailment", "neutral", "contradiction")}
-        return Judgement(label, scores, None, (f"model: {label}",), "x", "y")
+        return Judgement(label, scores, None, (f"model: {label}",),
+                         "toxic smoke reached homes near the port", denial.text)
 
     # the statements say the same thing: one side denying it is a clash
     same = verdict("entailment", 0.9)
@@ -252,8 +253,11 @@ def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
     # denying X and saying not-X agree
     opposite = verdict("contradiction", 0.95)
     assert _combine(opposite, opposite, 0.8, denied=denial.text)[0] == "agree"
-    # a loose match is not enough to set a denial against a statement
-    assert _combine(same, same, 0.5, denied=denial.text)[0] != "contradict"
+    # a loose match is not enough to set a denial against a statement, unless the judge is
+    # sure the statement says what is denied (FAR_DENIAL)
+    likely = verdict("entailment", 0.8)
+    assert _combine(likely, likely, 0.5, denied=denial.text)[0] != "contradict"
+    assert _combine(same, same, 0.5, denied=denial.text)[0] == "contradict"
 
 
 def test_the_model_alone_needs_a_close_pair_or_both_directions():
@@ -277,10 +281,20 @@ def test_entailment_both_ways_agrees_only_between_claims_about_the_same_matter()
     from claims.judge import Judgement
     from claims.relate import _combine
 
-    entails = Judgement("entailment", {"entailment": 0.6, "neutral": 0.3, "contradiction": 0.1},
-                        None, ("model",), "x", "y")
-    assert _combine(entails, entails, 0.8)[0] == "agree"
-    assert _combine(entails, entails, 0.5)[0] == "neutral"  # far apart: the judge is unsure
+    def entails(premise: str, hypothesis: str) -> Judgement:
+        return Judgement("entailment", {"entailment": 0.6, "neutral": 0.3, "contradiction": 0.1},
+                         None, ("model",), premise, hypothesis)
+
+    same = entails("the dam passed its last inspection in March",
+                   "the dam had been inspected in March")
+    assert _combine(same, same, 0.8)[0] == "agree"
+    assert _combine(same, same, 0.5)[0] == "neutral"  # far apart: the judge is unsure
+    # close and "entailed", but two different facts of one story with no words in common
+    apart = entails("Each displaced household will receive an initial payment of 2,000 crowns",
+                    "the government would provide 40 million crowns in emergency aid")
+    assert _combine(apart, apart, 0.8)[0] == "neutral"
+    assert _combine(apart, apart.__class__("neutral", apart.scores, None, (), apart.hypothesis,
+                                           apart.premise), 0.8)[0] == "neutral"  # one way too
 
 
 def test_agreement_does_not_chain_two_claims_that_clash_onto_one_side():
@@ -433,8 +447,8 @@ def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():
         return Judgement(label, {"entailment": p, "neutral": 0.95 - p, "contradiction": 0.05},
                          None, ("model",), premise, hypothesis)
 
-    denied = "its repairs played some part in Sunday's breach"
-    other = "The breach at the Tessel Dam happened shortly after 2 a.m."
+    denied = "its repairs played some part in Sunday's breach of the dam"
+    other = "Sunday's breach of the dam began where its repairs were made"
     weak = _combine(says(0.44, other, denied), says(0.1, denied, other), 0.71, denied)
     assert 0.44 < DENIAL_SURE and weak[0] == "neutral"
     sure = _combine(says(0.74, other, denied), says(0.1, denied, other), 0.71, denied)
