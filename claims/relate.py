@@ -43,7 +43,7 @@ DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would
 DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 
-VERDICT_RULES = 11  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 12  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,

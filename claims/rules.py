@@ -250,6 +250,16 @@ def _is_change(text: str, q: Quantity) -> bool:
     return q.kind == "percent" and re.search(r"\bby\s*$", text[:q.start]) is not None
 
 
+_OF_LIMIT = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:share|quota|target|limit|allowance|"
+                       r"allocation|budget|capacity)\b", re.IGNORECASE)
+
+
+def _of_limit(text: str, q: Quantity) -> bool:
+    """ "112 percent of their agreed share": a share used up, not a share of the whole
+    ("Marvessa holds 60% of the catch")."""
+    return q.kind == "percent" and _OF_LIMIT.match(text[q.end:]) is not None
+
+
 def _spans(text: str) -> list[tuple[float, int, int]]:
     """(hours, start, end) of every "in the 48 hours" / "over two days" in the text."""
     out = []
@@ -270,8 +280,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     sums, weights, people) the same words around the figure: "1,200 people had been
     displaced" and "about 3,000 people have been displaced" clash; "Two people died" and
     "2,000 residents had left their homes" do not, nor "cut by 15 percent" and "43 percent of
-    the catch" (a change and a level). Figures counted over different stretches of time ("in
-    the 48 hours before" vs "in the 24 hours before") are not compared.
+    the catch" (a change and a level), nor "112 percent of their agreed share" and "60% of the
+    catch" (a share used up and a share of the whole). Figures counted over different
+    stretches of time ("in the 48 hours before" vs "in the 24 hours before") are not compared.
     """
     kinds = ("count", "percent", "money", "time")
     spans_a, spans_b = _spans(a), _spans(b)
@@ -288,7 +299,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
-        if x.kind != y.kind or _is_change(a, x) != _is_change(b, y):
+        if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
+                or _of_limit(a, x) != _of_limit(b, y):
             return False
         if x.unit and y.unit:
             same_unit = _head(x.unit) == _head(y.unit)

@@ -214,3 +214,11 @@ def test_a_spelled_out_half_and_a_hyphenated_unit_are_figures_the_rules_compare(
                             "the trawler was 3.2 miles inside the line") is not None
     assert shared_figure("the two governments had agreed to a 30-day pause on boardings",
                          "both delegations had accepted a 30-day pause on boardings") == "30-day"
+
+
+def test_a_share_used_up_is_not_compared_with_a_share_of_the_whole():
+    used = "Lundar vessels have already taken 112 percent of their agreed share of cod this year"
+    whole = "Under the arrangement, Marvessa holds 60% of the Grey Sound cod catch"
+    assert numeric_conflict(used, whole, 0.66) is None
+    assert numeric_conflict(used, "Lundar vessels have taken 90 percent of their agreed share "
+                                  "of cod this year", 0.9) is not None  # both used up: compared
