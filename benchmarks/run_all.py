@@ -58,6 +58,13 @@ def table(results: dict) -> str:
         lines.append(f"| search at {se['claims']} claims ({se['index']}) | p50 "
                      f"{se['search_p50_ms']} ms, p95 {se['search_p95_ms']} ms | exact search | "
                      f"recall@10 {se['recall_at_10']} |")
+    rel = s.get("relate")
+    if rel:
+        lines.append(f"| relate {rel['claims']} claims (`claims relate`, empty cache) | "
+                     f"{rel['relate_s']} s, {rel['claims_per_s']} claims/s, "
+                     f"{rel['pairs_cached']} pairs judged, peak RSS {rel['peak_rss_mb']} MB | "
+                     f"ingest --no-relate {rel['ingest_no_relate_s']} s | "
+                     f"{rel['relate_vs_ingest']}x the ingest time |")
     full = s.get("full_ingest")
     if full:
         lines.append(f"| ingest {full['claims']} claims end to end (--no-relate) | "
@@ -106,6 +113,7 @@ def main() -> None:
         "relations": run("relations.py"),
         "scale": run("scale.py", "--data", args.data,
                      *(["--sizes", "10000", "--big", "0"] if args.quick else [])),
+        "relate": run("scale.py", "--data", args.data, "--relate", "5000"),
     }
     if args.full:
         took["full_ingest"] = run("scale.py", "--data", args.data, "--full", "1000000")

@@ -1,6 +1,7 @@
 """Scale: end-to-end ingest, search latency and recall, and incremental adds, by store size.
 
     python benchmarks/scale.py [--data ../shared/data] [--sizes 10000,100000] [--big 1000000]
+    python benchmarks/scale.py --relate 5000   # time `claims relate` on 5,000 claims
 
 Corpus (synthetic, built here): unique sentences (30-250 characters) from every premise and
 hypothesis in `shared/data/pairs`, shuffled with a fixed seed, ten to a document, 20 outlets,
@@ -69,9 +70,8 @@ def write_corpus(sentences: list[str], path: Path, start_day: int = 0) -> int:
     return (len(sentences) + 9) // 10
 
 
-def run_ingest(corpus: Path, index: Path) -> dict:
-    cmd = [sys.executable, "-m", "claims", "ingest", str(corpus), "--index", str(index),
-           "--no-relate", "--json"]
+def _timed(cmd: list[str], what: str) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in MB, stdout) of a subprocess."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -79,9 +79,35 @@ def run_ingest(corpus: Path, index: Path) -> dict:
     out = proc.stdout.read().decode() if proc.stdout else ""
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"ingest failed: {err[-2000:]}")
+        raise SystemExit(f"{what} failed: {err[-2000:]}")
+    return wall, round(usage.ru_maxrss / 1024), out
+
+
+def relate_figures(corpus: Path, index: Path) -> dict:
+    """`claims relate` on a store ingested with --no-relate: every claim's neighbours judged
+    from an empty cache. Baseline in the same run: that ingest's own wall time."""
+    from claims.store import Store
+
+    ing = run_ingest(corpus, index)
+    wall, rss, _ = _timed([sys.executable, "-m", "claims", "relate", "--index", str(index),
+                           "--json"], "relate")
+    store = Store.open(index)
+    judged = len(store.pairs())
+    rels = store.relations()
+    return {"claims": ing["claims"], "ingest_no_relate_s": ing["wall_s"],
+            "relate_s": round(wall, 1), "peak_rss_mb": rss, "pairs_cached": judged,
+            "claims_per_s": round(ing["claims"] / wall, 1),
+            "relate_vs_ingest": round(wall / ing["wall_s"], 2),
+            "clashes": int((rels["kind"] == "contradict").sum()),
+            "agreements": int((rels["kind"] == "agree").sum())}
+
+
+def run_ingest(corpus: Path, index: Path) -> dict:
+    cmd = [sys.executable, "-m", "claims", "ingest", str(corpus), "--index", str(index),
+           "--no-relate", "--json"]
+    wall, rss, out = _timed(cmd, "ingest")
     summary = json.loads(out.strip().splitlines()[-1])
-    return {"wall_s": round(wall, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024),
+    return {"wall_s": round(wall, 1), "peak_rss_mb": rss,
             "claims": summary.get("claims_added", summary.get("claims")),
             "summary": summary}
 
@@ -207,6 +233,9 @@ def main() -> None:
     ap.add_argument("--big-only", action="store_true",
                     help="keep the ingest figures of a previous run (its stores in --work); "
                          "measure search again and rebuild the big store")
+    ap.add_argument("--relate", type=int, default=0, metavar="N",
+                    help="only: ingest N claims with --no-relate, then time `claims relate` "
+                         "on them (every pair judged from an empty cache)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.work or Path(tempfile.mkdtemp(prefix="claims-scale-"))
@@ -235,6 +264,17 @@ def main() -> None:
         results["full_ingest"] = ing
         out.write_text(json.dumps(results, indent=2, default=str) + "\n")
         print("full ingest", ing, flush=True)
+        return
+    if args.relate:
+        corpus = work / f"corpus-relate-{args.relate}.jsonl"
+        write_corpus(pool[1210:1210 + args.relate], corpus)
+        index = work / "index-relate"
+        shutil.rmtree(index, ignore_errors=True)
+        row = relate_figures(corpus, index)
+        results = json.loads(out.read_text()) if out.exists() else {}
+        results["relate"] = row
+        out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+        print("relate", row, flush=True)
         return
     if args.search_only:
         results = json.loads(out.read_text())
@@ -286,7 +326,7 @@ def main() -> None:
         results["big"] = row
     if out.exists():  # keep figures this run did not measure (a --full run, other sizes)
         previous = json.loads(out.read_text())
-        for key in ("full_ingest", "big"):
+        for key in ("full_ingest", "big", "relate"):
             if key in previous and key not in results:
                 results[key] = previous[key]
         for n, row in previous.get("sizes", {}).items():
