@@ -36,7 +36,8 @@ _NUMBER = (
     r"|dozens|hundreds|thousands|millions"
     r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?)"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "two and a half million", "one and a half miles"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b)?"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b"
+    r"(?P<half_scale>\s+and\s+a\s+half\b)?)?"  # "a million and a half"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b)|-percent\b)?"
 )
 _PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w|:\d)",
@@ -134,19 +135,26 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
     return out
 
 
+_PERIODS = {"day", "week", "month", "year"}
+_HALF_OF = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+            "trillion": 1e12}  # "half a million people": the unit is the noun after
+
+
 def _halves(span: str, start: int) -> list[Quantity]:
     """ "a mile and a half" (1.5 mile), "half a mile" (0.5 mile), "half a million people"."""
     out = []
-    for pattern, value in ((_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
+    for pattern, half in ((_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
         for m in pattern.finditer(span):
-            unit, end = m.group("unit"), m.end()
-            if unit.lower() in _STOP or unit.lower() in _SCALES and pattern is _AND_A_HALF:
-                continue
-            if unit.lower() in _SCALES:  # "half a million people"
-                value_, (unit, end) = value * _SCALES[unit.lower()], _counted_noun(span, end)
-            else:
-                value_ = value
-            out.append(Quantity(value=value_, unit=unit, kind="count",
+            unit, end, word = m.group("unit"), m.end(), m.group("unit").lower()
+            if word in _HALF_OF:
+                if half > 1:
+                    continue  # "a million and a half": left to the number pattern
+            elif word in _SCALES or word in _STOP and word not in _PERIODS:
+                continue  # "half a m", "half an of"; but "a day and a half" is 1.5 days
+            value = half
+            if word in _HALF_OF:
+                value, (unit, end) = half * _HALF_OF[word], _counted_noun(span, end)
+            out.append(Quantity(value=value, unit=unit, kind="count",
                                 qualifier=(m.group("qual") or "").lower(),
                                 text=span[m.start():end], start=start + m.start(),
                                 end=start + end))
@@ -177,7 +185,7 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
             if v is None:
                 continue
             value = v
-        if m.group("half"):
+        if m.group("half") or m.group("half_scale"):
             value += 0.5
         value *= scale
         noun, noun_end = _counted_noun(span, m.end())

@@ -260,9 +260,9 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     # will receive an initial payment of 2,000 crowns" / "the government would provide 40
     # million crowns in emergency aid"; "the rain had exceeded anything the dam was built to
     # withstand" / "the dam should never have been allowed to fill so high"): an agreement from
-    # the model needs some words in common too. Seeds: 15 fewer predicted agreements on the
-    # tuning sets, none of the written ones lost, one agreement between sentences written as
-    # clashing gone (idlib).
+    # the model needs some words in common too. Seeds: 22 fewer predicted agreements on the
+    # four tuning sets (dam-breach 19 -> 8), none of the written ones lost, one agreement
+    # between sentences written as clashing gone (idlib).
     words = word_overlap(ab.premise, ab.hypothesis) >= SHARED_WORDS
     if ab.label == ba.label == "entailment" and similarity >= MUTUAL_SIMILARITY and words:
         score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2

@@ -227,8 +227,8 @@ def _denied(text: str, q: Quantity) -> bool:
     return _DENIED.search(text[:q.start]) is not None
 
 
-_BOUND = re.compile(r"\b(?P<b>maximum|max\.?|minimum|min\.?|ceiling|cap|limit)\b(?!.*\b(?:"
-                    r"maximum|minimum|ceiling|cap|limit)\b)", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?P<b>maximum|minimum|ceiling|cap|limit)\b"
+                    r"(?!.*\b(?:maximum|minimum|ceiling|cap|limit)\b)", re.IGNORECASE)  # the last
 
 
 def _bounded(text: str, q: Quantity) -> Quantity:
@@ -241,8 +241,7 @@ def _bounded(text: str, q: Quantity) -> Quantity:
     m = _BOUND.search(left)
     if m is None:
         return q
-    return replace(q, qualifier="at least" if m.group("b").lower().startswith("min")
-                   else "up to")
+    return replace(q, qualifier="at least" if m.group("b").lower() == "minimum" else "up to")
 
 
 def _is_change(text: str, q: Quantity) -> bool:
