@@ -1,7 +1,7 @@
 """Scale: end-to-end ingest, search latency and recall, and incremental adds, by store size.
 
     python benchmarks/scale.py [--data ../shared/data] [--sizes 10000,100000] [--big 1000000]
-    python benchmarks/scale.py --relate 5000   # time `claims relate` on 5,000 claims
+    python benchmarks/scale.py --relate 5000   # time `claims relate` on 5,000 sentences' claims
 
 Corpus (synthetic, built here): unique sentences (30-250 characters) from every premise and
 hypothesis in `shared/data/pairs`, shuffled with a fixed seed, ten to a document, 20 outlets,
@@ -234,8 +234,8 @@ def main() -> None:
                     help="keep the ingest figures of a previous run (its stores in --work); "
                          "measure search again and rebuild the big store")
     ap.add_argument("--relate", type=int, default=0, metavar="N",
-                    help="only: ingest N claims with --no-relate, then time `claims relate` "
-                         "on them (every pair judged from an empty cache)")
+                    help="only: ingest N sentences (about 1.06 claims each) with --no-relate, "
+                         "then time `claims relate` on them (every pair judged, empty cache)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.work or Path(tempfile.mkdtemp(prefix="claims-scale-"))
@@ -267,6 +267,7 @@ def main() -> None:
         return
     if args.relate:
         corpus = work / f"corpus-relate-{args.relate}.jsonl"
+        # pool[:1210] are the queries, the 1k add set and the warm-up set
         write_corpus(pool[1210:1210 + args.relate], corpus)
         index = work / "index-relate"
         shutil.rmtree(index, ignore_errors=True)

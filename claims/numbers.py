@@ -35,10 +35,10 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|dozens|hundreds|thousands|millions"
     r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?)"
-    r"(?P<half>\s+and\s+a\s+half\b)?"  # "two and a half million", "one and a half miles"
+    r"(?P<half>\s+and\s+a\s+half(?![\w-]))?"  # "two and a half million", "one and a half miles"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b"
-    r"(?P<half_scale>\s+and\s+a\s+half\b)?)?"  # "a million and a half"
-    r"(?P<pct>\s*(?:%|percent\b|per cent\b)|-percent\b)?"
+    r"(?P<half_scale>\s+and\s+a\s+half(?![\w-]))?)?"  # "a million and a half"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b)|-per-?cent\b)?"
 )
 _PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\w|:\d)",
                       re.IGNORECASE)
@@ -51,9 +51,14 @@ _TIME = re.compile(
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
     r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
 
+# "a 30-day pause", "a 5-million-euro fine": a unit joined to its number by a hyphen
+_JOINING = "and|on|in|of|or|to|by|per|for|at|a|an|the|one"  # "one-on-one", "one-in-100"
+_HYPHEN_UNIT = re.compile(r"-(?:(?P<scale>thousand|million|billion|trillion)-)?"
+                          r"(?P<unit>(?!(?:" + _JOINING + r")\b)[A-Za-z]+)\b", re.IGNORECASE)
+
 # "a mile and a half", "an hour and a half" (1.5); "half a mile", "half a million people" (0.5)
 _AND_A_HALF = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?(?:an?|one)\s+(?P<unit>[a-z]+)"
-                         r"\s+and\s+a\s+half\b", re.IGNORECASE)
+                         r"\s+and\s+a\s+half(?![\w-])", re.IGNORECASE)
 _HALF_A = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?half\s+an?\s+(?P<unit>[a-z]+)\b",
                      re.IGNORECASE)
 
@@ -78,13 +83,13 @@ def word_value(word: str) -> float | None:
     total = 0.0
     for p in parts:
         if p in ("a", "an"):
-            total = max(total, 1.0)
-        elif p in _UNITS:
+            continue  # "a hundred", "a dozen": the article counts only alone ("a" -> 1)
+        if p in _UNITS:
             v = _UNITS[p]
             total = total * v if v in (100, 12) and total else total + v
         else:
             return None
-    return total
+    return total or (1.0 if parts[-1] in ("a", "an") else 0.0)
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str, int]:
@@ -151,10 +156,12 @@ def _halves(span: str, start: int) -> list[Quantity]:
                     continue  # "a million and a half": left to the number pattern
             elif word in _SCALES or word in _STOP and word not in _PERIODS:
                 continue  # "half a m", "half an of"; but "a day and a half" is 1.5 days
-            value = half
+            value, kind = half, "count"
             if word in _HALF_OF:
                 value, (unit, end) = half * _HALF_OF[word], _counted_noun(span, end)
-            out.append(Quantity(value=value, unit=unit, kind="count",
+            if unit.lower() in _CURRENCY:  # "half a million euros"
+                kind, unit = "money", _CURRENCY[unit.lower()]
+            out.append(Quantity(value=value, unit=unit, kind=kind,
                                 qualifier=(m.group("qual") or "").lower(),
                                 text=span[m.start():end], start=start + m.start(),
                                 end=start + end))
@@ -185,14 +192,16 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
             if v is None:
                 continue
             value = v
-        if m.group("half") or m.group("half_scale"):
-            value += 0.5
+        if m.group("half") or m.group("half_scale"):  # "a dozen and a half" is 18
+            value = value * 1.5 if low.split()[-1] in ("dozen", "hundred") else value + 0.5
         value *= scale
         noun, noun_end = _counted_noun(span, m.end())
-        unit_word = re.match(r"-([A-Za-z]+)\b", span[m.end():])
-        if not noun and unit_word and not m.group("pct"):  # "a 30-day pause", "a 5-euro fee"
-            noun, noun_end = unit_word.group(1), m.end() + unit_word.end()
-        if low == "one" and not noun:
+        hyphen = _HYPHEN_UNIT.match(span[m.end():])
+        if not noun and hyphen and not m.group("pct"):  # "a 30-day pause", "a 5-million-euro
+            if hyphen.group("scale"):  # fine"
+                value *= _SCALES[hyphen.group("scale").lower()]
+            noun, noun_end = hyphen.group("unit"), m.end() + hyphen.end()
+        if low == "one" and not (noun or scale != 1.0 or m.group("half") or m.group("pct")):
             continue  # "one of the last ..." is not a count
         kind, unit = "count", noun
         if m.group("pct"):

@@ -43,6 +43,7 @@ _VAGUE = {"hundreds", "dozens", "thousands", "millions"}
 FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
 FRAME_SIMILARITY = 0.55  # or: cosine of their embeddings, when the caller has it
 NEGATION_OVERLAP = 0.6
+APART_WORDS = 0.3  # below this share of common content words, two figures are of two matters
 RESTATED_WORDS = 3  # content words the shorter statement needs before `restates` holds
 
 
@@ -227,21 +228,21 @@ def _denied(text: str, q: Quantity) -> bool:
     return _DENIED.search(text[:q.start]) is not None
 
 
-_BOUND = re.compile(r"\b(?P<b>maximum|minimum|ceiling|cap|limit)\b"
-                    r"(?!.*\b(?:maximum|minimum|ceiling|cap|limit)\b)", re.IGNORECASE)  # the last
+# "The maximum fine for the offences is", "a limit of", "will cap rents at": the figure that
+# follows is a bound ("at maximum capacity turned away 40" and "the limit cost 2 million" are not)
+_BOUND = re.compile(r"\b(?P<b>maximum|minimum|ceiling|cap|limit)\b(?:\s+[\w’'-]+){0,4}?"
+                    r"\s+(?:is|was|are|were|of|at)\s*$", re.IGNORECASE)
 
 
-def _bounded(text: str, q: Quantity) -> Quantity:
-    """ "The maximum fine is 400,000 euros": a bound, read as "up to 400,000 euros" (and a
-    minimum as "at least"), so a fine of 250,000 euros does not clash with it."""
+def _bound(text: str, q: Quantity) -> str:
+    """ "up to" for a figure stated as a maximum ("The maximum fine is 400,000 euros"), "at
+    least" for a minimum, "" otherwise (or where the figure has its own qualifier)."""
     if q.qualifier or q.kind == "time":
-        return q
-    left = text[:q.start]
-    left = left[max((m.end() for m in _CLAUSE_END.finditer(left)), default=0):]
-    m = _BOUND.search(left)
+        return ""
+    m = _BOUND.search(text[:q.start])
     if m is None:
-        return q
-    return replace(q, qualifier="at least" if m.group("b").lower() == "minimum" else "up to")
+        return ""
+    return "at least" if m.group("b").lower() == "minimum" else "up to"
 
 
 def _is_change(text: str, q: Quantity) -> bool:
@@ -249,8 +250,8 @@ def _is_change(text: str, q: Quantity) -> bool:
     return q.kind == "percent" and re.search(r"\bby\s*$", text[:q.start]) is not None
 
 
-_OF_LIMIT = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:share|quota|target|limit|allowance|"
-                       r"allocation|budget|capacity)\b", re.IGNORECASE)
+_OF_LIMIT = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:share(?!\s+capital)|quota|target|"
+                       r"limit|allowance|allocation|budget|capacity)\b", re.IGNORECASE)
 
 
 def _of_limit(text: str, q: Quantity) -> bool:
@@ -289,12 +290,24 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         return None  # counted over different stretches of time
 
     def figures(text: str, spans: list[tuple[float, int, int]]) -> list[Quantity]:
-        return [_bounded(text, q) for q in extract_quantities(text) if q.kind in kinds
+        return [q for q in extract_quantities(text) if q.kind in kinds
                 and not any(s <= q.start < e for _, s, e in spans)]
 
     qa, qb = figures(a, spans_a), figures(b, spans_b)
     if not qa or not qb:
         return None
+    bound = {id(q): _bound(a, q) for q in qa} | {id(q): _bound(b, q) for q in qb}
+
+    def fits(x: Quantity, y: Quantity) -> bool:
+        """Could both hold? A bound holds every figure within it (a fine of 250,000 euros
+        and "the maximum fine is 400,000 euros"); two bounds are compared as figures."""
+        bx, by = bound[id(x)], bound[id(y)]
+        if bx and not by:
+            x = replace(x, qualifier=bx)
+        elif by and not bx:
+            y = replace(y, qualifier=by)
+        return _compatible(x, y)
+
     frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
@@ -326,7 +339,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     # A figure the other side also states ("40 million crowns" in both, one adding "a further
     # 15 million crowns"; "3,100 people" and "four died and 3,100 remain") is corroborated:
     # it is not set against the other side's other figures.
-    matched = {id(q) for x in qa for y in qb if _compatible(x, y) and x.kind == y.kind and (
+    matched = {id(q) for x in qa for y in qb if fits(x, y) and x.kind == y.kind and (
         same_thing(x, y) or not x.unit or not y.unit or x.value == y.value >= 10)
         for q in (x, y)}
     for x in qa:
@@ -339,7 +352,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             close = frame >= FRAME_OVERLAP or (
                 similarity is not None and similarity >= FRAME_SIMILARITY
                 and (bool(x.unit) or bool(y.unit) or x.kind == "time"))
-            if close and not _compatible(x, y):
+            if close and not fits(x, y):
                 unit = x.unit or y.unit
                 what = f" ({unit})" if unit else ""
                 return RuleHit("numbers", "contradiction",
@@ -347,23 +360,54 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     return None
 
 
-def align_figures(a: str, b: str) -> str | None:
-    """`b` with each figure that `a` states differently (same kind, same unit or no unit)
-    replaced by `a`'s figure; None where no figure differs. For asking the judge whether a
-    clash rests on the figures alone: "140 mm of rain ... in the 24 hours before the dam
-    failed" becomes "214 mm of rain ... in the 48 hours before the dam failed" against "214 mm
-    of rain ... in the 48 hours before the breach"."""
+def figures_apart(a: str, b: str) -> bool:
+    """Do the figures the two state differently count different things, for a reason the
+    rules can name: counted over different stretches of time, a change against a level, a
+    share used up against a share of the whole, a bound against a figure, different units?
+    Where the figures might count one thing (same unit, only the words around them differ),
+    a model clash may be a true one that the rules missed ("Turnout was 48 percent" / "Only 30
+    percent of voters cast a ballot"), so it is not second-guessed."""
+    spans_a, spans_b = _spans(a), _spans(b)
+    if spans_a and spans_b and not {h for h, _, _ in spans_a} & {h for h, _, _ in spans_b}:
+        return True
     kinds = ("count", "percent", "money", "time")
-    qa = [q for q in extract_quantities(a) if q.kind in kinds]
-    qb = [q for q in extract_quantities(b) if q.kind in kinds]
+    qa = [q for q in extract_quantities(a) if q.kind in kinds and not _denied(a, q)]
+    qb = [q for q in extract_quantities(b) if q.kind in kinds and not _denied(b, q)]
+    differing = [(x, y) for x in qa for y in qb if x.kind == y.kind and x.value != y.value]
+
+    def apart(x: Quantity, y: Quantity) -> bool:
+        return (_is_change(a, x) != _is_change(b, y) or _of_limit(a, x) != _of_limit(b, y)
+                or bool(_bound(a, x)) != bool(_bound(b, y))
+                or bool(x.unit) and bool(y.unit) and _head(x.unit) != _head(y.unit))
+
+    if not differing:
+        return False
+    if _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb))) < APART_WORDS:
+        return True  # few words in common: figures of different matters
+    return all(apart(x, y) for x, y in differing)
+
+
+def align_figures(a: str, b: str) -> str | None:
+    """`b` with each figure that `a` states differently replaced by `a`'s figure of the same
+    kind and unit (in order, each of `a`'s figures once; rejected figures left alone); None
+    where no figure differs. For asking the judge whether a clash rests on the figures alone:
+    "140 mm of rain ... in the 24 hours before the dam failed" becomes "214 mm of rain ... in
+    the 48 hours before the dam failed" against "214 mm of rain ... in the 48 hours before the
+    breach"."""
+    kinds = ("count", "percent", "money", "time")
+    qa = [q for q in extract_quantities(a) if q.kind in kinds and not _denied(a, q)]
+    qb = [q for q in extract_quantities(b) if q.kind in kinds and not _denied(b, q)]
+    free = [x for x in qa if all(x.value != z.value for z in qb)]  # not stated in b
     out, pos = [], 0
     for y in qb:
-        same = [x for x in qa if y.kind == x.kind and (
-            not x.unit or not y.unit or _head(x.unit) == _head(y.unit))]
-        free = [x for x in same if all(x.value != z.value for z in qb)]  # not stated in b
-        if not free or any(x.value == y.value for x in same):
+        if any(x.value == y.value and x.kind == y.kind for x in qa):
+            continue  # b's figure is a's too
+        same = [x for x in free if y.kind == x.kind and (
+            _head(x.unit) == _head(y.unit) if x.unit or y.unit else True)]
+        if not same:
             continue
-        out += [b[pos:y.start], free[0].text]
+        free.remove(same[0])
+        out += [b[pos:y.start], same[0].text]
         pos = y.end
     return "".join(out) + b[pos:] if out else None
 

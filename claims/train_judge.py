@@ -55,8 +55,8 @@ def _pretokenize(tokenizer: Any, pairs: list[Pair]) -> dict[Pair, Tokens]:
     uniq = list(dict.fromkeys(pairs))
     enc = tokenizer([p.premise for p in uniq], [p.hypothesis for p in uniq],
                     truncation=True, max_length=MAX_LENGTH)
-    return {p: (ids, types) for p, ids, types
-            in zip(uniq, enc["input_ids"], enc["token_type_ids"], strict=True)}
+    types = enc.get("token_type_ids") or [[] for _ in uniq]  # none for RoBERTa-like bases
+    return {p: (ids, typ) for p, ids, typ in zip(uniq, enc["input_ids"], types, strict=True)}
 
 
 def _collate(tokens: dict[Pair, Tokens], batch: list[Pair], pad_id: int) -> dict[str, Any]:
@@ -70,9 +70,12 @@ def _collate(tokens: dict[Pair, Tokens], batch: list[Pair], pad_id: int) -> dict
     for row, p in enumerate(batch):
         tok, typ = tokens[p]
         ids[row, :len(tok)] = torch.tensor(tok)
-        types[row, :len(typ)] = torch.tensor(typ)
+        types[row, :len(typ)] = torch.tensor(typ, dtype=torch.long)
         mask[row, :len(tok)] = 1
-    return {"input_ids": ids, "token_type_ids": types, "attention_mask": mask}
+    out = {"input_ids": ids, "attention_mask": mask}
+    if any(tokens[p][1] for p in batch):
+        out["token_type_ids"] = types
+    return out
 
 
 def predict_logits(model: Any, tokenizer: Any, pairs: list[Pair], batch_size: int = 64,

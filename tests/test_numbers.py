@@ -130,5 +130,23 @@ def test_halves_and_hyphenated_units_are_read(text, value, unit, kind, words):
     assert text[q.start : q.end] == q.text
 
 
-def test_a_half_that_is_no_quantity_is_left_alone():
-    assert extract_quantities("a half-hearted attempt and a well-known figure") == []
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("the company was fined half a million euros", 500_000, "EUR", "money"),
+    ("a 5-million-euro fine", 5_000_000, "EUR", "money"),
+    ("a 40-per-cent cut", 40, "%", "percent"),
+    ("a dozen and a half eggs", 18, "eggs", "count"),
+    ("The population is one and a half million.", 1_500_000, "", "count"),
+    ("leaders met for a two-day summit", 2, "day", "count"),  # not 3 ("a" + "two")
+])
+def test_more_spelled_out_and_hyphenated_figures(text, value, unit, kind):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, unit, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "an apology and a half-hearted promise",  # not 1.5 apologies
+    "one-and-a-half miles",  # not 1 "and"
+    "a well-known figure",
+])
+def test_halves_and_hyphens_that_are_no_quantity_are_left_alone(text):
+    assert extract_quantities(text) == []

@@ -250,9 +250,11 @@ def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
     kind, _, method, reasons = _combine(same, same, 0.8, denied=denial.text)
     assert (kind, method) == ("contradict", "denial") and "toxic smoke" in reasons[0]
     assert _combine(same, same, 0.8)[0] == "agree"
-    # denying X and saying not-X agree
+    # denying X and saying not-X agree; the reason quotes the denial as said
     opposite = verdict("contradiction", 0.95)
-    assert _combine(opposite, opposite, 0.8, denied=denial.text)[0] == "agree"
+    kind, _, _, reasons = _combine(opposite, opposite, 0.8, denied=denial.text,
+                                   said="any toxic smoke had reached residential streets")
+    assert kind == "agree" and "both reject 'any toxic smoke" in reasons[0]
     # a loose match is not enough to set a denial against a statement, unless the judge is
     # sure the statement says what is denied (FAR_DENIAL)
     likely = verdict("entailment", 0.8)
@@ -381,9 +383,11 @@ def test_a_question_is_related_to_nothing(tmp_path, judge_says_contradiction):
 def test_a_model_clash_that_rests_on_figures_counting_different_things_is_dropped():
     from claims.relate import PAIRS, Candidate, Judged, judge_candidates
 
-    # the shipped judge calls each pair a contradiction (0.85-0.9, cosine 0.63 / 0.76 with
-    # MiniLM); the numbers rule has passed over the figures (different sums; rain counted over
-    # different stretches of time), and with the figures made equal the judge sees no clash
+    # the shipped judge calls each pair a contradiction (cosines as given). The rain was
+    # counted over different stretches of time; the sums are of two matters (few words in
+    # common); with the figures made equal the judge sees no clash: dropped. Turnout and "30
+    # percent of voters" may count one thing (the numbers rule passes over them only because
+    # the words next to the figures differ): the judge's clash stands.
     contents = {1: Judged("Repairing the dam would cost at least 60 million crowns"),
                 2: Judged("the government would provide 40 million crowns in emergency aid "
                           "and a further 15 million crowns for temporary housing"),
@@ -391,17 +395,20 @@ def test_a_model_clash_that_rests_on_figures_counting_different_things_is_droppe
                           "before the breach"),
                 4: Judged("140 mm of rain had fallen on the upper valley in the 24 hours "
                           "before the dam failed"),
-                5: Judged("Two people died in the flood"),
-                6: Judged("Nobody died in the flood")}
-    cands = [Candidate(1, 2, 0.63), Candidate(3, 4, 0.76), Candidate(5, 6, 0.8)]
+                5: Judged("Turnout in the referendum was 48 percent"),
+                6: Judged("Only 30 percent of voters cast a ballot in the referendum"),
+                7: Judged("Two people died in the flood"),
+                8: Judged("Nobody died in the flood")}
+    cands = [Candidate(1, 2, 0.63), Candidate(3, 4, 0.76), Candidate(5, 6, 0.75),
+             Candidate(7, 8, 0.8)]
     relations, cache = judge_candidates(cands, contents, pl.DataFrame(schema=PAIRS),
                                         "claims-judge")
-    assert cache["label_ab"].to_list()[:2] == ["contradiction", "contradiction"]
+    assert cache["label_ab"].to_list() == ["contradiction"] * 4
     dropped = cache.filter(pl.col("method") == "numbers")
     assert dropped["kind"].to_list() == ["neutral", "neutral"]
     assert "once the figures match" in dropped["reasons"][0][0]
-    # a clash that is not about the figures stands
-    assert relations.select("a", "b", "kind").rows() == [(5, 6, "contradict")]
+    assert relations.select("a", "b", "kind").rows() == [(5, 6, "contradict"),
+                                                         (7, 8, "contradict")]
 
 
 @pytest.mark.parametrize("denied, statement", [
@@ -410,6 +417,9 @@ def test_a_model_clash_that_rests_on_figures_counting_different_things_is_droppe
     ("anyone was hurt", "someone was hurt"),
     ("ever seeing such reports", "seeing such reports"),
     ("the dam had been inspected", "the dam had been inspected"),
+    ("the gates were kept closed at all times", "the gates were kept closed at all times"),
+    ("in any case the firm had paid", "in any case the firm had paid"),
+    ("any shots were fired at all, and the crew fled", "some shots were fired, and the crew fled"),
 ])
 def test_what_a_denial_denies_is_judged_as_a_statement(denied, statement):
     from claims.relate import as_statement, judged
@@ -431,11 +441,30 @@ def test_a_denial_of_what_another_states_for_sure_clashes_however_far_apart():
     contents = {1: judged("the two governments had also agreed to a 30-day pause on boardings "
                           "in the disputed strip of the Grey Sound", "Helene Marchal", "said"),
                 2: judged("any pause had been agreed", "Annika Rosk", "denied")}
-    relations, _ = judge_candidates([Candidate(1, 2, 0.42)], contents,
-                                    pl.DataFrame(schema=PAIRS), "claims-judge")
-    assert 0.42 < FLOOR
-    assert relations.select("kind", "method").rows() == [("contradict", "denial")]
-    assert "denies 'any pause had been agreed'" in relations["reasons"][0][0]  # as said
+    for order in ((1, 2), (2, 1)):  # the denied statement is entailed forwards or backwards
+        relations, _ = judge_candidates([Candidate(*order, 0.42)], contents,
+                                        pl.DataFrame(schema=PAIRS), "claims-judge")
+        assert 0.42 < FLOOR
+        assert relations.select("kind", "method").rows() == [("contradict", "denial")]
+        assert "denies 'any pause had been agreed'" in relations["reasons"][0][0]  # as said
+
+
+def test_a_far_denial_needs_a_common_word_and_no_contradiction_either_way():
+    from claims.judge import Judgement
+    from claims.relate import far_denial
+
+    def says(label: str, p: float, premise: str, hypothesis: str) -> Judgement:
+        scores = {"entailment": 0.02, "neutral": 0.02, "contradiction": 0.02, label: p}
+        return Judgement(label, scores, None, ("model",), premise, hypothesis)
+
+    denied = "some pause had been agreed"
+    other = "the two governments agreed to a 30-day pause on boardings"
+    sure = says("entailment", 0.95, other, denied)
+    assert far_denial(sure, says("neutral", 0.9, denied, other), denied) == 0.95
+    assert far_denial(sure, says("contradiction", 0.9, denied, other), denied) is None
+    apart = "Marvessa signed new quotas for the Lundar Isles"  # no word in common
+    assert far_denial(says("entailment", 0.95, apart, denied),
+                      says("neutral", 0.9, denied, apart), denied) is None
 
 
 def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():

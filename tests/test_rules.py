@@ -5,6 +5,7 @@ import pytest
 from claims.rules import (
     align_figures,
     apply_rules,
+    figures_apart,
     negation_conflict,
     numeric_conflict,
     shared_figure,
@@ -193,6 +194,10 @@ def test_a_statement_with_all_the_words_of_another_and_more_restates_it():
     ("1,200 people were displaced", "1,200 people were displaced and 3 died", None),
     ("Two people died", "No one died", None),  # nothing to align
     ("12 observation posts", "40 tonnes of cod", None),  # different units
+    ("12 observation posts", "He said 3 were killed", None),  # a count of what?
+    ("The vote was 52 percent to 48 percent", "The vote was 60 percent to 40 percent",
+     "The vote was 52 percent to 48 percent"),  # in order, each figure once
+    ("28 tonnes, not the 42 tonnes claimed", "there were 30 tonnes", "there were 28 tonnes"),
 ])
 def test_aligning_figures_gives_b_the_figures_a_states_differently(a, b, aligned):
     assert align_figures(a, b) == aligned
@@ -207,6 +212,12 @@ def test_a_maximum_or_minimum_is_a_bound_not_a_figure():
                             "The minimum fine for the offence is 400,000 euros", 0.6) is not None
     assert numeric_conflict("the court fined it 500,000 euros",
                             "The minimum fine for the offence is 400,000 euros", 0.6) is None
+    # two bounds are figures to compare; a bound word in another sense bounds nothing
+    assert numeric_conflict("The maximum sentence is 10 years in prison",
+                            "The maximum sentence is 15 years in prison", 0.9) is not None
+    assert numeric_conflict("The hospital at maximum capacity turned away 40 patients",
+                            "The hospital at maximum capacity turned away 90 patients",
+                            0.9) is not None
 
 
 def test_a_spelled_out_half_and_a_hyphenated_unit_are_figures_the_rules_compare():
@@ -222,3 +233,21 @@ def test_a_share_used_up_is_not_compared_with_a_share_of_the_whole():
     assert numeric_conflict(used, whole, 0.66) is None
     assert numeric_conflict(used, "Lundar vessels have taken 90 percent of their agreed share "
                                   "of cod this year", 0.9) is not None  # both used up: compared
+
+
+@pytest.mark.parametrize("a, b, apart", [
+    ("214 mm of rain had fallen in the 48 hours before the breach",
+     "140 mm of rain had fallen in the 24 hours before the dam failed", True),  # time spans
+    ("Lundar vessels have taken 112 percent of their agreed share",
+     "Marvessa holds 60% of the catch", True),  # a share used up, a share of the whole
+    ("cod catches must fall by 15 percent", "Lundar will catch 43 percent of the cod", True),
+    ("Turnout in the referendum was 48 percent",
+     "Only 30 percent of voters cast a ballot in the referendum", False),  # maybe one thing
+    ("Repairing the dam would cost at least 60 million crowns",
+     "the government would provide 40 million crowns in emergency aid", True),  # few words
+    ("The dam repairs would cost 60 million crowns",  # in common; here most are
+     "The dam repairs would cost 40 million crowns", False),
+    ("Two people died", "Nobody died", False),  # no figures to set apart
+])
+def test_figures_apart_only_for_a_reason_the_rules_can_name(a, b, apart):
+    assert figures_apart(a, b) is apart
