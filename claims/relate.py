@@ -50,7 +50,7 @@ DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would
 DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 
-VERDICT_RULES = 13  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 14  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -224,8 +224,9 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     if kind == "agree" and similarity >= DENIAL_SIMILARITY and score >= DENIAL_SURE:
         return "contradict", score, "denial", [
             f"denial: one side denies {said or denied!r}, the other states it ({reasons[0]})"]
-    if kind == "contradict" and method in ("model", "negation"):  # one denies X, one says not X
-        return "agree", score, "denial", [
+    if kind == "contradict" and method in ("model", "negation") and word_overlap(
+            ab.premise, ab.hypothesis) >= SHARED_WORDS:  # one denies X, one says not X: an
+        return "agree", score, "denial", [  # agreement, with words in common like any other
             f"both reject {said or denied!r}: one denies it, the other says the opposite "
             f"({reasons[0]})"]
     return "neutral", 0.0, "model", []  # a denied figure says nothing about another figure

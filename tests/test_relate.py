@@ -255,6 +255,11 @@ def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
     kind, _, _, reasons = _combine(opposite, opposite, 0.8, denied=denial.text,
                                    said="any toxic smoke had reached residential streets")
     assert kind == "agree" and "both reject 'any toxic smoke" in reasons[0]
+    # ...but not where the two share few words (the judge's "contradiction" between "Three
+    # workers were hospitalised with smoke inhalation" and the denied statement)
+    elsewhere = Judgement("contradiction", opposite.scores, None, ("model",),
+                          "Three workers were hospitalised with smoke inhalation", denial.text)
+    assert _combine(elsewhere, elsewhere, 0.8, denied=denial.text)[0] == "neutral"
     # a loose match is not enough to set a denial against a statement, unless the judge is
     # sure the statement says what is denied (FAR_DENIAL)
     likely = verdict("entailment", 0.8)
