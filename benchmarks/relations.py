@@ -51,10 +51,10 @@ def main() -> None:
             seconds = time.perf_counter() - t
             store = Store.open(Path(tmp) / "index")
             s = score_relations(folder, store.claims(), store.relations(), store.groups())
+            pairs = store.pairs()
             rows.append({"set": folder.name, "claims": len(store.claims()),
-                         "pairs_judged": len(store.pairs()),
-                         "judgements": len(store.pairs())
-                         + store.pairs()["label_ba"].is_not_null().sum(),
+                         "pairs_judged": len(pairs),
+                         "judgements": len(pairs) + pairs["label_ba"].is_not_null().sum(),
                          "seconds": round(seconds, 1),
                          "clashes": s.clashes, "clash_recall": round(s.clash_recall, 3),
                          "agreements": s.agreements,

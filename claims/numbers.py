@@ -151,14 +151,13 @@ def _halves(span: str, start: int) -> list[Quantity]:
     for pattern, half in ((_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
         for m in pattern.finditer(span):
             unit, end, word = m.group("unit"), m.end(), m.group("unit").lower()
-            if word in _HALF_OF:
-                if half > 1:
-                    continue  # "a million and a half": left to the number pattern
+            value, kind = half, "count"
+            if word in _HALF_OF:  # "half a million people"; "a million and a half" is left
+                if half > 1:  # to the number pattern
+                    continue
+                value, (unit, end) = half * _HALF_OF[word], _counted_noun(span, end)
             elif word in _SCALES or word in _STOP and word not in _PERIODS:
                 continue  # "half a m", "half an of"; but "a day and a half" is 1.5 days
-            value, kind = half, "count"
-            if word in _HALF_OF:
-                value, (unit, end) = half * _HALF_OF[word], _counted_noun(span, end)
             if unit.lower() in _CURRENCY:  # "half a million euros"
                 kind, unit = "money", _CURRENCY[unit.lower()]
             out.append(Quantity(value=value, unit=unit, kind=kind,

@@ -319,14 +319,11 @@ def _figures_only(pairs: Sequence[tuple[str, str]], sims: Sequence[float],
     if not todo:
         return {}
     idx = list(todo)
-    similarity = [sims[i] for i in idx]
-    ab = judge_pairs([todo[i] for i in idx], name=judge_name, similarities=similarity,
-                     strip_wrappers=False)
-    ba = judge_pairs([todo[i][::-1] for i in idx], name=judge_name, similarities=similarity,
-                     strip_wrappers=False)
+    both = judge_pairs([todo[i] for i in idx] + [todo[i][::-1] for i in idx], name=judge_name,
+                       similarities=[sims[i] for i in idx] * 2, strip_wrappers=False)
     out = {}
     for n, i in enumerate(idx):
-        if _combine(ab[n], ba[n], sims[i])[0] != "contradict":
+        if _combine(both[n], both[len(idx) + n], sims[i])[0] != "contradict":
             out[i] = (f"no clash once the figures match ({todo[i][1]!r}): the clash was the "
                       "figures', and they count different things")  # kept in the cache
     return out

@@ -272,6 +272,27 @@ def _spans(text: str) -> list[tuple[float, int, int]]:
     return out
 
 
+_COMPARED = ("count", "percent", "money", "time")  # the kinds of figure the rules compare
+
+
+def _apart_in_time(a: str, b: str) -> bool:
+    """Both count over a stretch of time, and not over the same one ("in the 48 hours before"
+    vs "in the 24 hours before")."""
+    spans_a, spans_b = _spans(a), _spans(b)
+    return bool(spans_a and spans_b and not {h for h, _, _ in spans_a}
+                & {h for h, _, _ in spans_b})
+
+
+def _stated(text: str) -> list[Quantity]:
+    """The figures a statement states (not the ones it rejects)."""
+    return [q for q in extract_quantities(text) if q.kind in _COMPARED and not _denied(text, q)]
+
+
+def _frame(a: str, qa: list[Quantity], b: str, qb: list[Quantity]) -> float:
+    """Share of content words the two statements have in common, their figures aside."""
+    return _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
+
+
 def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
     """The same quantity of the same thing, stated with values that cannot both hold.
 
@@ -284,16 +305,15 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     catch" (a share used up and a share of the whole). Figures counted over different
     stretches of time ("in the 48 hours before" vs "in the 24 hours before") are not compared.
     """
-    kinds = ("count", "percent", "money", "time")
-    spans_a, spans_b = _spans(a), _spans(b)
-    if spans_a and spans_b and not {h for h, _, _ in spans_a} & {h for h, _, _ in spans_b}:
-        return None  # counted over different stretches of time
+    if _apart_in_time(a, b):
+        return None
 
-    def figures(text: str, spans: list[tuple[float, int, int]]) -> list[Quantity]:
-        return [q for q in extract_quantities(text) if q.kind in kinds
+    def figures(text: str) -> list[Quantity]:  # the stretch of time itself is no figure
+        spans = _spans(text)
+        return [q for q in extract_quantities(text) if q.kind in _COMPARED
                 and not any(s <= q.start < e for _, s, e in spans)]
 
-    qa, qb = figures(a, spans_a), figures(b, spans_b)
+    qa, qb = figures(a), figures(b)
     if not qa or not qb:
         return None
     bound = {id(q): _bound(a, q) for q in qa} | {id(q): _bound(b, q) for q in qb}
@@ -308,7 +328,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             y = replace(y, qualifier=by)
         return _compatible(x, y)
 
-    frame = _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
+    frame = _frame(a, qa, b, qb)
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
         if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
@@ -349,9 +369,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
                 continue
             if " of the " in f" {x.text} " or " of the " in f" {y.text} ":
                 continue  # "four of the posts": a part, not the whole
-            close = frame >= FRAME_OVERLAP or (
-                similarity is not None and similarity >= FRAME_SIMILARITY
-                and (bool(x.unit) or bool(y.unit) or x.kind == "time"))
+            close = frame >= FRAME_OVERLAP or (  # close embeddings only with a unit or a time
+                same_matter and (bool(x.unit) or bool(y.unit) or x.kind == "time"))
             if close and not fits(x, y):
                 unit = x.unit or y.unit
                 what = f" ({unit})" if unit else ""
@@ -367,12 +386,9 @@ def figures_apart(a: str, b: str) -> bool:
     Where the figures might count one thing (same unit, only the words around them differ),
     a model clash may be a true one that the rules missed ("Turnout was 48 percent" / "Only 30
     percent of voters cast a ballot"), so it is not second-guessed."""
-    spans_a, spans_b = _spans(a), _spans(b)
-    if spans_a and spans_b and not {h for h, _, _ in spans_a} & {h for h, _, _ in spans_b}:
+    if _apart_in_time(a, b):
         return True
-    kinds = ("count", "percent", "money", "time")
-    qa = [q for q in extract_quantities(a) if q.kind in kinds and not _denied(a, q)]
-    qb = [q for q in extract_quantities(b) if q.kind in kinds and not _denied(b, q)]
+    qa, qb = _stated(a), _stated(b)
     differing = [(x, y) for x in qa for y in qb if x.kind == y.kind and x.value != y.value]
 
     def apart(x: Quantity, y: Quantity) -> bool:
@@ -382,7 +398,7 @@ def figures_apart(a: str, b: str) -> bool:
 
     if not differing:
         return False
-    if _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb))) < APART_WORDS:
+    if _frame(a, qa, b, qb) < APART_WORDS:
         return True  # few words in common: figures of different matters
     return all(apart(x, y) for x, y in differing)
 
@@ -394,9 +410,7 @@ def align_figures(a: str, b: str) -> str | None:
     "140 mm of rain ... in the 24 hours before the dam failed" becomes "214 mm of rain ... in
     the 48 hours before the dam failed" against "214 mm of rain ... in the 48 hours before the
     breach"."""
-    kinds = ("count", "percent", "money", "time")
-    qa = [q for q in extract_quantities(a) if q.kind in kinds and not _denied(a, q)]
-    qb = [q for q in extract_quantities(b) if q.kind in kinds and not _denied(b, q)]
+    qa, qb = _stated(a), _stated(b)
     free = [x for x in qa if all(x.value != z.value for z in qb)]  # not stated in b
     out, pos = [], 0
     for y in qb:
