@@ -183,7 +183,8 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
             score.agreements_found += 1
         else:
             score.missed.append(f"agreement: {item['a'][:60]!r} / {item['b'][:60]!r}")
-        agree_pairs |= {(min(a, b), max(a, b)) for a in ids(item["a"]) for b in ids(item["b"])}
+        agree_pairs |= {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
+                        for b in ids(item["b"], item.get("b_speaker"))}
     for item in answers.get("numeric_non_conflicts", []):
         if related(item, "contradict"):
             score.non_conflicts_flagged += 1

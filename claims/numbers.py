@@ -27,7 +27,7 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "
 
 _QUALIFIER = (r"(?P<qual>more than|fewer than|less than|at least|at most|up to|as many as|"
               r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"
-              r"just over|just under|an estimated|estimated)\s+")
+              r"just over|just under|an estimated|estimated|closer to|close to)\s+")
 # "twelve", "forty-eight", "a hundred": one spelled-out number (see word_value)
 WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 _NUMBER = (

@@ -15,6 +15,7 @@ from claims.ingest import Defaults, read_documents
 from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
 from claims.relate import update as relate_update
+from claims.resolve import restated_claims
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
 from claims.tables import claims_frame, documents_frame
@@ -168,7 +169,11 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
             if progress:
                 progress("embedding", base + done, base + n)
 
-        vectors = embedder.encode([c.content for c in claims], progress=on_embed)
+        # a figure that answers the one before it is embedded as what it says ("the number
+        # is 1,200" as "1,200 people have been displaced"), so it meets the claims it answers
+        answers = restated_claims((c.id, c.doc_id, c.content) for c in claims)
+        vectors = embedder.encode([answers.get(c.id, c.content) for c in claims],
+                                  progress=on_embed)
         new_claims = claims_frame(claims)
         index = store.index_with(new_claims, vectors)
         extra: dict[str, Any] = {}

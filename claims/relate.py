@@ -21,6 +21,7 @@ from typing import Any
 import polars as pl
 
 from claims.attribute import ANSWERED_NOUNS
+from claims.resolve import restated_claims
 from claims.rules import (
     align_figures,
     content_words,
@@ -50,7 +51,7 @@ DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would
 DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 
-VERDICT_RULES = 14  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 15  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -166,6 +167,20 @@ def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
         statement = as_statement(text)
         return Judged(statement, True, text if statement != text else "")
     return Judged(text)
+
+
+def judged_claims(claims: pl.DataFrame) -> dict[int, Judged]:
+    """Every claim as the judge sees it (`judged`), with a figure that answers the figure
+    before it ("the number is 1,200") restated as that claim with its own figure
+    (`resolve.restated_claims`; the speaker's words kept in `said`)."""
+    rows = claims.sort("doc_id", "start").select(
+        "claim_id", "doc_id", "content", "speaker", "verb").rows()
+    contents = {i: judged(c, sp, v) for i, _, c, sp, v in rows}
+    answers = restated_claims((i, d, contents[i].text) for i, d, *_ in rows
+                              if not contents[i].denied)
+    for i, text in answers.items():
+        contents[i] = Judged(text, said=contents[i].text)
+    return contents
 
 
 def _model_clash(ab: Any, ba: Any, similarity: float) -> bool:
@@ -390,9 +405,12 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
     for c in cands:
         row = cached[_judged_key(contents[c.a], contents[c.b])]
         if row["kind"] in ("agree", "contradict"):
+            read_as = [f"{j.said!r} read as {j.text!r}: its figure answers the claim before it"
+                       for j in (contents[c.a], contents[c.b]) if j.said and not j.denied]
             relations.append({"a": c.a, "b": c.b, "kind": row["kind"], "score": row["score"],
                               "similarity": round(c.similarity, 4), "method": row["method"],
-                              "reasons": row["reasons"], "judged_at": row["judged_at"]})
+                              "reasons": [*row["reasons"], *read_as],
+                              "judged_at": row["judged_at"]})
     return (pl.DataFrame(relations, schema=RELATIONS), pl.DataFrame(new_rows, schema=PAIRS))
 
 
@@ -474,9 +492,7 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     old = store.claims()
     all_claims = pl.concat([old, new_claims.cast(old.schema)], how="vertical") \
         if len(new_claims) else old
-    contents = {i: judged(c, sp, v) for i, c, sp, v in zip(
-        all_claims["claim_id"].to_list(), all_claims["content"].to_list(),
-        all_claims["speaker"].to_list(), all_claims["verb"].to_list(), strict=True)}
+    contents = judged_claims(all_claims)
     scope = all_claims if rebuild else new_claims
     cands = [c for c in candidates(index, scope["claim_id"].to_list(), k, floor)
              if not (asks(contents[c.a].text) or asks(contents[c.b].text))]

@@ -35,7 +35,7 @@ _FUNCTION = set(
     "any there here so very also just only all some said says say told according".split()
 )
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "some", "approximately",
-           "an estimated", "estimated"}
+           "an estimated", "estimated", "closer to", "close to"}
 _AT_LEAST = {"more than", "over", "at least", "just over"}
 _AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "just under"}
 _VAGUE = {"hundreds", "dozens", "thousands", "millions"}

@@ -40,3 +40,23 @@ def test_answers_find_transcript_turns_and_count_hits_misses_and_wrong_calls(tmp
     assert score.predicted_clashes_wrong == 1  # 3/4 are written down as agreeing
     assert score.non_conflicts_flagged == 1
     assert any("The port stayed open." in m for m in score.missed)
+
+
+def test_an_answer_naming_a_speaker_counts_only_that_speakers_claim(tmp_path):
+    # one sentence, two speakers: the agreement written down is the board's figure, so the
+    # mayor's claim in that sentence clashing with the board's figure is no wrong call
+    both = "The board said 1,200 people had been displaced, but the mayor said 3,000."
+    (tmp_path / "_answers.json").write_text(json.dumps({
+        "clashes": [],
+        "agreements": [{"a": both, "a_speaker": "Water Board",
+                        "b": "The board says the number is 1,200."}],
+    }), encoding="utf-8")
+    claims = pl.DataFrame({"claim_id": [1, 2, 3],
+                           "sentence": [both, both, "The board says the number is 1,200."],
+                           "speaker": ["Water Board", "Edda Farrow", "Water Board"]})
+    relations = pl.DataFrame({"a": [1, 2], "b": [3, 3], "kind": ["agree", "contradict"]})
+    groups = pl.DataFrame({"group_id": [], "sides": []},
+                          schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
+    score = score_relations(tmp_path, claims, relations, groups)
+    assert score.agreements_found == 1 and score.predicted_agreements_labelled == 1
+    assert score.predicted_clashes == 1 and score.predicted_clashes_wrong == 0
