@@ -534,9 +534,17 @@ def _skip_addressee(sentence: str, pos: int) -> int:
     """After "told": skip "reporters", "the Munich Security Conference", "Turkish journalists"."""
     m = re.match(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?"
                  r"(?=\s*(?:that\b|,|:|$|[.;])|\s+(?:on|in|at|during|after|before|while|as|"
-                 r"when|from|via|over|with|earlier|later|last|this|yesterday|today)\b)",
+                 r"when|from|via|over|with|earlier|later|last|this|yesterday|today)\b"
+                 r"|\s+(?:he|she|it|they|we|I)\s+(?!said\b|says\b|told\b))",
                  sentence[pos:])
     return pos + m.end() if m else pos
+
+
+# what may follow the addressee before the content: a time ("on Monday"), then "that", a
+# subject pronoun, or a colon or comma
+_AFTER_ADDRESSEE = re.compile(
+    r"(?:\s+(?:on|last|this|earlier|later|yesterday|today)\b(?:\s+[\w’'-]+\b){0,2}?)?"
+    r"(?=\s+(?:that|he|she|it|they|we|I)\b|\s*[:,])")
 
 
 def _content_after(sentence: str, pos: int, verb: str) -> int:
@@ -546,8 +554,9 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
         pos += skip.end()
     if verb in _ADDRESSEE_VERBS:
         after = _skip_addressee(sentence, pos)
-        if re.match(r"\s*that\b", sentence[after:]) or re.match(r"\s*[:,]", sentence[after:]):
-            pos = after
+        m = _AFTER_ADDRESSEE.match(sentence[after:])
+        if m:  # "told reporters that", "told Valley Wire they had received", "told the
+            pos = after + m.end()  # Lundar parliament on Monday that"
     m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X)?"
                  r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;])))?\s*[:,]?\s*",
                  sentence[pos:], re.IGNORECASE)

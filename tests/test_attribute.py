@@ -52,6 +52,12 @@ def test_labelled_sample_sets(name, precision, recall):
       ("Green Tide", "accused", "the city of lying")]),
     ("The harbour was closed on Tuesday.", [(None, None, "The harbour was closed on Tuesday")]),
     ("Water board says dam is safe", [("Water board", "says", "dam is safe")]),
+    # the one told is no part of what was said, nor is when it was told
+    ("Residents told Valley Wire they had received no alert at all.",
+     [("Residents", "told", "they had received no alert at all")]),
+    ("Aasgard told the Lundar parliament on Monday that the talks were constructive.",
+     [("Aasgard", "told", "the talks were constructive")]),
+    ("She told the BBC it was a mistake.", [("She", "told", "it was a mistake")]),
 ])
 def test_reporting_patterns(text, expected):
     assert attributions(text) == expected
