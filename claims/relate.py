@@ -51,7 +51,7 @@ DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would
 DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 
-VERDICT_RULES = 15  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 16  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -232,6 +232,17 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     if similarity < FLOOR:  # not about the same matter, unless the model is sure both ways
         if denied is None and far_clash(ab, ba) and "contradiction" in (ab.label, ba.label):
             return _verdict(ab, ba, similarity)
+        # ...or they state the very same figure and share words, and nothing clashes ("his
+        # country's share will rise to 43 percent in 2027" / "the Lundar share would rise to
+        # 43% next year", cosine 0.41). Seeds: 4 more written-down agreements on
+        # fishing-quota, 2 more true ones predicted; a hedged figure ("3,100" within "about
+        # 3,000") would have added two wrong ones on dam-breach.
+        figure = shared_figure(ab.premise, ab.hypothesis, hedged=False)
+        if denied is None and figure and "contradiction" not in (ab.label, ba.label) \
+                and word_overlap(ab.premise, ab.hypothesis) >= SHARED_WORDS:
+            return "agree", round(similarity, 4), "numbers", [
+                f"same figure: {figure!r} in both, with words in common (cosine "
+                f"{similarity:.2f}), no clash found"]
         return "neutral", 0.0, "model", []
     kind, score, method, reasons = _verdict(ab, ba, similarity)
     if denied is None or kind == "neutral":

@@ -75,11 +75,11 @@ def word_overlap(a: str, b: str) -> float:
     return _overlap(content_words(a), content_words(b))
 
 
-def shared_figure(a: str, b: str) -> str | None:
+def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     """The same figure of the same thing in both ("12 observation posts" twice; "1:40 a.m."
-    and "1:40 in the morning"), or one figure within the other's hedge ("214 mm of rain" and
-    "more than 200 mm of rain"): evidence that two close claims report one fact, even where
-    the model hesitates."""
+    and "1:40 in the morning"), or (with `hedged`) one figure within the other's hedge ("214
+    mm of rain" and "more than 200 mm of rain"): evidence that two close claims report one
+    fact, even where the model hesitates."""
     kinds = ("count", "percent", "money")
     qa = [q for q in extract_quantities(a) if ((q.kind in kinds and q.unit) or q.kind == "time")
           and not _denied(a, q)]
@@ -97,11 +97,13 @@ def shared_figure(a: str, b: str) -> str | None:
                 continue
             if x.value == y.value:
                 return _fmt(x)
-            hedged, exact = (x, y) if x.qualifier else (y, x)
-            if exact.qualifier or not hedged.qualifier or not _compatible(x, y):
+            if not hedged:
                 continue
-            if abs(exact.value - hedged.value) <= 0.25 * hedged.value:  # "more than 60" is
-                return f"{_fmt(exact)} within {_fmt(hedged)}"  # no report of 3,100
+            hedge, exact = (x, y) if x.qualifier else (y, x)
+            if exact.qualifier or not hedge.qualifier or not _compatible(x, y):
+                continue
+            if abs(exact.value - hedge.value) <= 0.25 * hedge.value:  # "more than 60" is
+                return f"{_fmt(exact)} within {_fmt(hedge)}"  # no report of 3,100
     return None
 
 

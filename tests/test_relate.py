@@ -487,3 +487,20 @@ def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():
     assert 0.44 < DENIAL_SURE and weak[0] == "neutral"
     sure = _combine(says(0.74, other, denied), says(0.1, denied, other), 0.71, denied)
     assert sure[:3:2] == ("contradict", "denial")
+
+
+def test_the_very_same_figure_with_words_in_common_agrees_however_far_apart():
+    from claims.relate import FLOOR, PAIRS, Candidate, Judged, judge_candidates
+
+    contents = {1: Judged("his country's share will rise to 43 percent in 2027"),
+                2: Judged('the talks had been "constructive" and that the Lundar share would '
+                          "rise to 43% next year"),
+                3: Judged("3,100 people were still unable to return home on Wednesday"),
+                4: Judged("about 3,000 people have been displaced"),  # 3,100 within its hedge
+                5: Judged("The court fined the owner 250,000 euros"),
+                6: Judged("The new stadium cost 250,000 euros to build")}  # no words shared
+    cands = [Candidate(1, 2, 0.41), Candidate(3, 4, 0.44), Candidate(5, 6, 0.3)]
+    assert all(c.similarity < FLOOR for c in cands)
+    relations, _ = judge_candidates(cands, contents, pl.DataFrame(schema=PAIRS), "claims-judge")
+    assert relations.select("a", "b", "kind", "method").rows() == [(1, 2, "agree", "numbers")]
+    assert "'43 percent' in both" in relations["reasons"][0][0]

@@ -111,6 +111,8 @@ def test_two_times_for_one_event_clash_and_compatible_times_do_not():
 ])
 def test_one_figure_reported_twice_is_a_shared_figure(a, b, figure):
     assert shared_figure(a, b) == figure
+    # only the very same figure where a hedge is not enough (claims far apart)
+    assert shared_figure(a, b, hedged=False) == (None if " within " in figure else figure)
 
 
 @pytest.mark.parametrize("a, b", [
