@@ -429,6 +429,9 @@ _DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects",
             "disputes", "refuted", "refutes", "contested", "contests"}
 _ANAPHOR = re.compile(r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+"
                       r"(?:\w+\s+){0,2}" + ANSWERED_NOUNS + r"\b", re.IGNORECASE)  # "this claim"
+# "Venner denied ever seeing such reports": what is denied is the report just mentioned
+_DENIED_ANAPHOR = re.compile(r"^(?:ever\s+)?(?:[a-z]+ing\s+)?" + _ANAPHOR.pattern[1:],
+                             re.IGNORECASE)
 # "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
@@ -471,7 +474,7 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
             out.append((c["claim_id"], other["claim_id"],
                         f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
                         f"{other['speaker']} ({other['verb']})"))
-        elif (verb in _DENIALS and _ANAPHOR.match(c["content"])) or called_false:
+        elif (verb in _DENIALS and _DENIED_ANAPHOR.match(c["content"])) or called_false:
             for prev in reversed(rows[max(0, i - 6):i]):
                 if prev["doc_id"] != c["doc_id"]:
                     break

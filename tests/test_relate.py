@@ -95,6 +95,17 @@ def test_a_denial_of_this_claim_answers_the_last_claim_by_someone_else():
     assert (a, b) == (1, 0) and reason.startswith("denial: Recep Tayyip Erdogan dismissed")
 
 
+def test_denying_ever_seeing_such_reports_answers_the_claim_about_them():
+    claims = claim_rows([
+        ("Gregor Aldane", "claimed", "the government had ignored two engineering reports", 0,
+         0),
+        ("Paulo Venner", "denied", "ever seeing such reports", 100, 100),
+        ("Paulo Venner", "denied", "seeing the minister", 200, 200),  # no report: no pair
+    ])
+    [(a, b, reason)] = denials(claims)
+    assert (a, b) == (1, 0) and "answering Gregor Aldane" in reason
+
+
 def test_calling_the_claim_false_answers_the_last_claim_by_someone_else():
     claims = claim_rows([
         ("Gregor Aldane", "accused", "the government of cutting the budget for inspections",
