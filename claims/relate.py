@@ -50,8 +50,9 @@ BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with,
 DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
+NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 16  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 17  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -224,7 +225,7 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     denies and the other does not (the verdict on the statements is then turned round);
     `said`: the denial in the speaker's words, for the reasons, where it was rewritten."""
     if denied is not None:
-        sure = far_denial(ab, ba, denied)
+        sure = far_denial(ab, ba, denied, similarity)
         if sure is not None:
             return "contradict", round(sure, 4), "denial", [
                 f"denial: one side denies {said or denied!r}, the other states it (entailment "
@@ -258,17 +259,23 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     return "neutral", 0.0, "model", []  # a denied figure says nothing about another figure
 
 
-def far_denial(ab: Any, ba: Any, denied: str) -> float | None:
+def far_denial(ab: Any, ba: Any, denied: str, similarity: float = 0.0) -> float | None:
     """p(entailment) where the other claim entails, for sure (>= FAR_DENIAL), the statement
     one side denies, and the two share a common word: a clash however far apart the
     embeddings put them ("the two governments had also agreed to a 30-day pause on boardings"
     / Rosk "denied that any pause had been agreed", 0.91 at cosine 0.42). Seeds: 1 more
-    written-down clash on fishing-quota, 1 more true clash predicted on harbor-fire."""
+    written-down clash on fishing-quota, 1 more true clash predicted on harbor-fire.
+    Between claims about the same matter (cosine >= FLOOR) NEAR_DENIAL is sure enough ("both
+    sides accepted a 30-day pause on boardings" / "Marvessa also denies that it agreed to any
+    pause in patrols", 0.73 at 0.49: one way only, so no agreement for the denial rule to turn
+    round). Seeds: 1 more written-down clash and 1 more true one on fishing-quota, nothing
+    else on the tuning sets or the held-out set."""
     j = ab if ab.hypothesis == denied else ba
     if j.hypothesis != denied or "contradiction" in (ab.label, ba.label):
         return None
     sure = j.scores["entailment"]
-    if sure < FAR_DENIAL or not common_words(j.premise) & common_words(j.hypothesis):
+    enough = NEAR_DENIAL if similarity >= FLOOR else FAR_DENIAL
+    if sure < enough or not common_words(j.premise) & common_words(j.hypothesis):
         return None
     return float(sure)
 

@@ -272,10 +272,14 @@ def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
                           "Three workers were hospitalised with smoke inhalation", denial.text)
     assert _combine(elsewhere, elsewhere, 0.8, denied=denial.text)[0] == "neutral"
     # a loose match is not enough to set a denial against a statement, unless the judge is
-    # sure the statement says what is denied (FAR_DENIAL)
+    # sure the statement says what is denied (FAR_DENIAL), or fairly sure (NEAR_DENIAL) and
+    # the two are about the same matter (cosine >= FLOOR)
     likely = verdict("entailment", 0.8)
-    assert _combine(likely, likely, 0.5, denied=denial.text)[0] != "contradict"
-    assert _combine(same, same, 0.5, denied=denial.text)[0] == "contradict"
+    assert _combine(likely, likely, 0.44, denied=denial.text)[0] != "contradict"
+    assert _combine(likely, likely, 0.5, denied=denial.text)[0] == "contradict"
+    assert _combine(same, same, 0.44, denied=denial.text)[0] == "contradict"
+    loose = verdict("entailment", 0.6)
+    assert _combine(loose, loose, 0.5, denied=denial.text)[0] != "contradict"
 
 
 def test_the_model_alone_needs_a_close_pair_or_both_directions():
@@ -481,6 +485,9 @@ def test_a_far_denial_needs_a_common_word_and_no_contradiction_either_way():
     apart = "Marvessa signed new quotas for the Lundar Isles"  # no word in common
     assert far_denial(says("entailment", 0.95, apart, denied),
                       says("neutral", 0.9, denied, apart), denied) is None
+    fair = says("entailment", 0.73, other, denied)  # sure enough only for claims close by
+    assert far_denial(fair, says("neutral", 0.9, denied, other), denied, 0.49) == 0.73
+    assert far_denial(fair, says("neutral", 0.9, denied, other), denied, 0.42) is None
 
 
 def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():
