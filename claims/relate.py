@@ -224,12 +224,17 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     """One relation from the two directions' judgements. `denied`: the statement one side
     denies and the other does not (the verdict on the statements is then turned round);
     `said`: the denial in the speaker's words, for the reasons, where it was rewritten."""
-    if denied is not None:
-        sure = far_denial(ab, ba, denied, similarity)
-        if sure is not None:
-            return "contradict", round(sure, 4), "denial", [
-                f"denial: one side denies {said or denied!r}, the other states it (entailment "
-                f"{sure:.2f}, cosine {similarity:.2f})"]
+    def surely_stated(enough: float) -> tuple[str, float, str, list[str]] | None:
+        sure = far_denial(ab, ba, denied, enough) if denied is not None else None
+        if sure is None:
+            return None
+        return "contradict", round(sure, 4), "denial", [
+            f"denial: one side denies {said or denied!r}, the other states it (entailment "
+            f"{sure:.2f}, cosine {similarity:.2f})"]
+
+    far = surely_stated(FAR_DENIAL)
+    if far:
+        return far
     if similarity < FLOOR:  # not about the same matter, unless the model is sure both ways
         if denied is None and far_clash(ab, ba) and "contradiction" in (ab.label, ba.label):
             return _verdict(ab, ba, similarity)
@@ -246,7 +251,7 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
                 f"{similarity:.2f}), no clash found"]
         return "neutral", 0.0, "model", []
     kind, score, method, reasons = _verdict(ab, ba, similarity)
-    if denied is None or kind == "neutral":
+    if denied is None:
         return kind, score, method, reasons
     if kind == "agree" and similarity >= DENIAL_SIMILARITY and score >= DENIAL_SURE:
         return "contradict", score, "denial", [
@@ -256,16 +261,18 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
         return "agree", score, "denial", [  # agreement, with words in common like any other
             f"both reject {said or denied!r}: one denies it, the other says the opposite "
             f"({reasons[0]})"]
-    return "neutral", 0.0, "model", []  # a denied figure says nothing about another figure
+    # About the same matter and fairly sure one way: no agreement for the rule above to turn
+    # round. Else nothing (a denied figure says nothing about another figure).
+    return surely_stated(NEAR_DENIAL) or ("neutral", 0.0, "model", [])
 
 
-def far_denial(ab: Any, ba: Any, denied: str, similarity: float = 0.0) -> float | None:
-    """p(entailment) where the other claim entails, for sure (>= FAR_DENIAL), the statement
+def far_denial(ab: Any, ba: Any, denied: str, enough: float = FAR_DENIAL) -> float | None:
+    """p(entailment) where the other claim entails, for sure (>= `enough`), the statement
     one side denies, and the two share a common word: a clash however far apart the
     embeddings put them ("the two governments had also agreed to a 30-day pause on boardings"
     / Rosk "denied that any pause had been agreed", 0.91 at cosine 0.42). Seeds: 1 more
     written-down clash on fishing-quota, 1 more true clash predicted on harbor-fire.
-    Between claims about the same matter (cosine >= FLOOR) NEAR_DENIAL is sure enough ("both
+    Between claims about the same matter (cosine >= FLOOR) `_combine` asks NEAR_DENIAL ("both
     sides accepted a 30-day pause on boardings" / "Marvessa also denies that it agreed to any
     pause in patrols", 0.73 at 0.49: one way only, so no agreement for the denial rule to turn
     round). Seeds: 1 more written-down clash and 1 more true one on fishing-quota, nothing
@@ -274,7 +281,6 @@ def far_denial(ab: Any, ba: Any, denied: str, similarity: float = 0.0) -> float 
     if j.hypothesis != denied or "contradiction" in (ab.label, ba.label):
         return None
     sure = j.scores["entailment"]
-    enough = NEAR_DENIAL if similarity >= FLOOR else FAR_DENIAL
     if sure < enough or not common_words(j.premise) & common_words(j.hypothesis):
         return None
     return float(sure)

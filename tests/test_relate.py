@@ -471,7 +471,7 @@ def test_a_denial_of_what_another_states_for_sure_clashes_however_far_apart():
 
 def test_a_far_denial_needs_a_common_word_and_no_contradiction_either_way():
     from claims.judge import Judgement
-    from claims.relate import far_denial
+    from claims.relate import NEAR_DENIAL, far_denial
 
     def says(label: str, p: float, premise: str, hypothesis: str) -> Judgement:
         scores = {"entailment": 0.02, "neutral": 0.02, "contradiction": 0.02, label: p}
@@ -486,8 +486,8 @@ def test_a_far_denial_needs_a_common_word_and_no_contradiction_either_way():
     assert far_denial(says("entailment", 0.95, apart, denied),
                       says("neutral", 0.9, denied, apart), denied) is None
     fair = says("entailment", 0.73, other, denied)  # sure enough only for claims close by
-    assert far_denial(fair, says("neutral", 0.9, denied, other), denied, 0.49) == 0.73
-    assert far_denial(fair, says("neutral", 0.9, denied, other), denied, 0.42) is None
+    assert far_denial(fair, says("neutral", 0.9, denied, other), denied) is None
+    assert far_denial(fair, says("neutral", 0.9, denied, other), denied, NEAR_DENIAL) == 0.73
 
 
 def test_a_denial_is_turned_round_only_where_the_judge_is_sure_enough():
