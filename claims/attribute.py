@@ -130,7 +130,7 @@ _PERSON_ROLE_HEADS |= set(
     "shopkeeper survivor victim neighbour neighbor villager volunteer rescuer geologist "
     "hydrologist specialist surgeon physician historian commentator columnist writer author "
     "pastor priest businessman businesswoman entrepreneur contractor builder consultant "
-    "man woman spokesperson veteran mp lawmaker legislator minister"
+    "man woman spokesperson veteran mp lawmaker legislator minister executive"
     .split()
 )
 _ORG_HEADS = _ORG_WORDS
@@ -160,6 +160,12 @@ class _NP:
     end: int
     text: str
     tokens: tuple[str, ...]
+    lead: int = -1  # where the whole subject starts, if before `start` ("its chief executive,
+    # Marten Haskell,": the name is the NP, the descriptor leads)
+
+    @property
+    def first(self) -> int:
+        return self.lead if self.lead >= 0 else self.start
 
 
 def _is_cap(tok: str) -> bool:
@@ -587,7 +593,8 @@ def _appositive(sentence: str, end: int) -> _NP | None:
     if inner is not None and inner_whole and _split_title(inner.tokens)[1]:
         # "The group's spokesman, Jonas Falk": the name, introduced with the outer title.
         title = outer.tokens if outer is not None else ()
-        return _NP(inner.start, inner.end, inner.text, title + inner.tokens)
+        return _NP(inner.start, inner.end, inner.text, title + inner.tokens,
+                   outer.start if outer is not None else -1)
     return None
 
 
@@ -678,7 +685,12 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             np = None
         if np is not None:
             speaker, ent = _resolve(doc, np)
-            before_np = sentence[:np.start]
+            lead = np.first  # "and its chief executive, Marten Haskell, says"
+            owner = re.search(r"\b(?:its|his|her|their|our|my)\s+$", sentence[:lead],
+                              re.IGNORECASE)
+            if owner:
+                lead = owner.start()
+            before_np = sentence[:lead]
             after = sentence[m.end():]
             quoted_before = bool(re.search(r"[\"”»]\s*,?\s*$|[,.?!]\s*[\"”»]\s*$", before_np))
             comma_before = bool(re.search(r",\s*$|[—–]\s*$", before_np))
@@ -695,7 +707,7 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             else:
                 mode = "speaker-first"
             conn = _CONNECTOR_LEFT.search(before_np)
-            wrapper = conn.start() if conn and mode == "speaker-first" else np.start
+            wrapper = conn.start() if conn and mode == "speaker-first" else lead
             if mode == "content-first":
                 wrapper = len(before_np.rstrip(" ,—–"))
             hits.append(_Hit(m.start(), m.end(), verb, np, speaker, ent, mode, wrapper))

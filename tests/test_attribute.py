@@ -58,6 +58,13 @@ def test_labelled_sample_sets(name, precision, recall):
     ("Aasgard told the Lundar parliament on Monday that the talks were constructive.",
      [("Aasgard", "told", "the talks were constructive")]),
     ("She told the BBC it was a mistake.", [("She", "told", "it was a mistake")]),
+    # the next speaker's whole subject, appositive and possessive included, ends the content
+    ("Castellan Works has denied any responsibility, and its chief executive, Marten Haskell, "
+     "says the company's work passed every inspection.",
+     [("Castellan Works", "denied", "any responsibility"),
+      ("Marten Haskell", "says", "the company's work passed every inspection")]),
+    ("The mayor denied the claim, and her spokesman said the road was open.",
+     [("mayor", "denied", "the claim"), ("spokesman", "said", "the road was open")]),
 ])
 def test_reporting_patterns(text, expected):
     assert attributions(text) == expected
