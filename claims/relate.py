@@ -130,7 +130,8 @@ class Judged:
 
     text: str
     denied: bool = False
-    said: str = ""  # a denial's content in the speaker's words, where `text` rewrites it
+    said: str = ""  # the content in the speaker's words, where `text` rewrites it (a denial
+    # said as a statement; a figure that answers the claim before it, restated as that claim)
 
     @property
     def key(self) -> str:
