@@ -29,6 +29,7 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("dam-breach", 0.95, 0.95),  # written apart, measured (0.949/0.902), then tuned on
     ("fishing-quota", 0.95, 0.95),  # written apart, measured (0.778/0.700), then tuned on
     ("vaccine-recall", 0.80, 0.72),  # written apart and never tuned on: the honest figure
+    ("rail-strike", 0.60, 0.52),  # written by a helper, never read by us (0.628/0.540)
 ])
 def test_labelled_sample_sets(name, precision, recall):
     score = score_attribution(SEEDS / name)
