@@ -30,7 +30,7 @@ _VERBS = (
     "disclosed demanded demands conceded concedes agreed agrees disputed disputes contended "
     "contends recalled complained complains assured assures asked asks wondered questioned "
     "cautioned cautions adding insisting warning claiming arguing noting stressing accusing "
-    "denying describing"
+    "denying describing put puts"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
@@ -39,6 +39,10 @@ _INVERTING = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes
 _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing", "noting",
                 "stressing", "accusing", "denying", "describing", "calling"}
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
+# "put the cost of the closure at 40 million crowns": an estimate, like "estimated ... at"
+_PUT_AT = re.compile(r"[^,.;:]{1,80}?\bat\s+(?:[a-z]+\s+){0,2}?[$€£]?\d")
+# "The Evening Star quoted Ian Moor as saying that ...": Moor says it
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:]{1,60}?)\s+as\s+$")
 # What a speaker answers rather than states: "rejected that account", "dismissed the claim".
 ANSWERED_NOUNS = (r"(?:claims?|accusations?|allegations?|charges?|reports?|account|"
                   r"suggestions?|assertions?|statements?|idea|notion|version|criticism|figures?)")
@@ -121,7 +125,8 @@ _ORG_WORDS = set(
     "residents witnesses sources officials authorities analysts experts workers activists "
     "campaigners investigators prosecutors doctors firefighters police board bureau "
     "secretariat cabinet team club league airlines motors energy partners news times herald "
-    "post tribune press radio tv television statement report"
+    "post tribune press radio tv television statement report railways railway railroad "
+    "chamber airways operator utility utilities"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -203,10 +208,14 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         m = words[-1]
         return _NP(m.start(), m.end(), m.group(0), (m.group(0),))
     taken: list[re.Match[str]] = []
-    for m in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        m = words[k]
         if taken and head[m.end():taken[-1].start()].strip():
             break  # punctuation between words ends the phrase
         tok = m.group(0)
+        if tok == "and" and taken and _of_name_before(words, k):
+            taken.append(m)  # "the Chamber of Commerce and Industry"
+            continue
         if not _np_token_ok(tok, len(taken)):
             break
         taken.append(m)
@@ -226,6 +235,16 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     if all(t.lower() in _DETERMINERS or t.lower() == "of" for t in toks):
         return None
     return _NP(taken[0].start(), taken[-1].end(), head[taken[0].start():taken[-1].end()], toks)
+
+
+def _of_name_before(words: list[re.Match[str]], k: int) -> bool:
+    """Does "and" at words[k] join the end of a name with "of" ("Chamber of Commerce and
+    Industry", "Ministry of Transport and Infrastructure"), not two names ("Russia and
+    Turkey")?"""
+    j = k - 1
+    while j >= 0 and _is_cap(words[j].group(0)) and words[j].group(0) not in _STOP_CAPS:
+        j -= 1
+    return j < k - 1 and j >= 1 and words[j].group(0) == "of" and _is_cap(words[j - 1].group(0))
 
 
 def _definite_descriptor(head: str, words: list[re.Match[str]],
@@ -300,6 +319,18 @@ class _Doc:
     last_person: _Entity | None = None
     last_speaker: _Entity | None = None
     ahead: _Doc | None = None  # names from the whole document, for "Venner says" headlines
+    aliases: dict[str, _Entity] = field(default_factory=dict)  # "KVWA" -> its full name
+
+    def acronym(self, short: str) -> _Entity | None:
+        """The organisation an acronym stands for: introduced with it ("the Kestrel Valley
+        Water Authority (KVWA)") or made of its initials ("Federation of Dock Workers": FDW),
+        here or, for a headline, anywhere in the document."""
+        if short in self.aliases:
+            return self.aliases[short]
+        for e in reversed(self.entities):
+            if e.kind == "org" and _initials(e.name) == short:
+                return e
+        return self.ahead.acronym(short) if self.ahead is not None else None
 
     def find(self, name: str) -> _Entity | None:
         for e in self.entities:
@@ -328,6 +359,15 @@ class _Doc:
                 if best is None or e.kind == "person":
                     best = e
         return best
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z][A-Z&]{1,7})\)")  # "... Authority (KVWA)"
+_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][A-Z&]{1,7}\)\s*$")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _split_title(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -381,6 +421,11 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             elif run and low == "of" and j + 1 < len(words) and _is_cap(words[j + 1].group(0)):
                 run.append(tok)
                 j += 1
+            elif run and low == "and" and "of" in run and j + 1 < len(words) \
+                    and _is_cap(words[j + 1].group(0)) \
+                    and words[j + 1].group(0) not in _STOP_CAPS:
+                run.append(tok)  # "Chamber of Commerce and Industry"
+                j += 1
             else:
                 break
         if run:
@@ -390,13 +435,17 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 run[-1] = run[-1][:-1]  # "Grey Sound." at the end of a sentence
             title, name = _split_title(tuple(run))
             kind = _kind_of(title, name)
+            entity = None
             if kind == "org" and not name:
                 pass
             elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name):
-                doc.register(" ".join(t for t in run if t.lower() not in _DETERMINERS
-                                      and not t.endswith(("’s", "'s"))), "org", set())
+                entity = doc.register(" ".join(t for t in run if t.lower() not in _DETERMINERS
+                                               and not t.endswith(("’s", "'s"))), "org", set())
             elif len(name) >= 2 or (name and kind == "person"):
-                doc.register(" ".join(name), kind, {t.lower() for t in title})
+                entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
+            acronym = _ACRONYM_AFTER.match(sentence, words[j - 1].end())
+            if entity is not None and acronym:
+                doc.aliases[acronym.group("a")] = entity
         i = max(j, i + 1)
 
 
@@ -439,6 +488,10 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
 
 
 def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
+    if _ACRONYM.fullmatch(np.text):  # "KVWA said": the organisation it stands for
+        ent = doc.acronym(np.text)
+        if ent is not None:
+            return ent.name, ent
     low = np.text.lower()
     if low in _PRONOUNS:
         target = doc.last_person if _PRONOUNS[low] == "person" else doc.last_speaker
@@ -453,7 +506,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         label = " ".join(clean) if name else _descriptor_label(clean)
         of_name = len(title) < len(clean) and title and title[-1].lower() == "of"
-        if name and not of_name and not any(t.lower() in _ORG_WORDS for t in name):
+        if name and not of_name and "of" not in clean \
+                and not any(t.lower() in _ORG_WORDS for t in name):
             label = " ".join(name)  # "Environmental group Green Tide" -> "Green Tide"
         if definite or len(clean) == 1:
             head = clean[-1].lower()
@@ -605,7 +659,18 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]+,(?:\s*[A-Z][\w .'-]*,)*\s*(?:\w+\.?
 
 def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
     """ "The water board defended its handling, saying residents were warned": the main
-    clause's subject says the participle's content."""
+    clause's subject says the participle's content; "The Evening Star quoted Ian Moor as
+    saying ...": the one quoted says it."""
+    quoted = _QUOTED_AS.search(sentence[:m.start()]) if m.group(0) == "saying" else None
+    if quoted:
+        who = _np_right(sentence, quoted.start("who"))
+        if who is not None and who.end == quoted.end("who"):
+            speaker, ent = _resolve(doc, who)
+            outlet = _np_left(sentence, quoted.start())
+            start = outlet.start if outlet else quoted.start()
+            conn = _CONNECTOR_LEFT.search(sentence[:start])  # "..., and the Star quoted"
+            return _Hit(quoted.start(), m.end(), "quoted as saying", who, speaker, ent,
+                        "speaker-first", wrapper_start=conn.start() if conn else start)
     if not re.search(r",\s*$", sentence[:m.start()]):
         return None
     lead = _DATELINE.match(sentence)
@@ -664,6 +729,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if mask[m.start()]:
             continue
         verb = m.group(0)
+        if verb in ("put", "puts") and not _PUT_AT.match(sentence, m.end()):
+            continue  # "put pressure on": no estimate
         left = sentence[:m.start()]
         if verb in _PARTICIPLES:
             hit = _participle(sentence, m, doc)
@@ -672,6 +739,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             continue
         skip = _SKIP_LEFT.search(left)
         subj_end = skip.start() if skip else len(left)
+        acronym = _ACRONYM_BEFORE.search(left[:subj_end])  # "the Authority (KVWA) said"
+        if acronym:
+            subj_end = acronym.start()
         np = _np_left(sentence, subj_end + (1 if sentence[subj_end:subj_end + 1] == " " else 0)) \
             if subj_end > 0 else None
         if np is None and subj_end > 0:

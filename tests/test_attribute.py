@@ -28,9 +28,9 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("harbor-fire", 0.95, 0.95),  # tuned on
     ("dam-breach", 0.95, 0.95),  # written apart, measured (0.949/0.902), then tuned on
     ("fishing-quota", 0.95, 0.95),  # written apart, measured (0.778/0.700), then tuned on
-    ("vaccine-recall", 0.80, 0.72),  # written apart and never tuned on: the honest figure
-    ("rail-strike", 0.60, 0.52),  # written by a helper, never read by us (0.628/0.540)
-])
+    ("vaccine-recall", 0.84, 0.78),  # written apart and never tuned on: the honest figure
+    ("rail-strike", 0.84, 0.78),  # written by a helper, never read by us (0.862/0.802; its
+])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
 def test_labelled_sample_sets(name, precision, recall):
     score = score_attribution(SEEDS / name)
     assert score.sentences >= 60
@@ -66,9 +66,37 @@ def test_labelled_sample_sets(name, precision, recall):
       ("Marten Haskell", "says", "the company's work passed every inspection")]),
     ("The mayor denied the claim, and her spokesman said the road was open.",
      [("mayor", "denied", "the claim"), ("spokesman", "said", "the road was open")]),
+    # "of ... and ..." inside an organisation's name; a name that is all capitalised words
+    ("The Brannholm Chamber of Commerce and Industry said shops lost money.",
+     [("Brannholm Chamber of Commerce and Industry", "said", "shops lost money")]),
+    ("Norvalian State Railways said 40 trains ran.",
+     [("Norvalian State Railways", "said", "40 trains ran")]),
+    ("Russia and Turkey said the deal held.", [("Turkey", "said", "the deal held")]),
+    # an estimate "put ... at" a figure; "put pressure on" is none
+    ("The Arlen Transport Ministry put the cost of the closure at 40 million crowns.",
+     [("Arlen Transport Ministry", "put", "the cost of the closure at 40 million crowns")]),
+    ("Police put pressure on the crowd.", [(None, None, "Police put pressure on the crowd")]),
+    # the one an outlet quotes says it
+    ("Minister Ann Lee said talks failed, and the Evening Star quoted Ian Moor as saying the "
+     "offer was an insult.",
+     [("Ann Lee", "said", "talks failed"),
+      ("Ian Moor", "quoted as saying", "the offer was an insult")]),
 ])
 def test_reporting_patterns(text, expected):
     assert attributions(text) == expected
+
+
+def test_an_acronym_resolves_to_the_organisation_it_stands_for():
+    got = attributions(
+        "The Kestrel Valley Water Authority (KVWA) said on Monday that supplies were safe. "
+        "KVWA said tests were clean. The Federation of Dock Workers said the strike would go "
+        "on. FDW said pay was too low. NATO said troops were ready.")
+    assert [(speaker, content) for speaker, _, content in got] == [
+        ("Kestrel Valley Water Authority", "supplies were safe"),
+        ("Kestrel Valley Water Authority", "tests were clean"),  # introduced with it
+        ("Federation of Dock Workers", "the strike would go on"),
+        ("Federation of Dock Workers", "pay was too low"),  # its initials
+        ("NATO", "troops were ready")]  # no organisation here it could stand for
 
 
 def test_surnames_pronouns_and_descriptors_resolve_to_the_full_name():
