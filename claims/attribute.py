@@ -40,7 +40,11 @@ _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing
                 "stressing", "accusing", "denying", "describing", "calling"}
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 # "put the cost of the closure at 40 million crowns": an estimate, like "estimated ... at"
-_PUT_AT = re.compile(r"[^,.;:]{1,80}?\bat\s+(?:[a-z]+\s+){0,2}?[$€£]?\d")
+_PUT_AT = re.compile(
+    r"(?!\s+(?:out|up|forward|off|down|back|on|in|away|together|through|aside|across|"
+    r"over|it)\b)"  # "put out a statement at 10 a.m.", "put it at" (what is "it"?)
+    r"[^,.;:]{1,80}?\bat\s+(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?!\s*(?:a\.m|p\.m|o'clock|"
+    r"GMT|UTC)|[\d:])")
 # "The Evening Star quoted Ian Moor as saying that ...": Moor says it
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:]{1,60}?)\s+as\s+$")
 # What a speaker answers rather than states: "rejected that account", "dismissed the claim".
@@ -213,7 +217,7 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if taken and head[m.end():taken[-1].start()].strip():
             break  # punctuation between words ends the phrase
         tok = m.group(0)
-        if tok == "and" and taken and _of_name_before(words, k):
+        if tok == "and" and 1 <= len(taken) <= 2 and _of_name_before(words, k):
             taken.append(m)  # "the Chamber of Commerce and Industry"
             continue
         if not _np_token_ok(tok, len(taken)):
@@ -237,14 +241,23 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     return _NP(taken[0].start(), taken[-1].end(), head[taken[0].start():taken[-1].end()], toks)
 
 
+# Institutions whose names go on "of X and Y" ("Chamber of Commerce and Industry")
+_OF_AND_HEADS = {"ministry", "department", "chamber", "secretariat", "institute", "office",
+                 "commission", "committee", "council", "agency", "board", "authority",
+                 "bureau", "union", "federation", "confederation", "association", "society",
+                 "league"}
+
+
 def _of_name_before(words: list[re.Match[str]], k: int) -> bool:
-    """Does "and" at words[k] join the end of a name with "of" ("Chamber of Commerce and
-    Industry", "Ministry of Transport and Infrastructure"), not two names ("Russia and
-    Turkey")?"""
+    """Does "and" at words[k] join the end of an institution's name with "of" ("Chamber of
+    Commerce and Industry", "Department of Health and Human Services"), not two names
+    ("Russia and Turkey", "the University of Oxford and AstraZeneca", "Secretary of State
+    Antony Blinken and Sergei Lavrov")? One or two capitalised words on each side."""
     j = k - 1
     while j >= 0 and _is_cap(words[j].group(0)) and words[j].group(0) not in _STOP_CAPS:
         j -= 1
-    return j < k - 1 and j >= 1 and words[j].group(0) == "of" and _is_cap(words[j - 1].group(0))
+    return 1 <= k - 1 - j <= 2 and j >= 1 and words[j].group(0) == "of" \
+        and words[j - 1].group(0).lower() in _OF_AND_HEADS
 
 
 def _definite_descriptor(head: str, words: list[re.Match[str]],
@@ -327,8 +340,8 @@ class _Doc:
         here or, for a headline, anywhere in the document."""
         if short in self.aliases:
             return self.aliases[short]
-        for e in reversed(self.entities):
-            if e.kind == "org" and _initials(e.name) == short:
+        for e in reversed(self.entities):  # by initials: three letters at least ("US")
+            if len(short) >= 3 and e.kind == "org" and _initials(e.name) == short:
                 return e
         return self.ahead.acronym(short) if self.ahead is not None else None
 
@@ -401,6 +414,17 @@ def _kind_of(title: list[str], name: list[str]) -> str:
     return "unknown"
 
 
+def _name_ends_within(sentence: str, words: list[re.Match[str]], i: int, n: int) -> bool:
+    """Do one to `n` capitalised words start at words[i] and end the name there?"""
+    k = i
+    while k < len(words) and k - i < n + 1 and _is_cap(words[k].group(0)) \
+            and words[k].group(0) not in _STOP_CAPS \
+            and (k == i or not sentence[words[k - 1].end():words[k].start()].strip()):
+        k += 1
+    return 1 <= k - i <= n and (k == len(words) or not _is_cap(words[k].group(0))
+                                or bool(sentence[words[k - 1].end():words[k].start()].strip()))
+
+
 def _collect_names(doc: _Doc, sentence: str) -> None:
     """Register every titled or multi-word capitalised name in the sentence."""
     words = list(_WORD.finditer(sentence))
@@ -421,9 +445,8 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             elif run and low == "of" and j + 1 < len(words) and _is_cap(words[j + 1].group(0)):
                 run.append(tok)
                 j += 1
-            elif run and low == "and" and "of" in run and j + 1 < len(words) \
-                    and _is_cap(words[j + 1].group(0)) \
-                    and words[j + 1].group(0) not in _STOP_CAPS:
+            elif run and low == "and" and _of_name_before(words, j) \
+                    and _name_ends_within(sentence, words, j + 1, 2):
                 run.append(tok)  # "Chamber of Commerce and Industry"
                 j += 1
             else:
@@ -444,8 +467,8 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             elif len(name) >= 2 or (name and kind == "person"):
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
             acronym = _ACRONYM_AFTER.match(sentence, words[j - 1].end())
-            if entity is not None and acronym:
-                doc.aliases[acronym.group("a")] = entity
+            if entity is not None and entity.kind != "person" and acronym:
+                doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
         i = max(j, i + 1)
 
 
@@ -488,8 +511,9 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
 
 
 def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
-    if _ACRONYM.fullmatch(np.text):  # "KVWA said": the organisation it stands for
-        ent = doc.acronym(np.text)
+    bare = [t for t in np.tokens if t.lower() not in _DETERMINERS]
+    if len(bare) == 1 and _ACRONYM.fullmatch(bare[0]):  # "(the) KVWA said": the organisation
+        ent = doc.acronym(bare[0])  # it stands for
         if ent is not None:
             return ent.name, ent
     low = np.text.lower()
@@ -590,12 +614,22 @@ def _prefix_words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+_PRESS = (r"(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|MPs|"
+          r"state\s+(?:radio|television|media)|radio|television|the\s+newspaper|the\s+paper)")
+
+
 def _skip_addressee(sentence: str, pos: int) -> int:
     """After "told": skip "reporters", "the Munich Security Conference", "Turkish journalists"."""
+    # "told Valley Wire they had received", "told reporters he would": a name or the press
+    # right before a subject pronoun (not "told the court what she had seen")
+    m = re.match(r"\s*(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|" + _PRESS
+                 + r")(?=\s+(?:he|she|it|they|we|I)\s+(?!said\b|says\b|told\b))",
+                 sentence[pos:])
+    if m:
+        return pos + m.end()
     m = re.match(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?"
                  r"(?=\s*(?:that\b|,|:|$|[.;])|\s+(?:on|in|at|during|after|before|while|as|"
-                 r"when|from|via|over|with|earlier|later|last|this|yesterday|today)\b"
-                 r"|\s+(?:he|she|it|they|we|I)\s+(?!said\b|says\b|told\b))",
+                 r"when|from|via|over|with|earlier|later|last|this|yesterday|today)\b)",
                  sentence[pos:])
     return pos + m.end() if m else pos
 

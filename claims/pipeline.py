@@ -14,8 +14,8 @@ from claims.errors import ClaimsError, StoreError
 from claims.ingest import Defaults, read_documents
 from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
+from claims.relate import judged_rows, restated
 from claims.relate import update as relate_update
-from claims.resolve import restated_claims
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
 from claims.tables import claims_frame, documents_frame
@@ -171,7 +171,8 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
 
         # a figure that answers the one before it is embedded as what it says ("the number
         # is 1,200" as "1,200 people have been displaced"), so it meets the claims it answers
-        answers = restated_claims((c.id, c.doc_id, c.content) for c in claims)
+        answers = restated(judged_rows([(c.id, c.doc_id, c.content, c.speaker, c.verb,
+                                         c.start, c.end) for c in claims]))
         vectors = embedder.encode([answers.get(c.id, c.content) for c in claims],
                                   progress=on_embed)
         new_claims = claims_frame(claims)

@@ -29,6 +29,7 @@ from claims.rules import (
     restates,
     shared_figure,
     word_overlap,
+    words_beside_figures,
 )
 
 K = 8  # neighbours per claim
@@ -172,17 +173,28 @@ def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
 
 
 def judged_claims(claims: pl.DataFrame) -> dict[int, Judged]:
-    """Every claim as the judge sees it (`judged`), with a figure that answers the figure
-    before it ("the number is 1,200") restated as that claim with its own figure
-    (`resolve.restated_claims`; the speaker's words kept in `said`)."""
-    rows = claims.sort("doc_id", "start").select(
-        "claim_id", "doc_id", "content", "speaker", "verb").rows()
-    contents = {i: judged(c, sp, v) for i, _, c, sp, v in rows}
-    answers = restated_claims((i, d, contents[i].text) for i, d, *_ in rows
-                              if not contents[i].denied)
+    """Every claim of the table as the judge sees it (see `judged_rows`)."""
+    return judged_rows(claims.sort("doc_id", "start").select(
+        "claim_id", "doc_id", "content", "speaker", "verb", "start", "end").rows())
+
+
+def judged_rows(rows: Sequence[tuple[Any, ...]]) -> dict[int, Judged]:
+    """(claim id, document id, content, speaker, verb, start, end) in document order -> each
+    claim as the judge sees it (`judged`), with a figure that answers the figure before it
+    ("the number is 1,200") restated as that claim with its own figure
+    (`resolve.restated_claims`; the speaker's words kept in `said`). A denial is neither
+    restated nor answered. `pipeline` embeds the restated texts, so both read one claim."""
+    contents = {r[0]: judged(r[2], r[3], r[4]) for r in rows}
+    answers = restated_claims((r[0], r[1], contents[r[0]].text, r[5], r[6]) for r in rows
+                              if not contents[r[0]].denied)
     for i, text in answers.items():
         contents[i] = Judged(text, said=contents[i].text)
     return contents
+
+
+def restated(judgeds: dict[int, Judged]) -> dict[int, str]:
+    """The restated texts among judged claims (a figure that answers the claim before it)."""
+    return {i: j.text for i, j in judgeds.items() if j.said and not j.denied}
 
 
 def _model_clash(ab: Any, ba: Any, similarity: float) -> bool:
@@ -244,9 +256,8 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
         # 43% next year", cosine 0.41). Seeds: 4 more written-down agreements on
         # fishing-quota, 2 more true ones predicted; a hedged figure ("3,100" within "about
         # 3,000") would have added two wrong ones on dam-breach.
-        figure = shared_figure(ab.premise, ab.hypothesis, hedged=False)
-        if denied is None and figure and "contradiction" not in (ab.label, ba.label) \
-                and word_overlap(ab.premise, ab.hypothesis) >= SHARED_WORDS:
+        figure = far_figure(ab.premise, ab.hypothesis) if denied is None else None
+        if figure and "contradiction" not in (ab.label, ba.label):
             return "agree", round(similarity, 4), "numbers", [
                 f"same figure: {figure!r} in both, with words in common (cosine "
                 f"{similarity:.2f}), no clash found"]
@@ -265,6 +276,14 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     # About the same matter and fairly sure one way: no agreement for the rule above to turn
     # round. Else nothing (a denied figure says nothing about another figure).
     return surely_stated(NEAR_DENIAL) or ("neutral", 0.0, "model", [])
+
+
+def far_figure(a: str, b: str) -> str | None:
+    """The very same figure in both (qualifier and all), where they also share >= SHARED_WORDS
+    of their other content words: an agreement however far apart the embeddings put them, if
+    the judge finds no contradiction either way (`judge_candidates` asks both ways)."""
+    figure = shared_figure(a, b, hedged=False)
+    return figure if figure and words_beside_figures(a, b) >= SHARED_WORDS else None
 
 
 def far_denial(ab: Any, ba: Any, denied: str, enough: float = FAR_DENIAL) -> float | None:
@@ -403,7 +422,8 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
         back_idx = [i for i, j in enumerate(forward) if denial[i] or (
                     (j.label != "neutral" or j.scores["contradiction"] >= REVERSE_AT_LEAST
                      or sims[i] >= SAME_MATTER)
-                    and (sims[i] >= FLOOR or j.scores["contradiction"] >= FAR_CLASH))]
+                    and (sims[i] >= FLOOR or j.scores["contradiction"] >= FAR_CLASH))
+                    or (sims[i] < FLOOR and far_figure(*pairs[i]))]
         backward = dict(zip(back_idx, judge_pairs(
             [(pairs[i][1], pairs[i][0]) for i in back_idx], name=judge_name,
             similarities=[sims[i] for i in back_idx], strip_wrappers=False,
@@ -430,8 +450,9 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
     for c in cands:
         row = cached[_judged_key(contents[c.a], contents[c.b])]
         if row["kind"] in ("agree", "contradict"):
-            read_as = [f"{j.said!r} read as {j.text!r}: its figure answers the claim before it"
-                       for j in (contents[c.a], contents[c.b]) if j.said and not j.denied]
+            again = restated({c.a: contents[c.a], c.b: contents[c.b]})
+            read_as = [f"{contents[i].said!r} read as {text!r}: its figure answers the claim "
+                       "before it" for i, text in again.items()]
             relations.append({"a": c.a, "b": c.b, "kind": row["kind"], "score": row["score"],
                               "similarity": round(c.similarity, 4), "method": row["method"],
                               "reasons": [*row["reasons"], *read_as],
@@ -444,8 +465,12 @@ _DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects",
 _ANAPHOR = re.compile(r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+"
                       r"(?:\w+\s+){0,2}" + ANSWERED_NOUNS + r"\b", re.IGNORECASE)  # "this claim"
 # "Venner denied ever seeing such reports": what is denied is the report just mentioned
-_DENIED_ANAPHOR = re.compile(r"^(?:ever\s+)?(?:[a-z]+ing\s+)?" + _ANAPHOR.pattern[1:],
-                             re.IGNORECASE)
+# ("denied leaking the report" denies an act, not what the report says)
+_DENIED_ANAPHOR = re.compile(
+    r"^(?:ever\s+)?(?:(?:having\s+)?(?:seen|received|read|known\s+(?:of|about))\s+|seeing\s+|"
+    r"receiving\s+|reading\s+|knowing\s+(?:of|about)\s+|being\s+aware\s+of\s+)?"
+    r"(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+(?:\w+\s+){0,2}"
+    + ANSWERED_NOUNS + r"\b", re.IGNORECASE)
 # "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"

@@ -17,15 +17,24 @@ from collections.abc import Iterable, Sequence
 from claims.numbers import extract_quantities
 from claims.types import Quantity
 
-# "the number is", "the true figure was", "the official death toll stood at": a figure whose
-# noun points back ("the number of displaced people is 1,200" names its own matter: not this)
+# "the number is", "the true figure was", "the official figure stood at": a bare figure noun
+# that points back. Not "the number of displaced people is 1,200" (it names its own matter),
+# nor "the death toll was 41" or "the phone number is 555" (a noun that says what is counted,
+# which the claim before it may not count).
 _POINTS_BACK = re.compile(
-    r"^(?:the\s+)?(?:(?:true|real|actual|correct|right|accurate|official|final|new|revised)\s+)?"
-    r"(?:\w+\s+)?(?:number|figure|total|toll|count|tally)\s+"
+    r"^(?:the\s+)?(?:(?:true|real|actual|correct|right|accurate|official|final|new|revised|"
+    r"overall)\s+)?(?:number|figure|total|count|tally)\s+"
     r"(?:is|was|are|were|stood at|stands at|had been|has been|would be|will be)\s+"
     r"(?:(?:actually|really|in fact|now|only|just)\s+)?", re.IGNORECASE)
+# between two figures of one answer ("6,300 tonnes, or 87.5 percent"), and after the last (an
+# end, or another clause: "the number is 1,200 and that many residents have gone to stay with
+# relatives"). Anything else ("4.9 percent a year earlier", "1,200 in 2019", "20, not 30")
+# says more than the claim before it, so the answer is not restated.
+_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:or|and)?\s*$")
+_AFTER = re.compile(r"\s*(?:[.;!]\s*)?$|\s*,?\s+(?:and|but)\s+(?:that\s+)?[a-z]")
 _COMPARED = ("count", "percent", "money")
 LOOK_BACK = 3  # claims before it in the same document where the figure it answers may be
+NEAR = 300  # characters between the end of the claim answered and the answer, at most
 
 
 def answered_figures(content: str) -> list[Quantity]:
@@ -35,7 +44,12 @@ def answered_figures(content: str) -> list[Quantity]:
     if m is None:
         return []
     figures = [q for q in extract_quantities(content) if q.kind in _COMPARED]
-    return figures if figures and figures[0].start == m.end() else []
+    if not figures or figures[0].start != m.end():
+        return []
+    if any(not _BETWEEN.fullmatch(content[x.end:y.start])
+           for x, y in zip(figures, figures[1:], strict=False)):
+        return []
+    return figures if _AFTER.match(content[figures[-1].end:]) else []
 
 
 def _fits(answer: Quantity, stated: Quantity) -> bool:
@@ -49,13 +63,17 @@ def _fits(answer: Quantity, stated: Quantity) -> bool:
 
 def restate(antecedent: str, figures: Sequence[Quantity]) -> str | None:
     """`antecedent` with its figures replaced, in order, by the answering `figures` that fit
-    them, each used once; None where none fits. "Lundar vessels have landed 8,060 tonnes of
-    Grey Sound cod this year, or 112 percent of the Lundar share of 7,200 tonnes" with "6,300
-    tonnes, or 87.5 percent" -> "... landed 6,300 tonnes ..., or 87.5 percent of the Lundar
-    share of 7,200 tonnes"."""
+    them, each used once; None where none fits, or where an answer without a unit could be
+    either of two figures ("the number is 20" after "400 homes ... and 12 people"). "Lundar
+    vessels have landed 8,060 tonnes of Grey Sound cod this year, or 112 percent of the Lundar
+    share of 7,200 tonnes" with "6,300 tonnes, or 87.5 percent" -> "... landed 6,300 tonnes
+    ..., or 87.5 percent of the Lundar share of 7,200 tonnes"."""
+    stated = extract_quantities(antecedent)
+    if any(not f.unit and sum(q.kind == f.kind for q in stated) > 1 for f in figures):
+        return None
     free = list(figures)
     out, pos = [], 0
-    for q in extract_quantities(antecedent):
+    for q in stated:
         fit = next((f for f in free if _fits(f, q)), None)
         if fit is None:
             continue
@@ -68,31 +86,34 @@ def restate(antecedent: str, figures: Sequence[Quantity]) -> str | None:
     return "".join(out) + antecedent[pos:] if out else None
 
 
-def restated(contents: Sequence[str]) -> dict[int, str]:
-    """One document's claim contents, in document order -> {position: restated text} for the
-    claims whose figures answer a claim just before them (up to LOOK_BACK claims back, the
-    nearest whose figures they fit)."""
+def restated(claims: Sequence[tuple[str, int, int]]) -> dict[int, str]:
+    """One document's claims as (text, start, end), in document order -> {position: restated
+    text} for the claims whose figures answer a claim just before them (up to LOOK_BACK
+    claims back and NEAR characters away, the nearest whose figures they fit)."""
     out = {}
-    for i, content in enumerate(contents):
-        figures = answered_figures(content)
+    for i, (text, start, _) in enumerate(claims):
+        figures = answered_figures(text)
         if not figures:
             continue
         for prev in range(i - 1, max(-1, i - 1 - LOOK_BACK), -1):
-            if answered_figures(contents[prev]):
+            before, _, end = claims[prev]
+            if start - end > NEAR:
+                break
+            if answered_figures(before):
                 continue  # two answers in a row answer the same figure, not each other
-            text = restate(contents[prev], figures)
-            if text is not None:
-                out[i] = text
+            again = restate(before, figures)
+            if again is not None:
+                out[i] = again
                 break
     return out
 
 
-def restated_claims(claims: Iterable[tuple[int, str, str]]) -> dict[int, str]:
-    """(claim id, document id, content) in document order, any number of documents ->
-    {claim id: restated text} (see `restated`)."""
-    docs: dict[str, list[tuple[int, str]]] = {}
-    for claim_id, doc_id, content in claims:
-        docs.setdefault(doc_id, []).append((claim_id, content))
+def restated_claims(claims: Iterable[tuple[int, str, str, int, int]]) -> dict[int, str]:
+    """(claim id, document id, text, start, end) in document order, any number of documents
+    -> {claim id: restated text} (see `restated`)."""
+    docs: dict[str, list[tuple[int, tuple[str, int, int]]]] = {}
+    for claim_id, doc_id, text, start, end in claims:
+        docs.setdefault(doc_id, []).append((claim_id, (text, start, end)))
     out = {}
     for rows in docs.values():
         for i, text in restated([c for _, c in rows]).items():

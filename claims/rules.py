@@ -79,7 +79,8 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     """The same figure of the same thing in both ("12 observation posts" twice; "1:40 a.m."
     and "1:40 in the morning"), or (with `hedged`) one figure within the other's hedge ("214
     mm of rain" and "more than 200 mm of rain"): evidence that two close claims report one
-    fact, even where the model hesitates."""
+    fact, even where the model hesitates. Without `hedged`, the very same figure, qualifier
+    and all ("at least 40 people" is not "at most 40 people")."""
     kinds = ("count", "percent", "money")
     qa = [q for q in extract_quantities(a) if ((q.kind in kinds and q.unit) or q.kind == "time")
           and not _denied(a, q)]
@@ -95,7 +96,7 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
                 continue
             if _head(x.unit) != _head(y.unit):
                 continue
-            if x.value == y.value:
+            if x.value == y.value and (hedged or x.qualifier == y.qualifier):
                 return _fmt(x)
             if not hedged:
                 continue
@@ -293,6 +294,13 @@ def _stated(text: str) -> list[Quantity]:
 def _frame(a: str, qa: list[Quantity], b: str, qb: list[Quantity]) -> float:
     """Share of content words the two statements have in common, their figures aside."""
     return _overlap(content_words(_masked(a, qa)), content_words(_masked(b, qb)))
+
+
+def words_beside_figures(a: str, b: str) -> float:
+    """Share of the shorter statement's content words the other also uses, their figures
+    (and what the figures count) left out: "12 people died in the fire" and "police arrested
+    12 people after the protest" share nothing."""
+    return _frame(a, _stated(a), b, _stated(b))
 
 
 def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:

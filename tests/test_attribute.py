@@ -72,10 +72,21 @@ def test_labelled_sample_sets(name, precision, recall):
     ("Norvalian State Railways said 40 trains ran.",
      [("Norvalian State Railways", "said", "40 trains ran")]),
     ("Russia and Turkey said the deal held.", [("Turkey", "said", "the deal held")]),
+    ("The University of Oxford and AstraZeneca said the vaccine worked.",
+     [("AstraZeneca", "said", "the vaccine worked")]),  # two names, not one institution's
+    ("The Department of Health and Human Services said cases rose.",
+     [("Department of Health and Human Services", "said", "cases rose")]),
     # an estimate "put ... at" a figure; "put pressure on" is none
     ("The Arlen Transport Ministry put the cost of the closure at 40 million crowns.",
      [("Arlen Transport Ministry", "put", "the cost of the closure at 40 million crowns")]),
     ("Police put pressure on the crowd.", [(None, None, "Police put pressure on the crowd")]),
+    ("Firefighters put out the blaze at 4 a.m.",
+     [(None, None, "Firefighters put out the blaze at 4 a.m")]),
+    ("The ministry put out a statement at 10 a.m. saying the dam was safe.",
+     [(None, None, "The ministry put out a statement at 10 a.m. saying the dam was safe")]),
+    # a pronoun after the one told starts the content only after a name or the press
+    ("The witness told the court what she had seen.",
+     [("witness", "told", "the court what she had seen")]),
     # the one an outlet quotes says it
     ("Minister Ann Lee said talks failed, and the Evening Star quoted Ian Moor as saying the "
      "offer was an insult.",
@@ -97,6 +108,14 @@ def test_an_acronym_resolves_to_the_organisation_it_stands_for():
         ("Federation of Dock Workers", "the strike would go on"),
         ("Federation of Dock Workers", "pay was too low"),  # its initials
         ("NATO", "troops were ready")]  # no organisation here it could stand for
+    got = attributions(
+        "The International Monetary Fund said growth slowed. The IMF said debt rose. "
+        "The United Steelworkers union said jobs were at risk. US says tariffs will stay. "
+        "Dr Anna Berg (WHO) said cases were rising. WHO said the outbreak was contained.")
+    assert [speaker for speaker, _, _ in got] == [
+        "International Monetary Fund", "International Monetary Fund",  # "the" before it
+        "United Steelworkers union", "US",  # two initials are too few to guess from
+        "Anna Berg", "WHO"]  # a person's bracket is no name for her
 
 
 def test_surnames_pronouns_and_descriptors_resolve_to_the_full_name():
@@ -165,3 +184,9 @@ def test_rejecting_an_account_while_saying_something_is_two_claims():
         ("He", "said", "claims of fraud were false")]  # here "that" is the clause's
     assert attributions("He claimed that the dam was safe, warning that critics were wrong.") \
         == [("He", "claimed", "the dam was safe, warning that critics were wrong")]
+
+
+def test_two_people_joined_by_and_stay_two_people():
+    got = attributions("Secretary of State Antony Blinken and Sergei Lavrov met in Geneva. "
+                       "The secretary said talks were useful.")
+    assert got[-1][:2] == ("Antony Blinken", "said")

@@ -101,6 +101,7 @@ def test_denying_ever_seeing_such_reports_answers_the_claim_about_them():
          0),
         ("Paulo Venner", "denied", "ever seeing such reports", 100, 100),
         ("Paulo Venner", "denied", "seeing the minister", 200, 200),  # no report: no pair
+        ("Paulo Venner", "denied", "leaking the report to journalists", 300, 300),  # an act
     ])
     [(a, b, reason)] = denials(claims)
     assert (a, b) == (1, 0) and "answering Gregor Aldane" in reason
@@ -516,8 +517,11 @@ def test_the_very_same_figure_with_words_in_common_agrees_however_far_apart():
                 3: Judged("3,100 people were still unable to return home on Wednesday"),
                 4: Judged("about 3,000 people have been displaced"),  # 3,100 within its hedge
                 5: Judged("The court fined the owner 250,000 euros"),
-                6: Judged("The new stadium cost 250,000 euros to build")}  # no words shared
-    cands = [Candidate(1, 2, 0.41), Candidate(3, 4, 0.44), Candidate(5, 6, 0.3)]
+                6: Judged("The new stadium cost 250,000 euros to build"),  # only the figure
+                7: Judged("at least 40 people died in the fire"),
+                8: Judged("at most 40 people died in the fire")}  # not the same figure
+    cands = [Candidate(1, 2, 0.41), Candidate(3, 4, 0.44), Candidate(5, 6, 0.3),
+             Candidate(7, 8, 0.4)]
     assert all(c.similarity < FLOOR for c in cands)
     relations, _ = judge_candidates(cands, contents, pl.DataFrame(schema=PAIRS), "claims-judge")
     assert relations.select("a", "b", "kind", "method").rows() == [(1, 2, "agree", "numbers")]

@@ -16,7 +16,7 @@ from claims.store import Store
      ["1,200"]),
     ("the true figure was 6,300 tonnes, or 87.5 percent", ["6,300 tonnes", "87.5 percent"]),
     ("the true figure was closer to 3,000", ["closer to 3,000"]),
-    ("The official death toll stood at 41", ["41"]),
+    ("The official figure stood at 41.", ["41"]),
     ("the real number is actually more than 2,000", ["more than 2,000"]),
 ])
 def test_a_figure_of_what_was_said_before_is_an_answer(content, figures):
@@ -29,6 +29,11 @@ def test_a_figure_of_what_was_said_before_is_an_answer(content, figures):
     "1,200 people had been displaced",
     "the number is rising fast",  # no figure
     "the figure was disputed by 3 agencies",  # the figure is not what it states
+    "The death toll stood at 41",  # says what it counts: maybe not what was said before
+    "the phone number is 555",
+    "The figure was 4.9 percent a year earlier",  # more than the claim before it says
+    "the number was 1,200 in 2019",
+    "the true figure was 1,200, not 3,000",
 ])
 def test_other_claims_are_no_answers(content):
     assert answered_figures(content) == []
@@ -47,18 +52,31 @@ def test_restating_puts_the_answers_figures_in_place_of_those_they_fit():
     assert restate("Turnout was 48 percent", answered_figures("the number is 1,200")) is None
     assert restate("The fine was 250,000 euros",
                    answered_figures("the true figure was 6,300 tonnes")) is None
+    assert restate("the storm damaged 400 homes and killed 12 people",  # which of the two?
+                   answered_figures("the number is 20")) is None
+
+
+def placed(*texts: str, gap: int = 10) -> list[tuple[str, int, int]]:
+    """Claims one after another in a document, `gap` characters apart."""
+    out, pos = [], 0
+    for text in texts:
+        out.append((text, pos, pos + len(text)))
+        pos += len(text) + gap
+    return out
 
 
 def test_an_answer_restates_the_nearest_claim_before_it_with_a_figure_it_fits():
-    contents = ["about 3,000 people have been displaced",
-                "the dam gave way on Sunday",
-                "the number is 1,200",
-                "the true figure was 1,500"]  # answers the 3,000, not the other answer
-    assert restated(contents) == {2: "1,200 people have been displaced",
-                                  3: "1,500 people have been displaced"}
-    assert restated(["the number is 1,200"]) == {}  # nothing before it
-    far = ["about 3,000 people have been displaced", "a", "b", "c", "the number is 1,200"]
-    assert restated(far) == {}  # too far back to be what it answers
+    claims = placed("about 3,000 people have been displaced",
+                    "the dam gave way on Sunday",
+                    "the number is 1,200",
+                    "the true figure was 1,500")  # answers the 3,000, not the other answer
+    assert restated(claims) == {2: "1,200 people have been displaced",
+                                3: "1,500 people have been displaced"}
+    assert restated(placed("the number is 1,200")) == {}  # nothing before it
+    far = placed("about 3,000 people have been displaced", "a", "b", "c", "the number is 1,200")
+    assert restated(far) == {}  # too many claims back to be what it answers
+    apart = placed("about 3,000 people have been displaced", "the number is 1,200", gap=400)
+    assert restated(apart) == {}  # too far back in the text
 
 
 def test_an_answering_figure_clashes_with_the_figure_it_answers_and_agrees_with_its_own(
@@ -89,3 +107,13 @@ def test_an_answering_figure_clashes_with_the_figure_it_answers_and_agrees_with_
     assert any("read as '1,200 people have been displaced" in r for r in reasons)
     kind, _ = rel.get((other, answer)) or rel[(answer, other)]
     assert kind == "agree"
+
+
+def test_a_denial_is_neither_restated_nor_answered():
+    from claims.relate import judged_rows
+
+    got = judged_rows([(1, "d", "3,000 homes were lost", "mayor", "said", 0, 21),
+                       (2, "d", "that 5,000 families fled", "council", "denied", 30, 54),
+                       (3, "d", "the true number is 1,200", "board", "says", 60, 84)])
+    assert got[2].denied and got[2].text == "that 5,000 families fled"
+    assert (got[3].text, got[3].said) == ("1,200 homes were lost", "the true number is 1,200")
