@@ -47,6 +47,9 @@ _PUT_AT = re.compile(
     r"GMT|UTC)|[\d:])")
 # "The Evening Star quoted Ian Moor as saying that ...": Moor says it
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:]{1,60}?)\s+as\s+$")
+# "Ian Moor was quoted (by the Evening Star) as saying ...": Moor says it
+_WAS_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+quoted\s+"
+                            r"(?:by\s+[^,;:]{1,60}?\s+)?as\s+$")
 # What a speaker answers rather than states: "rejected that account", "dismissed the claim".
 ANSWERED_NOUNS = (r"(?:claims?|accusations?|allegations?|charges?|reports?|account|"
                   r"suggestions?|assertions?|statements?|idea|notion|version|criticism|figures?)")
@@ -705,6 +708,14 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
             conn = _CONNECTOR_LEFT.search(sentence[:start])  # "..., and the Star quoted"
             return _Hit(quoted.start(), m.end(), "quoted as saying", who, speaker, ent,
                         "speaker-first", wrapper_start=conn.start() if conn else start)
+    passive = _WAS_QUOTED_AS.search(sentence[:m.start()]) if m.group(0) == "saying" else None
+    if passive:
+        who = _np_left(sentence, passive.start())
+        if who is not None:
+            speaker, ent = _resolve(doc, who)
+            conn = _CONNECTOR_LEFT.search(sentence[:who.first])
+            return _Hit(passive.start(), m.end(), "quoted as saying", who, speaker, ent,
+                        "speaker-first", wrapper_start=conn.start() if conn else who.first)
     if not re.search(r",\s*$", sentence[:m.start()]):
         return None
     lead = _DATELINE.match(sentence)

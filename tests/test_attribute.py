@@ -84,6 +84,9 @@ def test_labelled_sample_sets(name, precision, recall):
      [(None, None, "Firefighters put out the blaze at 4 a.m")]),
     ("The ministry put out a statement at 10 a.m. saying the dam was safe.",
      [(None, None, "The ministry put out a statement at 10 a.m. saying the dam was safe")]),
+    ("Police said two died, and Ian Moor was quoted as saying the offer was an insult.",
+     [("police", "said", "two died"),
+      ("Ian Moor", "quoted as saying", "the offer was an insult")]),
     # a pronoun after the one told starts the content only after a name or the press
     ("The witness told the court what she had seen.",
      [("witness", "told", "the court what she had seen")]),
