@@ -30,7 +30,7 @@ _VERBS = (
     "disclosed demanded demands conceded concedes agreed agrees disputed disputes contended "
     "contends recalled complained complains assured assures asked asks wondered questioned "
     "cautioned cautions adding insisting warning claiming arguing noting stressing accusing "
-    "denying describing put puts"
+    "denying describing put puts ruled rules"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
@@ -679,6 +679,12 @@ def _appositive(sentence: str, end: int) -> _NP | None:
     outer = _np_left(sentence, c1)
     inner = _np_right(sentence, c1 + 1)
     inner_whole = inner is not None and not sentence[inner.end:c2].strip(" .")
+    named_inner = inner is not None and inner_whole and bool(_split_title(inner.tokens)[1])
+    if outer is not None and not named_inner and left.rfind(",", 0, c1) >= 0 and re.search(
+            r"\b(?:for|of|to|at|with|from)\s+$", sentence[:outer.start]):
+        # "Elin Bakke, a spokeswoman for Mattias Orn, the third-placed candidate, said": the
+        # name before the last appositive is inside an earlier one; the subject is before that
+        return _appositive(sentence, c1 + 1)
     if outer is not None and _split_title(outer.tokens)[1]:
         return outer
     if inner is not None and inner_whole and _split_title(inner.tokens)[1]:
@@ -776,6 +782,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         verb = m.group(0)
         if verb in ("put", "puts") and not _PUT_AT.match(sentence, m.end()):
             continue  # "put pressure on": no estimate
+        if verb in ("ruled", "rules") and not re.match(r"\s+that\b", sentence[m.end():]):
+            continue  # "the judge ruled that ...", not "police ruled out arson"
         left = sentence[:m.start()]
         if verb in _PARTICIPLES:
             hit = _participle(sentence, m, doc)

@@ -88,6 +88,15 @@ def test_labelled_sample_sets(name, precision, recall):
     ("Police said two died, and Ian Moor was quoted as saying the offer was an insult.",
      [("police", "said", "two died"),
       ("Ian Moor", "quoted as saying", "the offer was an insult")]),
+    # an appositive inside an appositive: the subject is the first name
+    ("Elin Bakke, a spokeswoman for Mattias Orn, the third-placed candidate, said the count "
+     "was fair.", [("Elin Bakke", "said", "the count was fair")]),
+    ("A lawyer for the company, Ruth Danning, argued that inspectors had erred.",
+     [("Ruth Danning", "argued", "inspectors had erred")]),
+    # a ruling is a claim; ruling something out is not a reporting verb
+    ("Judge Hedda Lorentz ruled that the recount must go ahead.",
+     [("Hedda Lorentz", "ruled", "the recount must go ahead")]),
+    ("Police ruled out arson on Monday.", [(None, None, "Police ruled out arson on Monday")]),
     # a pronoun after the one told starts the content only after a name or the press
     ("The witness told the court what she had seen.",
      [("witness", "told", "the court what she had seen")]),
