@@ -286,7 +286,9 @@ _FIGURE_HINT = re.compile(r"\d|\b(?:" + WORD_NUMBER + r"|half|hundred|thousand|m
                           r"billion)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)  # asked twice per pair: which directions to judge, verdict
+# asked twice per pair (which directions to judge, then the verdict), all pairs of a batch
+# between the two: the cache holds a batch of that size (the texts are held anyway)
+@functools.lru_cache(maxsize=65536)
 def far_figure(a: str, b: str) -> str | None:
     """The very same figure in both (qualifier and all), where they also share >= SHARED_WORDS
     of their other content words: an agreement however far apart the embeddings put them, if
