@@ -45,6 +45,10 @@ _PUT_AT = re.compile(
     r"over|it)\b)"  # "put out a statement at 10 a.m.", "put it at" (what is "it"?)
     r"[^,.;:]{1,80}?\bat\s+(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?!\s*(?:a\.m|p\.m|o'clock|"
     r"GMT|UTC)|[\d:])")
+# Verbs that report a claim only in one construction: "put the cost ... at 40 million",
+# "the judge ruled that ..."
+_ONLY_WHEN = {"put": _PUT_AT, "puts": _PUT_AT,
+              "ruled": re.compile(r"\s+that\b"), "rules": re.compile(r"\s+that\b")}
 # "The Evening Star quoted Ian Moor as saying that ...": Moor says it
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:]{1,60}?)\s+as\s+$")
 # "Ian Moor was quoted (by the Evening Star) as saying ...": Moor says it
@@ -377,9 +381,10 @@ class _Doc:
         return best
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z][A-Z&]{1,7})\)")  # "... Authority (KVWA)"
-_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][A-Z&]{1,7}\)\s*$")
+_ACRONYM_WORD = r"[A-Z][A-Z&]{1,7}"
+_ACRONYM = re.compile(_ACRONYM_WORD)
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<a>" + _ACRONYM_WORD + r")\)")  # "... Authority (KVWA)"
+_ACRONYM_BEFORE = re.compile(r"\s*\(" + _ACRONYM_WORD + r"\)\s*$")
 
 
 def _initials(name: str) -> str:
@@ -621,6 +626,13 @@ _PRESS = (r"(?:reporters|journalists|the\s+press|lawmakers|legislators|parliamen
           r"state\s+(?:radio|television|media)|radio|television|the\s+newspaper|the\s+paper)")
 
 
+def _wrapper_start(sentence: str, subject: int) -> int:
+    """Where a speaker-first "X said" wrapper starts, given where its subject starts: at a
+    connector or comma before it ("..., and the union said"), else at the subject."""
+    conn = _CONNECTOR_LEFT.search(sentence[:subject])
+    return conn.start() if conn else subject
+
+
 def _skip_addressee(sentence: str, pos: int) -> int:
     """After "told": skip "reporters", "the Munich Security Conference", "Turkish journalists"."""
     # "told Valley Wire they had received", "told reporters he would": a name or the press
@@ -640,8 +652,7 @@ def _skip_addressee(sentence: str, pos: int) -> int:
 # what may follow the addressee before the content: a time ("on Monday"), then "that", a
 # subject pronoun, or a colon or comma
 _AFTER_ADDRESSEE = re.compile(
-    r"(?:\s+(?:on|last|this|earlier|later|yesterday|today)\b(?:\s+[\w’'-]+\b){0,2}?)?"
-    r"(?=\s+(?:that|he|she|it|they|we|I)\b|\s*[:,])")
+    r"(?:\s+(?:" + _TIME + r"))?(?=\s+(?:that|he|she|it|they|we|I)\b|\s*[:,])")
 
 
 def _content_after(sentence: str, pos: int, verb: str) -> int:
@@ -709,19 +720,17 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
         who = _np_right(sentence, quoted.start("who"))
         if who is not None and who.end == quoted.end("who"):
             speaker, ent = _resolve(doc, who)
-            outlet = _np_left(sentence, quoted.start())
-            start = outlet.start if outlet else quoted.start()
-            conn = _CONNECTOR_LEFT.search(sentence[:start])  # "..., and the Star quoted"
+            outlet = _np_left(sentence, quoted.start())  # "..., and the Star quoted"
             return _Hit(quoted.start(), m.end(), "quoted as saying", who, speaker, ent,
-                        "speaker-first", wrapper_start=conn.start() if conn else start)
+                        "speaker-first", wrapper_start=_wrapper_start(
+                            sentence, outlet.start if outlet else quoted.start()))
     passive = _WAS_QUOTED_AS.search(sentence[:m.start()]) if m.group(0) == "saying" else None
     if passive:
         who = _np_left(sentence, passive.start())
         if who is not None:
             speaker, ent = _resolve(doc, who)
-            conn = _CONNECTOR_LEFT.search(sentence[:who.first])
             return _Hit(passive.start(), m.end(), "quoted as saying", who, speaker, ent,
-                        "speaker-first", wrapper_start=conn.start() if conn else who.first)
+                        "speaker-first", wrapper_start=_wrapper_start(sentence, who.first))
     if not re.search(r",\s*$", sentence[:m.start()]):
         return None
     lead = _DATELINE.match(sentence)
@@ -780,10 +789,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if mask[m.start()]:
             continue
         verb = m.group(0)
-        if verb in ("put", "puts") and not _PUT_AT.match(sentence, m.end()):
-            continue  # "put pressure on": no estimate
-        if verb in ("ruled", "rules") and not re.match(r"\s+that\b", sentence[m.end():]):
-            continue  # "the judge ruled that ...", not "police ruled out arson"
+        only = _ONLY_WHEN.get(verb)
+        if only is not None and not only.match(sentence, m.end()):
+            continue  # "put pressure on", "police ruled out arson": no claim
         left = sentence[:m.start()]
         if verb in _PARTICIPLES:
             hit = _participle(sentence, m, doc)
@@ -829,8 +837,7 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
                 mode = "content-first"
             else:
                 mode = "speaker-first"
-            conn = _CONNECTOR_LEFT.search(before_np)
-            wrapper = conn.start() if conn and mode == "speaker-first" else lead
+            wrapper = _wrapper_start(sentence, lead) if mode == "speaker-first" else lead
             if mode == "content-first":
                 wrapper = len(before_np.rstrip(" ,—–"))
             hits.append(_Hit(m.start(), m.end(), verb, np, speaker, ent, mode, wrapper))

@@ -14,7 +14,7 @@ from claims.errors import ClaimsError, StoreError
 from claims.ingest import Defaults, read_documents
 from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
-from claims.relate import judged_rows, restated
+from claims.relate import judged_rows, restated_texts
 from claims.relate import update as relate_update
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
@@ -171,7 +171,7 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
 
         # a figure that answers the one before it is embedded as what it says ("the number
         # is 1,200" as "1,200 people have been displaced"), so it meets the claims it answers
-        answers = restated(judged_rows([  # in document order, as `relate` reads them
+        answers = restated_texts(judged_rows([  # in document order, as `relate` reads them
             (c.id, c.doc_id, c.content, c.speaker, c.verb, c.start, c.end)
             for c in sorted(claims, key=lambda c: (c.doc_id, c.start))]))
         vectors = embedder.encode([answers.get(c.id, c.content) for c in claims],

@@ -194,7 +194,7 @@ def judged_rows(rows: Sequence[tuple[Any, ...]]) -> dict[int, Judged]:
     return contents
 
 
-def restated(judgeds: dict[int, Judged]) -> dict[int, str]:
+def restated_texts(judgeds: dict[int, Judged]) -> dict[int, str]:
     """The restated texts among judged claims (a figure that answers the claim before it)."""
     return {i: j.text for i, j in judgeds.items() if j.said and not j.denied}
 
@@ -463,7 +463,7 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
     for c in cands:
         row = cached[_judged_key(contents[c.a], contents[c.b])]
         if row["kind"] in ("agree", "contradict"):
-            again = restated({c.a: contents[c.a], c.b: contents[c.b]})
+            again = restated_texts({c.a: contents[c.a], c.b: contents[c.b]})
             read_as = [f"{contents[i].said!r} read as {text!r}: its figure answers the claim "
                        "before it" for i, text in again.items()]
             relations.append({"a": c.a, "b": c.b, "kind": row["kind"], "score": row["score"],
@@ -475,15 +475,15 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
 
 _DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects", "disputed",
             "disputes", "refuted", "refutes", "contested", "contests"}
-_ANAPHOR = re.compile(r"^(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+"
-                      r"(?:\w+\s+){0,2}" + ANSWERED_NOUNS + r"\b", re.IGNORECASE)  # "this claim"
+_ANAPHOR_BODY = (r"(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+"
+                 r"(?:\w+\s+){0,2}" + ANSWERED_NOUNS + r"\b")  # "this claim"
+_ANAPHOR = re.compile("^" + _ANAPHOR_BODY, re.IGNORECASE)
 # "Venner denied ever seeing such reports": what is denied is the report just mentioned
 # ("denied leaking the report" denies an act, not what the report says)
 _DENIED_ANAPHOR = re.compile(
     r"^(?:ever\s+)?(?:(?:having\s+)?(?:seen|received|read|known\s+(?:of|about))\s+|seeing\s+|"
     r"receiving\s+|reading\s+|knowing\s+(?:of|about)\s+|being\s+aware\s+of\s+)?"
-    r"(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+(?:\w+\s+){0,2}"
-    + ANSWERED_NOUNS + r"\b", re.IGNORECASE)
+    + _ANAPHOR_BODY, re.IGNORECASE)
 # "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"

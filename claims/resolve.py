@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from claims.numbers import extract_quantities
+from claims.rules import AMOUNTS
 from claims.types import Quantity
 
 # "the number is", "the true figure was", "the official figure stood at": a bare figure noun
@@ -32,7 +33,6 @@ _POINTS_BACK = re.compile(
 # says more than the claim before it, so the answer is not restated.
 _BETWEEN = re.compile(r"\s*(?:,\s*)?(?:or|and)?\s*$")
 _AFTER = re.compile(r"\s*(?:[.;!]\s*)?$|\s*,?\s+(?:and|but)\s+(?:that\s+)?[a-z]")
-_COMPARED = ("count", "percent", "money")
 LOOK_BACK = 3  # claims before it in the same document where the figure it answers may be
 NEAR = 300  # characters between the end of the claim answered and the answer, at most
 
@@ -43,7 +43,7 @@ def answered_figures(content: str) -> list[Quantity]:
     m = _POINTS_BACK.match(content)
     if m is None:
         return []
-    figures = [q for q in extract_quantities(content) if q.kind in _COMPARED]
+    figures = [q for q in extract_quantities(content) if q.kind in AMOUNTS]
     if not figures or figures[0].start != m.end():
         return []
     if any(not _BETWEEN.fullmatch(content[x.end:y.start])

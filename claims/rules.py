@@ -75,17 +75,19 @@ def word_overlap(a: str, b: str) -> float:
     return _overlap(content_words(a), content_words(b))
 
 
+AMOUNTS = ("count", "percent", "money")  # figures of how much (not times, years, ordinals)
+
+
 def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     """The same figure of the same thing in both ("12 observation posts" twice; "1:40 a.m."
     and "1:40 in the morning"), or (with `hedged`) one figure within the other's hedge ("214
     mm of rain" and "more than 200 mm of rain"): evidence that two close claims report one
     fact, even where the model hesitates. Without `hedged`, the very same figure, qualifier
     and all ("at least 40 people" is not "at most 40 people")."""
-    kinds = ("count", "percent", "money")
-    qa = [q for q in extract_quantities(a) if ((q.kind in kinds and q.unit) or q.kind == "time")
+    qa = [q for q in extract_quantities(a) if ((q.kind in AMOUNTS and q.unit) or q.kind == "time")
           and not _denied(a, q)]
     for y in extract_quantities(b):
-        if not ((y.kind in kinds and y.unit) or y.kind == "time") or _denied(b, y):
+        if not ((y.kind in AMOUNTS and y.unit) or y.kind == "time") or _denied(b, y):
             continue
         for x in qa:
             if x.kind != y.kind:
@@ -275,7 +277,7 @@ def _spans(text: str) -> list[tuple[float, int, int]]:
     return out
 
 
-_COMPARED = ("count", "percent", "money", "time")  # the kinds of figure the rules compare
+_COMPARED = (*AMOUNTS, "time")  # the kinds of figure the rules compare
 
 
 def _apart_in_time(a: str, b: str) -> bool:
