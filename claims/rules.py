@@ -250,9 +250,31 @@ def _bound(text: str, q: Quantity) -> str:
     return "at least" if m.group("b").lower() == "minimum" else "up to"
 
 
+# "has cut Maslen's lead in the election by 412 votes", "moved more than 1,000 votes toward
+# Holtz": a change of a count ("won by 3,968 votes" is a margin, not a change).
+_CHANGED_BY = re.compile(r"\b(?:cut|cuts|moved?|moves|moving|rose|rise[sn]?|rising|fell|fallen|"
+                         r"falls?|increased?|increases|decreased?|decreases|reduced?|reduces|"
+                         r"dropped|drops?|grew|grown|grows?|narrowed|narrows?|widened|widens?|"
+                         r"shrank|shrunk|shrinks?|raised?|raises|lowered|lowers?|swelled|"
+                         r"climbed|climbs?)\b(?:[^.,;:]{0,60}?\bby)?\s*$", re.IGNORECASE)
+
+
 def _is_change(text: str, q: Quantity) -> bool:
-    """ "cut by 15 percent": a change of a share, not a share."""
-    return q.kind == "percent" and re.search(r"\bby\s*$", text[:q.start]) is not None
+    """ "cut by 15 percent", "cut the lead by 412 votes": a change, not a level."""
+    before = text[:q.start]
+    if q.kind == "percent":
+        return re.search(r"\bby\s*$", before) is not None
+    return q.kind in ("count", "money") and _CHANGED_BY.search(before) is not None
+
+
+# "a recount in 86 polling stations", "turned away at more than 60 polling stations", "with
+# 1,018 polling stations counted": how many places something happened in, not the thing counted.
+_SCOPE = re.compile(r"\b(?:in|at|from|across|with|among)\s+(?:all\s+|the\s+|every\s+)?$",
+                    re.IGNORECASE)
+
+
+def _scope(text: str, q: Quantity) -> bool:
+    return q.kind == "count" and _SCOPE.search(text[:q.start]) is not None
 
 
 _OF_LIMIT = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:share(?!\s+capital)|quota|target|"
@@ -352,7 +374,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
             return False
-        if _generic(x) or _generic(y):
+        if _generic(x) or _generic(y) or _scope(a, x) or _scope(b, y):
             return bool(_context(a, x, qa) & _context(b, y, qb))
         return True
 

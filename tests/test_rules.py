@@ -256,3 +256,36 @@ def test_a_share_used_up_is_not_compared_with_a_share_of_the_whole():
 ])
 def test_figures_apart_only_for_a_reason_the_rules_can_name(a, b, apart):
     assert figures_apart(a, b) is apart
+
+
+@pytest.mark.parametrize("a, b", [
+    # how many places something happened in is no count of the thing the other side counts
+    ("Inspectors found cracked rails in 40 stations",
+     "The operator has closed 12 stations for repairs"),
+    ("Pickets turned drivers away at more than 60 depots",
+     "At five depots our monitors saw managers driving the trains themselves"),
+    ("With 1,018 polling stations counted, the governor leads",
+     "A review of the signed protocols from all 1,032 polling stations found errors"),
+])
+def test_a_count_of_places_where_something_happened_clashes_only_with_the_same_happening(a, b):
+    assert numeric_conflict(a, b, 0.75) is None
+
+
+def test_the_same_happening_counted_in_different_numbers_of_places_clashes():
+    hit = numeric_conflict("Pickets turned drivers away at more than 60 depots",
+                           "the union says pickets turned drivers away at nine depots", 0.75)
+    assert hit is not None and "60" in hit.reason and "nine" in hit.reason
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # a change of a count is no level of it ("won by" is a margin, "cut ... by" a change)
+    ("The recount cut the governor's lead over his rival by 412 votes",
+     "The governor had won by 3,968 votes", False),
+    ("Ticket sales fell by 2,000 seats a week after the strike began",
+     "The operator sold 40,000 seats a week after the strike began", False),
+    # two changes of one count are compared
+    ("The recount moved more than 1,000 votes toward the challenger",
+     "The recount cut the governor's margin by 412 votes", True),
+])
+def test_a_change_of_a_count_is_compared_only_with_a_change(a, b, clash):
+    assert (numeric_conflict(a, b, 0.75) is not None) is clash
