@@ -479,10 +479,27 @@ def negation_conflict(a: str, b: str) -> RuleHit | None:
     return None
 
 
+# "Our sample suggests turnout of around 61 percent, so we have no reason to doubt the
+# commission": the negation is in the second clause, the turnout in the first.
+_CLAUSE_JOIN = re.compile(r",?\s+(?:so|but|because|although|though|whereas)\s+|;\s*",
+                          re.IGNORECASE)
+
+
+def _negated_clause(text: str) -> str:
+    """The clause of `text` that carries its negation, where it joins several."""
+    clauses = _CLAUSE_JOIN.split(text)
+    negated = [c for c in clauses if _negated(_words(c))]
+    return negated[0] if len(negated) == 1 and len(clauses) > 1 else text
+
+
 def _sentence_negation(a: str, b: str) -> RuleHit | None:
     wa, wb = _words(a), _words(b)
     if _negated(wa) == _negated(wb):
         return None
+    if _negated(wa):
+        a = _negated_clause(a)
+    else:
+        b = _negated_clause(b)
     ca, cb = content_words(a), content_words(b)
     if not ca or not cb:
         return None

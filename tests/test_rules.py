@@ -289,3 +289,13 @@ def test_the_same_happening_counted_in_different_numbers_of_places_clashes():
 ])
 def test_a_change_of_a_count_is_compared_only_with_a_change(a, b, clash):
     assert (numeric_conflict(a, b, 0.75) is not None) is clash
+
+
+def test_a_negation_in_another_clause_denies_nothing_the_other_side_says():
+    # the "no" is about doubting the organisers, not about the attendance both report
+    assert negation_conflict(
+        "Our own count puts attendance at about 5,000 people, so we have no reason to doubt "
+        "the organisers", "attendance at 5,200 people") is None
+    # the clause that carries the negation is the one about the attendance: a clash
+    assert negation_conflict("The march was not peaceful, so the organisers must answer",
+                             "the march was peaceful") is not None
