@@ -45,9 +45,13 @@ _PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\
 
 # Clock times: "1:40 a.m.", "2 a.m.", "1:40 in the morning", "14:30". Value: minutes after
 # midnight; a bare "2" or "14" is not a time.
+# "at eleven in the morning": a spelled-out hour, a time only with the part of the day
+_HOURS = {w: i + 1 for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split())}
+_HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
 _TIME = re.compile(
     r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
-    r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
+    r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3]|" + _HOUR_WORDS + r")(?::(?P<m>[0-5]\d))?"
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
     r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
 
@@ -125,11 +129,12 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
     out = []
     for m in _TIME.finditer(span):
         part = (m.group("part") or "").lower()
-        hour = int(m.group("h"))
+        h = m.group("h").lower()
+        hour = _HOURS[h] if h in _HOURS else int(h)
         ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" or (
             part == "at night" and hour < 6) else "p" if part else "")
-        if not (m.group("m") or ap):
-            continue  # a bare number
+        if not (m.group("m") or ap) or h in _HOURS and not part:
+            continue  # a bare number ("eleven", "eleven p.m." is rare and left a count)
         if ap:
             if hour > 12:
                 continue  # "14 p.m." is not a time

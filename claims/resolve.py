@@ -23,7 +23,9 @@ from claims.types import Quantity
 # nor "the death toll was 41" or "the phone number is 555" (a noun that says what is counted,
 # which the claim before it may not count).
 _POINTS_BACK = re.compile(
-    r"^(?:the\s+)?(?:(?:true|real|actual|correct|right|accurate|official|final|new|revised|"
+    r"^(?:the\s+|(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|s'|’)\s+|"
+    r"(?:our|its|their|his|her|my)\s+)?"  # "the commission's", "our"
+    r"(?:(?:true|real|actual|correct|right|accurate|official|final|new|revised|"
     r"overall)\s+)?(?:number|figure|total|count|tally)\s+"
     r"(?:is|was|are|were|stood at|stands at|had been|has been|would be|will be)\s+"
     r"(?:(?:actually|really|in fact|now|only|just)\s+)?", re.IGNORECASE)

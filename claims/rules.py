@@ -287,6 +287,16 @@ def _of_limit(text: str, q: Quantity) -> bool:
     return q.kind == "percent" and _OF_LIMIT.match(text[q.end:]) is not None
 
 
+# "nine of the region's 1,032 polling stations", "612 of the 1,032 stations": the figure after
+# "of" is the whole a part is taken from, not a count of what the part counts
+_PART_OF = re.compile(r"\b(?:\d[\d,.]*|" + WORD_NUMBER + r")\s+of\s+(?:the\s+|its\s+|their\s+|"
+                      r"our\s+|all\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
+
+
+def _whole(text: str, q: Quantity) -> bool:
+    return _PART_OF.search(text[:q.start]) is not None
+
+
 def _spans(text: str) -> list[tuple[float, int, int]]:
     """(hours, start, end) of every "in the 48 hours" / "over two days" in the text."""
     out = []
@@ -401,8 +411,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             if id(x) in matched or id(y) in matched or x.qualifier in _VAGUE \
                     or y.qualifier in _VAGUE or not same_thing(x, y):
                 continue
-            if " of the " in f" {x.text} " or " of the " in f" {y.text} ":
-                continue  # "four of the posts": a part, not the whole
+            if " of the " in f" {x.text} " or " of the " in f" {y.text} " \
+                    or _whole(a, x) or _whole(b, y):
+                continue  # "four of the posts": a part; "nine of the region's 1,032": the whole
             close = frame >= FRAME_OVERLAP or (  # close embeddings only with a unit or a time
                 same_matter and (bool(x.unit) or bool(y.unit) or x.kind == "time"))
             if close and not fits(x, y):

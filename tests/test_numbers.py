@@ -95,6 +95,8 @@ def test_clock_times_are_not_counts_and_ratios_are_not_quantities():
     ("the dam gave way shortly after 2 a.m. on Sunday", 120, "shortly after"),
     ("the talks ended at 14:30", 870, ""),
     ("a statement issued at 9 p.m.", 21 * 60, ""),
+    ("people were still queuing at eleven in the morning", 11 * 60, ""),
+    ("the last train left at ten in the evening", 22 * 60, ""),
 ])
 def test_clock_times_are_minutes_after_midnight(text, minutes, qualifier):
     (q,) = extract_quantities(text)
@@ -150,3 +152,7 @@ def test_more_spelled_out_and_hyphenated_figures(text, value, unit, kind):
 ])
 def test_halves_and_hyphens_that_are_no_quantity_are_left_alone(text):
     assert extract_quantities(text) == []
+
+
+def test_a_spelled_out_number_is_a_time_only_with_the_part_of_the_day():
+    assert [q.kind for q in extract_quantities("eleven people were still queuing")] == ["count"]

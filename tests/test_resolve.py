@@ -18,6 +18,9 @@ from claims.store import Store
     ("the true figure was closer to 3,000", ["closer to 3,000"]),
     ("The official figure stood at 41.", ["41"]),
     ("the real number is actually more than 2,000", ["more than 2,000"]),
+    # whose figure it is: an owner before the figure noun
+    ("The electoral commission's figure is nine.", ["nine"]),
+    ("Our count was 2,870", ["2,870"]),
 ])
 def test_a_figure_of_what_was_said_before_is_an_answer(content, figures):
     assert [q.text for q in answered_figures(content)] == figures
@@ -77,6 +80,12 @@ def test_an_answer_restates_the_nearest_claim_before_it_with_a_figure_it_fits():
     assert restated(far) == {}  # too many claims back to be what it answers
     apart = placed("about 3,000 people have been displaced", "the number is 1,200", gap=400)
     assert restated(apart) == {}  # too far back in the text
+    # a time is no figure a count answers: "nine" answers the 23 stations two claims back
+    stations = placed("Our observers recorded 23 polling stations that opened late",
+                      "people were still queuing at eleven in the morning",
+                      "The commission's figure is nine")
+    assert restated(stations) == {2: "Our observers recorded nine polling stations that "
+                                     "opened late"}
 
 
 def test_an_answering_figure_clashes_with_the_figure_it_answers_and_agrees_with_its_own(

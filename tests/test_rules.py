@@ -299,3 +299,12 @@ def test_a_negation_in_another_clause_denies_nothing_the_other_side_says():
     # the clause that carries the negation is the one about the attendance: a clash
     assert negation_conflict("The march was not peaceful, so the organisers must answer",
                              "the march was peaceful") is not None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("only nine of the region's 1,032 polling stations opened late",
+     "observers recorded nine polling stations that opened late"),
+    ("We were in 612 of the 1,032 stations", "observers visited 600 stations"),
+])
+def test_the_whole_a_part_is_taken_from_is_no_count_of_the_part(a, b):
+    assert numeric_conflict(a, b, 0.8) is None
