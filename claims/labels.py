@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from claims.attribute import TURN, attribute_sentences
 from claims.ingest import Defaults, read_text
+from claims.speakers import canonical
 from claims.split import split_sentences
 from claims.types import Document
 
@@ -65,10 +66,16 @@ def score_attribution(folder: Path) -> AttributionScore:
     by_doc: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
     for s in answers["sentences"]:
         by_doc.setdefault((s["path"], s.get("record")), []).append(s)
+    read = {}  # the set's documents attributed, then one name each across them (as ingest)
+    for key in by_doc:
+        doc = answer_document(folder, *key)
+        read[key] = (doc, [a for atts in attribute_sentences(split_sentences(doc.text))
+                           for a in atts])
+    names = canonical({a.speaker for _, atts in read.values() for a in atts if a.speaker})
     for (path, record), labelled in by_doc.items():
-        doc = answer_document(folder, path, record)
-        sentences = split_sentences(doc.text)
-        attributions = [a for atts in attribute_sentences(sentences) for a in atts]
+        doc, attributions = read[(path, record)]
+        attributions = [replace(a, speaker=names[a.speaker]) if a.speaker in names else a
+                        for a in attributions]
         cursor = 0
         for item in labelled:
             start = doc.text.find(item["sentence"], cursor)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,6 +16,7 @@ from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
 from claims.relate import judged_rows, restated_texts
 from claims.relate import update as relate_update
+from claims.speakers import canonical
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
 from claims.tables import claims_frame, documents_frame
@@ -54,6 +55,17 @@ def extract_claims(doc: Document, first_id: int = 0) -> list[Claim]:
                 numbers=tuple(extract_quantities(doc.text, att.start, att.end)),
             ))
     return out
+
+
+def one_name_each(claims: list[Claim], store: Store | None = None) -> list[Claim]:
+    """The claims with an organisation's short form ("the commission said", in an outlet
+    that never names it in full) read as the one full name other documents give it
+    (`speakers.canonical`); the words said stay in `mention`."""
+    known: list[str] = []
+    if store is not None:
+        known = [s for s in store.claims()["speaker"].unique().to_list() if s]
+    names = canonical({c.speaker for c in claims if c.speaker}, known)
+    return [replace(c, speaker=names[c.speaker]) if c.speaker in names else c for c in claims]
 
 
 def return_free_memory() -> None:
@@ -163,6 +175,7 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
             claims.extend(extract_claims(d, next_id + len(claims)))
             if progress:
                 progress("documents", result.documents_added + i, None)
+        claims = one_name_each(claims, store)
 
         def on_embed(done: int, _total: int, base: int = result.claims_added,
                      n: int = len(claims)) -> None:
