@@ -233,6 +233,19 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok.lower() in _DETERMINERS:
             break
     taken.reverse()
+    k = words.index(taken[0]) if taken else 0
+    if taken and k >= 2 and words[k - 1].group(0) in ("in", "at", "from") \
+            and _is_cap(words[k - 2].group(0)) and not head[words[k - 2].end():
+                                                            words[k - 1].start()].strip():
+        # "Judge Hedda Lorentz of the Administrative Court in Varnholm": a place after a name
+        return _np_left(sentence, words[k - 2].end())
+    if taken and k >= 2 and words[k - 1].group(0) == "of" and taken[0].group(0) == "the" \
+            and not head[words[k - 2].end():taken[0].start()].strip(" of"):
+        # "Anna Berg of the Red Cross": the person, of an organisation
+        person = _np_left(sentence, words[k - 2].end())
+        if person is not None and len(_split_title(person.tokens)[1]) >= 2 \
+                and _kind_of(*_split_title(person.tokens)) == "person":
+            return person
     if taken and all(t.group(0)[:1].islower() for t in taken) and \
             taken[0].group(0).lower() not in _DETERMINERS and \
             taken[-1].group(0).lower() in _PERSON_ROLE_HEADS | _ORG_HEADS:

@@ -28,8 +28,8 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("harbor-fire", 0.95, 0.95),  # tuned on
     ("dam-breach", 0.95, 0.95),  # written apart, measured (0.949/0.902), then tuned on
     ("fishing-quota", 0.95, 0.95),  # written apart, measured (0.778/0.700), then tuned on
-    ("election-count", 0.87, 0.74),  # written by a helper for tuning, measured (0.828/0.692),
-    # then tuned on (0.899/0.769)
+    ("election-count", 0.88, 0.75),  # written by a helper for tuning, measured (0.828/0.692),
+    # then tuned on (0.910/0.779)
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.88, 0.82),  # written by a helper, never read by us (0.904/0.842; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -54,6 +54,13 @@ def test_labelled_sample_sets(name, precision, recall):
      [("Ilse Dravant", "insisted", "the water was safe"),
       ("Green Tide", "accused", "the city of lying")]),
     ("The harbour was closed on Tuesday.", [(None, None, "The harbour was closed on Tuesday")]),
+    # a person of an organisation, and the place after a name, are no speakers themselves
+    ("Anna Berg of the Red Cross said 300 people were hurt.",
+     [("Anna Berg", "said", "300 people were hurt")]),
+    ("Judge Mara Holm of the District Court in Brill ruled that the search was lawful.",
+     [("Mara Holm", "ruled", "the search was lawful")]),
+    ("The Bank of England said rates would rise.",
+     [("Bank of England", "said", "rates would rise")]),
     ("Water board says dam is safe", [("Water board", "says", "dam is safe")]),
     # the one told is no part of what was said, nor is when it was told
     ("Residents told Valley Wire they had received no alert at all.",
