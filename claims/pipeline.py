@@ -185,7 +185,8 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
         # a figure that answers the one before it is embedded as what it says ("the number
         # is 1,200" as "1,200 people have been displaced"), so it meets the claims it answers
         answers = restated_texts(judged_rows([  # in document order, as `relate` reads them
-            (c.id, c.doc_id, c.content, c.speaker, c.verb, c.start, c.end)
+            (c.id, c.doc_id, c.content, c.speaker, c.verb, c.start, c.end,
+             c.sentence[:c.start - c.sentence_start])
             for c in sorted(claims, key=lambda c: (c.doc_id, c.start))]))
         vectors = embedder.encode([answers.get(c.id, c.content) for c in claims],
                                   progress=on_embed)

@@ -55,7 +55,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 21  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 22  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -110,14 +110,28 @@ def candidates(index: Any, ids: Sequence[int], k: int = K, floor: float = FLOOR)
 _SUBJECT_PRONOUN = re.compile(r"^(?:it|they|he|she|we|i)\s+(?=\w)", re.IGNORECASE)
 
 
-def with_subject(content: str, speaker: str | None) -> str:
+# "Elin Bakke, a spokeswoman for Mattias Orn, denied that he had ...", "Orn's lawyer said she
+# ...": a speaker who speaks for someone else, whom "he" or "she" may well be
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:wo)?man|spokesperson|lawyer|attorney|aide|adviser|advisor|"
+    r"representative|manager|agent|assistant)\s+(?:for|to|of)\s+[A-Z]|"
+    r"[A-Z][\w-]*(?:'s|’s)\s+(?:[\w-]+\s+)?(?:spokes(?:wo)?man|spokesperson|lawyer|attorney|"
+    r"aide|adviser|advisor|representative|manager|agent|assistant)\b")
+
+
+def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
     """The content as judged: a leading subject pronoun that refers to the speaker is replaced
     by the speaker ("Kellbrook General Hospital said it had treated 17 people" is judged as
     "Kellbrook General Hospital had treated 17 people"), so two outlets' versions of one fact
-    compare like for like."""
-    if speaker and _SUBJECT_PRONOUN.match(content):
-        return _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
-    return content
+    compare like for like. Not "he" or "she" where the words around the content (`wrapper`)
+    say the speaker speaks for someone else ("a spokeswoman for Mattias Orn, denied that he
+    had congratulated Maslen": Orn)."""
+    m = _SUBJECT_PRONOUN.match(content)
+    if not speaker or m is None:
+        return content
+    if m.group(0).split()[0].lower() in ("he", "she") and _SPEAKS_FOR.search(wrapper):
+        return content
+    return _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
 
 
 _ACCUSED_OF = re.compile(r"^(.{1,80}?) of (\w+ing)\b")
@@ -160,12 +174,12 @@ def as_statement(denied: str) -> str:
     return _ANY.sub(some, _EMPHASIS.sub("", denied)).strip()
 
 
-def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
+def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "") -> Judged:
     """A claim as the judge sees it: the subject pronoun resolved (`with_subject`), "accused X
     of doing Y" stated as "X had been doing Y", and a denial's content marked as denied and
     said as a statement (`as_statement`)."""
     last = _last_verb(verb)
-    text = with_subject(content, speaker)
+    text = with_subject(content, speaker, wrapper)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
     if last in _NEGATING_VERBS:
@@ -176,17 +190,18 @@ def judged(content: str, speaker: str | None, verb: str | None) -> Judged:
 
 def judged_claims(claims: pl.DataFrame) -> dict[int, Judged]:
     """Every claim of the table as the judge sees it (see `judged_rows`)."""
-    return judged_rows(claims.sort("doc_id", "start").select(
-        "claim_id", "doc_id", "content", "speaker", "verb", "start", "end").rows())
+    return judged_rows([(*r[:7], r[8][:r[5] - r[7]]) for r in claims.sort("doc_id", "start")
+                        .select("claim_id", "doc_id", "content", "speaker", "verb", "start",
+                                "end", "sentence_start", "sentence").rows()])
 
 
 def judged_rows(rows: Sequence[tuple[Any, ...]]) -> dict[int, Judged]:
-    """(claim id, document id, content, speaker, verb, start, end) in document order -> each
-    claim as the judge sees it (`judged`), with a figure that answers the figure before it
-    ("the number is 1,200") restated as that claim with its own figure
-    (`resolve.restated_claims`; the speaker's words kept in `said`). A denial is neither
-    restated nor answered. `pipeline` embeds the restated texts, so both read one claim."""
-    contents = {r[0]: judged(r[2], r[3], r[4]) for r in rows}
+    """(claim id, document id, content, speaker, verb, start, end[, the sentence before the
+    content]) in document order -> each claim as the judge sees it (`judged`), with a figure
+    that answers the figure before it ("the number is 1,200") restated as that claim with its
+    own figure (`resolve.restated_claims`; the speaker's words kept in `said`). A denial is
+    neither restated nor answered. `pipeline` embeds the restated texts, so both read one claim."""
+    contents = {r[0]: judged(r[2], r[3], r[4], r[7] if len(r) > 7 else "") for r in rows}
     answers = restated_claims((r[0], r[1], contents[r[0]].text, r[5], r[6]) for r in rows
                               if not contents[r[0]].denied)
     for i, text in answers.items():

@@ -219,6 +219,16 @@ def test_a_subject_pronoun_is_judged_as_the_speaker():
     assert with_subject("Ankara had fulfilled its responsibilities", "Fuat Oktay") == \
         "Ankara had fulfilled its responsibilities"  # no pronoun: as written
     assert with_subject("it rained all night", None) == "it rained all night"  # no speaker
+    # one who speaks for someone else: "he" may be that one, and is left as it is
+    assert with_subject("he had congratulated the governor", "Elin Bakke",
+                        "Elin Bakke, a spokeswoman for Mattias Orn, denied that ") == \
+        "he had congratulated the governor"
+    assert with_subject("she would appeal", "Tom Lind", "Berg's lawyer, Tom Lind, said ") == \
+        "she would appeal"
+    assert with_subject("she would appeal", "Anna Berg", "Anna Berg said on Monday that ") == \
+        "Anna Berg would appeal"
+    assert with_subject("it would appeal", "Velmora police",  # not a person's pronoun
+                        "A spokesman for Velmora police said ") == "Velmora police would appeal"
 
 
 def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
