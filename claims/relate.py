@@ -55,7 +55,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 22  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 23  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -510,6 +510,12 @@ _REBUTTALS = _DENIALS | {"insisted", "insists", "countered", "counters", "mainta
                          "maintains"}
 _ACCUSATIONS = {"accused", "accuses", "alleged", "alleges", "claimed", "claims", "charged",
                 "charges", "suggested", "suggests", "said", "says"}
+# "She accused the commission of cooking the books, but its chairwoman said the recount had
+# found human errors": after an accusation, "but" and another speaker answer it, whatever the
+# verb ("Police said two men were arrested, but the mayor said ..." is no answer)
+_CHARGES = {"accused", "accuses", "alleged", "alleges", "claimed", "claims", "charged",
+            "charges"}
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
 def _last_verb(verb: str | None) -> str:
@@ -525,17 +531,30 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     Returns (answering claim, answered claim, reason) pairs."""
     out = []
     rows = claims.sort("doc_id", "start").select(
-        "claim_id", "doc_id", "speaker", "verb", "content", "sentence_start").rows(named=True)
+        "claim_id", "doc_id", "speaker", "verb", "content", "sentence_start", "start", "end",
+        "sentence").rows(named=True)
+
+    def answers_after_but(c: dict[str, Any], o: dict[str, Any]) -> bool:
+        between = c["sentence"][o["end"] - c["sentence_start"]:c["start"] - c["sentence_start"]]
+        return o["end"] <= c["start"] and _last_verb(o["verb"]) in _CHARGES \
+            and _BUT.search(between) is not None
+
     for i, c in enumerate(rows):
         verb = _last_verb(c["verb"])
         called_false = _CALLED_FALSE.match(c["content"]) is not None
-        if not c["speaker"] or (verb not in _REBUTTALS and not called_false):
+        if not c["speaker"]:
             continue
-        same_sentence = [o for o in rows[max(0, i - 4):i + 5]
-                         if o["doc_id"] == c["doc_id"]
-                         and o["sentence_start"] == c["sentence_start"]
-                         and o["speaker"] and o["speaker"] != c["speaker"]
-                         and _last_verb(o["verb"]) in _ACCUSATIONS]
+        others = [o for o in rows[max(0, i - 4):i + 5]
+                  if o["doc_id"] == c["doc_id"] and o["sentence_start"] == c["sentence_start"]
+                  and o["speaker"] and o["speaker"] != c["speaker"]]
+        if verb not in _REBUTTALS and not called_false:
+            but = [o for o in others if answers_after_but(c, o)]
+            if but:
+                out.append((c["claim_id"], but[-1]["claim_id"],
+                            f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
+                            f"{but[-1]['speaker']} ({but[-1]['verb']}) after 'but'"))
+            continue
+        same_sentence = [o for o in others if _last_verb(o["verb"]) in _ACCUSATIONS]
         if same_sentence:
             other = same_sentence[0]
             out.append((c["claim_id"], other["claim_id"],

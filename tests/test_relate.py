@@ -68,10 +68,28 @@ def test_grouping_makes_sides_from_agreement_and_groups_from_clashes():
     assert len(groups) == 2  # a lone claim forms no group
 
 
-def claim_rows(rows):
+def claim_rows(rows, sentence=""):
     return pl.DataFrame([{"claim_id": i, "doc_id": "d", "speaker": sp, "verb": v,
-                          "content": text, "sentence_start": sent, "start": start}
+                          "content": text, "sentence_start": sent, "start": start,
+                          "end": start + len(text), "sentence": sentence}
                          for i, (sp, v, text, sent, start) in enumerate(rows)])
+
+
+def test_an_answer_after_but_in_the_same_sentence_answers_the_accusation():
+    sentence = ('She accused the commission of "cooking the books", but its chairwoman, Lidia '
+                'Starke, said the recount had found "human errors, not fraud".')
+
+    def rows(first_verb, second_speaker="Lidia Starke"):
+        return claim_rows([
+            ("Irena Holtz", first_verb, 'the commission of "cooking the books"', 0, 12),
+            (second_speaker, "said", 'the recount had found "human errors, not fraud"', 0,
+             sentence.index("the recount")),
+        ], sentence)
+
+    [(a, b, reason)] = denials(rows("accused"))
+    assert (a, b) == (1, 0) and "after 'but'" in reason
+    assert denials(rows("said")) == []  # "X said ..., but Y said ...": a contrast, no answer
+    assert denials(rows("accused", "Irena Holtz")) == []  # the same speaker goes on
 
 
 def test_a_rebuttal_in_the_same_sentence_answers_the_accusation():
