@@ -236,11 +236,13 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     k = words.index(taken[0]) if taken else 0
     if taken and k >= 2 and words[k - 1].group(0) in ("in", "at", "from") \
             and _is_cap(words[k - 2].group(0)) and not head[words[k - 2].end():
-                                                            words[k - 1].start()].strip():
+                                                            words[k - 1].start()].strip() \
+            and not any(t.group(0).lower() in _ORG_WORDS for t in taken):
         # "Judge Hedda Lorentz of the Administrative Court in Varnholm": a place after a name
+        # ("Researchers at the University of Oslo said": the university speaks)
         return _np_left(sentence, words[k - 2].end())
     if taken and k >= 2 and words[k - 1].group(0) == "of" and taken[0].group(0) == "the" \
-            and not head[words[k - 2].end():taken[0].start()].strip(" of"):
+            and re.fullmatch(r"\s+of\s+", head[words[k - 2].end():taken[0].start()]):
         # "Anna Berg of the Red Cross": the person, of an organisation
         person = _np_left(sentence, words[k - 2].end())
         if person is not None and len(_split_title(person.tokens)[1]) >= 2 \

@@ -71,9 +71,10 @@ def score_attribution(folder: Path) -> AttributionScore:
         doc = answer_document(folder, *key)
         read[key] = (doc, [a for atts in attribute_sentences(split_sentences(doc.text))
                            for a in atts])
-    names = canonical({a.speaker for _, atts in read.values() for a in atts if a.speaker})
+    speakers = {a.speaker for _, atts in read.values() for a in atts if a.speaker}
     for (path, record), labelled in by_doc.items():
         doc, attributions = read[(path, record)]
+        names = canonical({a.speaker for a in attributions if a.speaker}, speakers, doc.text)
         attributions = [replace(a, speaker=names[a.speaker]) if a.speaker in names else a
                         for a in attributions]
         cursor = 0

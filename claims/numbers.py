@@ -49,6 +49,9 @@ _PATTERN = re.compile(r"(?<![\w.,:])(?:" + _QUALIFIER + r")?" + _NUMBER + r"(?!\
 _HOURS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
 _HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
+# the hours a part of the day has, where no "at" says a time is meant
+_PLAUSIBLE = {"in the morning": set(range(1, 12)), "in the afternoon": {12, 1, 2, 3, 4},
+              "in the evening": set(range(6, 12)), "at night": {8, 9, 10, 11, 12, 1, 2, 3}}
 _TIME = re.compile(
     r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
     r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3]|" + _HOUR_WORDS + r")(?::(?P<m>[0-5]\d))?"
@@ -133,12 +136,15 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
         hour = _HOURS[h] if h in _HOURS else int(h)
         ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" or (
             part == "at night" and hour < 6) else "p" if part else "")
-        if not (m.group("m") or ap) or h in _HOURS and not part:
-            continue  # a bare number ("eleven", "eleven p.m." is rare and left a count)
+        said_at = m.group("qual") or re.search(r"\bat\s+$", span[:m.start()])
+        if not (m.group("m") or ap) or h in _HOURS and (
+                not part or not said_at and hour not in _PLAUSIBLE[part]):
+            continue  # a bare number ("eleven"; "arrested five in the afternoon" counts)
         if ap:
             if hour > 12:
                 continue  # "14 p.m." is not a time
-            hour = hour % 12 + (12 if ap == "p" else 0)
+            hour = hour % 12 + (12 if ap == "p" and not (part == "at night" and hour == 12)
+                                else 0)  # "twelve at night" is midnight
         out.append(Quantity(value=float(hour * 60 + int(m.group("m") or 0)), unit="",
                             kind="time", qualifier=(m.group("qual") or "").lower(),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))

@@ -57,15 +57,24 @@ def extract_claims(doc: Document, first_id: int = 0) -> list[Claim]:
     return out
 
 
-def one_name_each(claims: list[Claim], store: Store | None = None) -> list[Claim]:
+def one_name_each(claims: list[Claim], texts: dict[str, str],
+                  store: Store | None = None) -> list[Claim]:
     """The claims with an organisation's short form ("the commission said", in an outlet
-    that never names it in full) read as the one full name other documents give it
-    (`speakers.canonical`); the words said stay in `mention`."""
-    known: list[str] = []
+    that never names it in full) read as the one full name other documents of the batch or
+    the store give it (`speakers.canonical`, checked against the words of the document,
+    `texts` by document id); the words said stay in `mention`."""
+    names = {c.speaker for c in claims if c.speaker}
     if store is not None:
-        known = [s for s in store.claims()["speaker"].unique().to_list() if s]
-    names = canonical({c.speaker for c in claims if c.speaker}, known)
-    return [replace(c, speaker=names[c.speaker]) if c.speaker in names else c for c in claims]
+        names |= {s for s in store.claims()["speaker"].unique().to_list() if s}
+    by_doc: dict[str, set[str]] = {}
+    for c in claims:
+        if c.speaker:
+            by_doc.setdefault(c.doc_id, set()).add(c.speaker)
+    mapped: dict[tuple[str, str | None], str] = {
+        (doc, short): full for doc, labels in by_doc.items()
+        for short, full in canonical(labels, names, texts.get(doc)).items()}
+    return [replace(c, speaker=mapped[(c.doc_id, c.speaker)])
+            if (c.doc_id, c.speaker) in mapped else c for c in claims]
 
 
 def return_free_memory() -> None:
@@ -175,7 +184,7 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
             claims.extend(extract_claims(d, next_id + len(claims)))
             if progress:
                 progress("documents", result.documents_added + i, None)
-        claims = one_name_each(claims, store)
+        claims = one_name_each(claims, {d.id: d.text for d in batch}, store)
 
         def on_embed(done: int, _total: int, base: int = result.claims_added,
                      n: int = len(claims)) -> None:

@@ -23,8 +23,9 @@ from claims.types import Quantity
 # nor "the death toll was 41" or "the phone number is 555" (a noun that says what is counted,
 # which the claim before it may not count).
 _POINTS_BACK = re.compile(
-    r"^(?:the\s+|(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|s'|’)\s+|"
-    r"(?:our|its|their|his|her|my)\s+)?"  # "the commission's", "our"
+    r"^(?:the\s+|(?:(?:the|our|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[\w-]+|"  # "the
+    r"(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})(?:'s|’s|s'|’)\s+|"  # commission's", "Holtz's"
+    r"(?:our|its|their|his|her|my)\s+)?"  # "our" (not "Nobody believes the commission's")
     r"(?:(?:true|real|actual|correct|right|accurate|official|final|new|revised|"
     r"overall)\s+)?(?:number|figure|total|count|tally)\s+"
     r"(?:is|was|are|were|stood at|stands at|had been|has been|would be|will be)\s+"

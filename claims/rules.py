@@ -250,27 +250,31 @@ def _bound(text: str, q: Quantity) -> str:
     return "at least" if m.group("b").lower() == "minimum" else "up to"
 
 
-# "has cut Maslen's lead in the election by 412 votes", "moved more than 1,000 votes toward
-# Holtz": a change of a count ("won by 3,968 votes" is a margin, not a change).
+# "has cut Maslen's lead in the election by 412 votes": a change of a count ("won by 3,968
+# votes" is a margin, "rescued by 40 soldiers" an agent: no change verb heads the "by")
 _CHANGED_BY = re.compile(r"\b(?:cut|cuts|moved?|moves|moving|rose|rise[sn]?|rising|fell|fallen|"
                          r"falls?|increased?|increases|decreased?|decreases|reduced?|reduces|"
                          r"dropped|drops?|grew|grown|grows?|narrowed|narrows?|widened|widens?|"
                          r"shrank|shrunk|shrinks?|raised?|raises|lowered|lowers?|swelled|"
-                         r"climbed|climbs?)\b(?:[^.,;:]{0,60}?\bby)?\s*$", re.IGNORECASE)
+                         r"climbed|climbs?)\b"
+                         # no other verb between it and "by" ("climbed ... and won the seat by")
+                         r"(?:\s+(?!(?:\w+ed|won|lost|and|or|was|were|is|are|been|be|led|beat)"
+                         r"\b)[\w'’-]+){0,8}\s+by\s*$", re.IGNORECASE)
 
 
 def _is_change(text: str, q: Quantity) -> bool:
-    """ "cut by 15 percent", "cut the lead by 412 votes": a change, not a level."""
+    """ "cut by 15 percent", "cut the lead by 412 votes": a change, not a level ("will cut 400
+    jobs" states how many, like "600 jobs would be cut")."""
     before = text[:q.start]
     if q.kind == "percent":
         return re.search(r"\bby\s*$", before) is not None
     return q.kind in ("count", "money") and _CHANGED_BY.search(before) is not None
 
 
-# "a recount in 86 polling stations", "turned away at more than 60 polling stations", "with
-# 1,018 polling stations counted": how many places something happened in, not the thing counted.
-_SCOPE = re.compile(r"\b(?:in|at|from|across|with|among)\s+(?:all\s+|the\s+|every\s+)?$",
-                    re.IGNORECASE)
+# "a recount in 86 polling stations", "turned away at more than 60 polling stations", "from
+# all 1,032 polling stations": how many places something happened in, not the thing counted
+# ("sank with 40 passengers on board" counts the passengers)
+_SCOPE = re.compile(r"\b(?:in|at|from|across)\s+(?:all\s+|the\s+|every\s+)?$", re.IGNORECASE)
 
 
 def _scope(text: str, q: Quantity) -> bool:
@@ -384,8 +388,11 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
             return False
-        if _generic(x) or _generic(y) or _scope(a, x) or _scope(b, y):
+        if _generic(x) or _generic(y):
             return bool(_context(a, x, qa) & _context(b, y, qb))
+        if _scope(a, x) or _scope(b, y):  # no words beside either: nothing says they differ
+            cx, cy = _context(a, x, qa), _context(b, y, qb)
+            return bool(cx & cy) or not (cx or cy)
         return True
 
     same_matter = frame >= FRAME_OVERLAP or (
@@ -492,8 +499,8 @@ def negation_conflict(a: str, b: str) -> RuleHit | None:
 
 # "Our sample suggests turnout of around 61 percent, so we have no reason to doubt the
 # commission": the negation is in the second clause, the turnout in the first.
-_CLAUSE_JOIN = re.compile(r",?\s+(?:so|but|because|although|though|whereas)\s+|;\s*",
-                          re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r",\s+(?:so|but)\s+(?!far\b)|,?\s+(?:because|although|though|"
+                          r"whereas)\s+|;\s*", re.IGNORECASE)  # not "have so far not"
 
 
 def _negated_clause(text: str) -> str:

@@ -4,9 +4,11 @@ Within a document `attribute` already reads "the commission said" as the commiss
 before. An outlet that never names it in full ("On Monday the commission said ...", "the
 regional electoral commission said", "Kessenmark's electoral commission has rejected ...")
 leaves a short form, which this stage reads as the one full name among the other documents'
-speakers (and the store's) that has all its words: "Kessenmark Regional Electoral
-Commission". Where two full names fit ("the ministry": the Ministry of Health and the Ministry
-of Finance), or none, the short form stays as it was.
+speakers (and the store's) that has all its words and the same head, where the document also
+uses one of the full name's other words ("Kessenmark", "electoral"): "Kessenmark Regional
+Electoral Commission". Where two full names fit ("the ministry": the Ministry of Health and
+the Ministry of Finance), or none, or the document never mentions what the full name adds
+(a school story's "the board" is no Rail Safety Board), the short form stays as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import re
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[\w-]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?=\s|$)")  # "Kessenmark's", "workers’"
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "this", "that"}
+_FUNCTION = _DETERMINERS | {"of", "and", "for", "on", "in", "de", "la", "le"}
 # what an institution's name ends with ("the commission", "Kessenmark Regional Electoral
 # Commission"); not groups of people ("residents", "officials"), who are no one name
 ORG_HEADS = set(
@@ -23,26 +27,13 @@ ORG_HEADS = set(
     "committee company association institute bank fund organization organisation "
     "administration parliament assembly congress senate foundation university hospital "
     "coalition alliance federation network service board bureau secretariat league "
-    "railway railways operator utility chamber institution centre center agency"
+    "railway railways operator utility chamber institution centre center"
     .split())
 
 
 def _words(name: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("Kessenmark's" -> "kessenmark")."""
-    name = re.sub(r"(?:'s|’s|s'|’)(?=\s|$)", "", name)
-    return [w.lower() for w in _WORD.findall(name)]
-
-
-def short_form(label: str) -> bool:
-    """A speaker label that names an organisation by what it is ("commission", "regional
-    electoral commission", "Kessenmark's electoral commission"), not by its name."""
-    words = label.split()
-    if not words or words[-1].lower() not in ORG_HEADS:
-        return False
-    if len(words) == 1:  # "Commission rejects opposition claim": a headline's capital
-        return True
-    rest = words[1:] if re.search(r"(?:'s|’s)$", words[0]) else words  # "Kessenmark's ..."
-    return bool(rest) and all(w[:1].islower() for w in rest)
+    return [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", name))]
 
 
 def _head(words: list[str]) -> str:
@@ -51,26 +42,47 @@ def _head(words: list[str]) -> str:
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
+def short_form(label: str) -> bool:
+    """A speaker label that names an organisation by what it is ("commission", "The
+    regional electoral commission", "Kessenmark's electoral commission"), not by its name."""
+    words = [w for w in label.split() if w.lower() not in _DETERMINERS]
+    if not words or words[-1].lower() not in ORG_HEADS:
+        return False
+    if len(words) == 1:  # "Commission rejects opposition claim": a headline's capital
+        return True
+    rest = words[1:] if _POSSESSIVE.search(words[0]) else words  # "Kessenmark's ..."
+    return all(w[:1].islower() for w in rest)
+
+
 def _full_name(label: str) -> bool:
-    """An organisation's own name: two words or more, capitalised ("Kessenmark Regional
-    Electoral Commission", "Ministry of Health")."""
+    """An organisation's own name: two words or more, capitalised, no possessive
+    ("Kessenmark Regional Electoral Commission", "Ministry of Health")."""
     words = label.split()
     return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() \
-        and _head(_words(label)) in ORG_HEADS
+        and not _POSSESSIVE.search(words[-1]) and _head(_words(label)) in ORG_HEADS
 
 
-def canonical(labels: Iterable[str], known: Iterable[str] = ()) -> dict[str, str]:
+def canonical(labels: Iterable[str], names: Iterable[str],
+              text: str | None = None) -> dict[str, str]:
     """{short form: full name} for every short form among `labels` that exactly one full name
-    among `labels` and `known` has all the words of, with the same head word."""
+    among `labels` and `names` has all the words of, with the same head word. Where `text`
+    (the document the short forms come from) is given, the full name must have a word
+    besides those in it ("kessenmark" for "the regional electoral commission")."""
     labels = set(labels)
-    full = {n for n in (*labels, *known) if _full_name(n)}
-    words = {n: set(_words(n)) for n in full}
+    full = {n for n in (*labels, *names) if _full_name(n)}
+    used = set(_words(text)) if text is not None else None
     out = {}
     for label in labels:
         if not short_form(label):
             continue
         mine = [w for w in _words(label) if w not in _DETERMINERS]
-        fits = [n for n in full if _head(_words(n)) == mine[-1] and set(mine) <= words[n]]
+        fits = []
+        for name in full:
+            words = _words(name)
+            more = set(words) - set(mine) - _FUNCTION
+            if _head(words) == mine[-1] and set(mine) <= set(words) and (
+                    used is None or not more or more & used):
+                fits.append(name)
         if len(fits) == 1:
             out[label] = fits[0]
     return out

@@ -61,6 +61,8 @@ def test_labelled_sample_sets(name, precision, recall):
      [("Mara Holm", "ruled", "the search was lawful")]),
     ("The Bank of England said rates would rise.",
      [("Bank of England", "said", "rates would rise")]),
+    ("Researchers at the University of Oslo said the drug worked.",  # an organisation there
+     [("University of Oslo", "said", "the drug worked")]),
     ("Water board says dam is safe", [("Water board", "says", "dam is safe")]),
     # the one told is no part of what was said, nor is when it was told
     ("Residents told Valley Wire they had received no alert at all.",

@@ -97,6 +97,9 @@ def test_clock_times_are_not_counts_and_ratios_are_not_quantities():
     ("a statement issued at 9 p.m.", 21 * 60, ""),
     ("people were still queuing at eleven in the morning", 11 * 60, ""),
     ("the last train left at ten in the evening", 22 * 60, ""),
+    ("the shelling began at five in the afternoon", 17 * 60, ""),
+    ("the shelling stopped twelve at night", 0, ""),  # midnight, not noon
+    ("the shelling stopped at 12 at night", 0, ""),
 ])
 def test_clock_times_are_minutes_after_midnight(text, minutes, qualifier):
     (q,) = extract_quantities(text)
@@ -156,3 +159,6 @@ def test_halves_and_hyphens_that_are_no_quantity_are_left_alone(text):
 
 def test_a_spelled_out_number_is_a_time_only_with_the_part_of_the_day():
     assert [q.kind for q in extract_quantities("eleven people were still queuing")] == ["count"]
+    # an hour the part of the day hardly has, and no "at": a count
+    assert [q.kind for q in extract_quantities("Police arrested five in the afternoon")] \
+        == ["count"]

@@ -31,6 +31,8 @@ def test_a_figure_of_what_was_said_before_is_an_answer(content, figures):
     "The numbers are not a matter of opinion. We surveyed the sound for 30 years",
     "1,200 people had been displaced",
     "the number is rising fast",  # no figure
+    "Nobody believes the commission's figure is nine",  # doubts a figure, does not state it
+    "I doubt the commission's figure is nine",
     "the figure was disputed by 3 agencies",  # the figure is not what it states
     "The death toll stood at 41",  # says what it counts: maybe not what was said before
     "the phone number is 555",
