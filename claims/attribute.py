@@ -355,6 +355,7 @@ class _Doc:
     last_speaker: _Entity | None = None
     ahead: _Doc | None = None  # names from the whole document, for "Venner says" headlines
     aliases: dict[str, _Entity] = field(default_factory=dict)  # "KVWA" -> its full name
+    last_org: _Entity | None = None  # the organisation named last ("Its final count")
 
     def acronym(self, short: str) -> _Entity | None:
         """The organisation an acronym stands for: introduced with it ("the Kestrel Valley
@@ -484,11 +485,14 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             entity = None
             if kind == "org" and not name:
                 pass
-            elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name):
+            elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name) or \
+                    kind == "org" and "of" in run:  # "Institute of Opinion and Social Research"
                 entity = doc.register(" ".join(t for t in run if t.lower() not in _DETERMINERS
                                                and not t.endswith(("’s", "'s"))), "org", set())
             elif len(name) >= 2 or (name and kind == "person"):
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
+            if entity is not None and entity.kind == "org":
+                doc.last_org = entity
             acronym = _ACRONYM_AFTER.match(sentence, words[j - 1].end())
             if entity is not None and entity.kind != "person" and acronym:
                 doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
@@ -530,6 +534,8 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         doc.last_speaker = ent
         if ent.kind == "person":
             doc.last_person = ent
+        elif ent.kind == "org":
+            doc.last_org = ent
     return name, ent
 
 
@@ -775,6 +781,85 @@ def _drop_embedded(sentence: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+# "The Gazette's tally puts Maslen 2,870 votes ahead", "The IOSR poll, based on interviews
+# with 14,200 voters, gave Holtz 49.1 percent", "A Varnholm Gazette review ... has found that",
+# "An exit poll by the Institute of ... had put Holtz ahead": a count, poll or review states
+# what its owner found; the owner speaks
+_REPORT_NOUN = (r"(?:tally|count|poll|survey|review|figures|data|report|study|analysis|"
+                r"estimate|audit|investigation|inquiry|projection|forecast|census)")
+_REPORT_SUBJECT = re.compile(
+    r"(?:^|(?<=[;:])\s*|,?\s+and\s+)"
+    r"(?P<subject>(?:(?P<its>Its|Their)\s+|(?:The|A|An)\s+)?"
+    r"(?:(?P<owner>(?:[\w-]+\s+){0,3}[\w-]+)(?:'s|’s)\s+|"  # "The electoral commission's"
+    r"(?P<name>(?:[A-Z][\w&-]*\s+){1,4}))?"  # "A Varnholm Gazette", "The IOSR"
+    r"(?:(?:final|official|own|latest|new|preliminary|exit|first|second|independent|internal|"
+    r"annual|provisional|full)\s+){0,2}" + _REPORT_NOUN + r")"
+    # "An exit poll by the Institute of ...", "A Gazette review of the signed protocols from all
+    # 1,032 polling stations ... has found"
+    r"(?:\s+by\s+(?P<by>[^,;]{2,80}?)|\s+of\s+(?:[^,;\"“”]|(?<=\d),(?=\d)){2,120}?)?"
+    r"(?:\s*,(?:[^,\"“”]|(?<=\d),(?=\d)){1,100},)?"  # ", published on Tuesday,"
+    r"\s+(?:(?:has|had|have)\s+)?(?P<verb>puts|put|gives|gave|given|shows|show|showed|shown|"
+    r"found|finds|suggests|suggest|suggested|concluded|concludes)\b")
+
+
+def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Entity | None]:
+    """Who owns the count or poll of a `_REPORT_SUBJECT` match ("" where no one does)."""
+    if m.group("by"):  # the whole name, its acronym aside
+        toks = tuple(t for t in re.sub(r"\s*\([^)]*\)", "", m.group("by")).split()
+                     if t.lower() not in _DETERMINERS)
+        if not toks or not _is_cap(toks[0]):
+            return "", None
+        if re.search(r"\(" + _ACRONYM_WORD + r"\)", m.group("by")):  # "the Centre for Social
+            named = doc.register(" ".join(toks), "org", set())  # Surveys (CSS)": one name
+            return named.name, named
+        return _resolve(doc, _NP(m.start("by"), m.end("by"), " ".join(toks), toks))
+    if m.group("its"):  # "Its final count": the organisation last named
+        ent = doc.last_org
+        return (ent.name, ent) if ent is not None else ("", None)
+    group = "owner" if m.group("owner") else "name" if m.group("name") else ""
+    if not group:
+        return "", None
+    words = m.group(group).split()
+    if group == "owner":
+        words = ["the", *words]  # "the electoral commission": a descriptor to resolve
+    np = _np_left(sentence, m.start(group) + len(m.group(group).rstrip()))
+    if np is None:
+        toks = tuple(words)
+        np = _NP(m.start(group), m.start(group) + len(m.group(group).rstrip()), " ".join(toks),
+                 toks)
+    return _resolve(doc, np)
+
+
+def report_lead(wrapper: str) -> str:
+    """ "Its final count, published on Tuesday, gave" where the words before a claim's content
+    (`wrapper`) end with a count or poll that states it; "" otherwise. Its content alone
+    ("Maslen a lead of 3,968 votes") says little without it."""
+    last = None
+    for m in _REPORT_SUBJECT.finditer(wrapper):
+        last = m
+    if last is None or not re.fullmatch(r"\s*(?:that\s*)?", wrapper[last.end():]):
+        return ""
+    return wrapper[last.start("subject"):last.end()]
+
+
+def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
+    out = []
+    for m in _REPORT_SUBJECT.finditer(sentence):
+        if mask[m.start("verb")]:
+            continue
+        if m.group("verb") in ("put", "puts") and not re.match(
+                r".{1,60}?\b(?:at|ahead|behind)\b", sentence[m.end():]):
+            continue  # "put out a statement": no figure put anywhere
+        speaker, ent = _report_owner(sentence, m, doc)
+        if not speaker:
+            continue
+        subject = m.start("subject")
+        np = _NP(subject, m.end("subject"), m.group("subject"), tuple(m.group("subject").split()))
+        out.append(_Hit(m.start("verb"), m.end("verb"), m.group("verb"), np, speaker, ent,
+                        "speaker-first", _wrapper_start(sentence, subject)))
+    return out
+
+
 def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
     mask = _quote_mask(sentence)
     hits: list[_Hit] = []
@@ -800,8 +885,10 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         hits.append(_Hit(m.start(), m.end(), "according to", np, speaker, ent, mode,
                          wrapper_start=m.start() if prefix_only else
                          len(before.rstrip(" ,")), content_start=0, content_end=np.end))
+    reports = _report_hits(sentence, doc, mask)
+    hits.extend(reports)
     for m in _VERB_RE.finditer(sentence):
-        if mask[m.start()]:
+        if mask[m.start()] or any(r.verb_start == m.start() for r in reports):
             continue
         verb = m.group(0)
         only = _ONLY_WHEN.get(verb)

@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from claims.attribute import ANSWERED_NOUNS
+from claims.attribute import ANSWERED_NOUNS, report_lead
 from claims.numbers import WORD_NUMBER
 from claims.resolve import restated_claims
 from claims.rules import (
@@ -55,7 +55,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 24  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 25  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -179,7 +179,8 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
     of doing Y" stated as "X had been doing Y", and a denial's content marked as denied and
     said as a statement (`as_statement`)."""
     last = _last_verb(verb)
-    text = with_subject(content, speaker, wrapper)
+    lead = report_lead(wrapper)  # "Its final count gave" + "Maslen a lead of 3,968 votes"
+    text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
     if last in _NEGATING_VERBS:

@@ -28,8 +28,8 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("harbor-fire", 0.95, 0.95),  # tuned on
     ("dam-breach", 0.95, 0.95),  # written apart, measured (0.949/0.902), then tuned on
     ("fishing-quota", 0.95, 0.95),  # written apart, measured (0.778/0.700), then tuned on
-    ("election-count", 0.88, 0.75),  # written by a helper for tuning, measured (0.828/0.692),
-    # then tuned on (0.910/0.779)
+    ("election-count", 0.89, 0.81),  # written by a helper for tuning, measured (0.828/0.692),
+    # then tuned on (0.916/0.837)
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.88, 0.82),  # written by a helper, never read by us (0.904/0.842; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -118,6 +118,36 @@ def test_labelled_sample_sets(name, precision, recall):
 ])
 def test_reporting_patterns(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count, poll or review states what its owner found: the owner speaks
+    ("The ministry's figures show unemployment rose to 7 percent.",
+     [("ministry", "show", "unemployment rose to 7 percent")]),
+    ("A Daily Courier review of court records from 2,000 cases has found that 40 were delayed.",
+     [("Daily Courier", "found", "40 were delayed")]),
+    ("An exit poll by the Centre for Social Surveys (CSS) had put the mayor ahead by two points.",
+     [("Centre for Social Surveys", "put", "the mayor ahead by two points")]),
+    ("The Herald's tally puts turnout at 52 percent.",
+     [("Herald", "puts", "turnout at 52 percent")]),
+    # no owner, or no count: no speaker
+    ("The survey found that most people agreed.",
+     [(None, None, "The survey found that most people agreed")]),
+    ("Police found a body in the river.", [(None, None, "Police found a body in the river")]),
+])
+def test_a_count_or_poll_speaks_for_its_owner(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_count_by_its_owners_acronym_and_its_own_count():
+    got = attributions(
+        "The director of the Institute of Opinion and Social Research (IOSR) defended the poll. "
+        "The IOSR poll, based on interviews with 14,200 voters, gave Holtz 49.1 percent. "
+        "The Kessenmark Electoral Commission published its figures. "
+        "Its final count, published on Tuesday, gave Maslen a lead of 3,968 votes.")
+    assert [(speaker, content) for speaker, _, content in got if speaker] == [
+        ("Institute of Opinion and Social Research", "Holtz 49.1 percent"),  # its whole name
+        ("Kessenmark Electoral Commission", "Maslen a lead of 3,968 votes")]
 
 
 def test_an_acronym_resolves_to_the_organisation_it_stands_for():

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.group import build_groups
 from claims.pipeline import ingest
-from claims.relate import RELATIONS, candidates, denials
+from claims.relate import RELATIONS, candidates, denials, judged
 from claims.store import Store
 from claims.vectors import VectorIndex
 from tests.test_judge import build_tiny_nli
@@ -225,6 +225,15 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     assert {"group_id", "contested", "canonical", "sides", "sources"} <= set(groups[0])
     r = runner.invoke(app, ["groups", "--index", index])
     assert r.exit_code == 0 and "contested" in r.stdout
+
+
+def test_a_count_that_states_a_claim_is_judged_with_it():
+    # the content alone ("Maslen a lead of 3,968 votes") says little without its count
+    assert judged("Maslen a lead of 3,968 votes", "Kessenmark Electoral Commission", "gave",
+                  "Its final count, published on Tuesday, gave ").text == \
+        "Its final count, published on Tuesday, gave Maslen a lead of 3,968 votes"
+    assert judged("the water was safe", "Anna Berg", "said", "Anna Berg said that ").text == \
+        "the water was safe"
 
 
 def test_a_subject_pronoun_is_judged_as_the_speaker():
