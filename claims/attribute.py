@@ -630,6 +630,7 @@ class _Hit:
     wrapper_start: int  # where the "X said" wrapper starts (connector included)
     content_start: int = 0
     content_end: int = 0
+    clause: bool = False  # said inside a relative clause the sentence goes on after
 
 
 _CONNECTOR_LEFT = re.compile(
@@ -860,6 +861,36 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
     return out
 
 
+# "the Independent Election Monitoring Network (IEMN), which said ...", "The commission, which
+# denied hiding anything, has published ...": the one the relative clause is about says it
+_RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
+_INTERRUPTING = re.compile(r",\s*(?:which|who)\b[^,;:\"“”]{1,100},\s*$")
+# not "the doctor, who asked not to be named, said", "the union, which called a strike": what a
+# relative clause with these verbs says is no claim
+_NOT_IN_RELATIVE = {"asked", "asks", "wondered", "questioned", "urged", "urges", "demanded",
+                    "demands", "called", "agreed", "agrees", "promised", "promises", "pledged",
+                    "pledges", "vowed", "vows", "put", "puts", "reported", "wrote", "writes",
+                    "recalled", "described", "describes", "criticised", "criticized",
+                    "criticises", "criticizes", "threatened", "threatens", "ruled", "rules"}
+
+
+def _relative_hit(sentence: str, m: re.Match[str], relative: re.Match[str],
+                  doc: _Doc) -> _Hit | None:
+    end = relative.start()
+    if m.group(0) in _NOT_IN_RELATIVE or re.match(r"\s+(?:not\s+)?to\s", sentence[m.end():]):
+        return None  # "who declined to be named", "which asked not to be identified"
+    acronym = _ACRONYM_BEFORE.search(sentence[:end])
+    np = _np_left(sentence, acronym.start() if acronym else end)
+    if np is None:
+        return None
+    speaker, ent = _resolve(doc, np)
+    # The subject of the sentence: its own verb follows the clause, which ends at a comma
+    lead = _LEADING_DISCOURSE.match(sentence)
+    clause = np.start <= (lead.end() if lead else 0) + 4
+    return _Hit(m.start(), m.end(), m.group(0), np, speaker, ent, "speaker-first", end,
+                clause=clause)
+
+
 def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
     mask = _quote_mask(sentence)
     hits: list[_Hit] = []
@@ -902,6 +933,12 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             continue
         skip = _SKIP_LEFT.search(left)
         subj_end = skip.start() if skip else len(left)
+        relative = _RELATIVE.search(left[:subj_end])
+        if relative:
+            hit = _relative_hit(sentence, m, relative, doc)
+            if hit is not None:
+                hits.append(hit)
+            continue
         acronym = _ACRONYM_BEFORE.search(left[:subj_end])  # "the Authority (KVWA) said"
         if acronym:
             subj_end = acronym.start()
@@ -913,6 +950,10 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             np = None
         if np is None and subj_end > 0:
             np = _appositive(sentence, subj_end)
+        if np is None and subj_end > 0:  # "The doctor, who asked not to be named, said"
+            inter = _INTERRUPTING.search(left[:subj_end])
+            if inter:
+                np = _np_left(sentence, inter.start())
         if np is not None and verb in _NOUNISH and np.tokens[0].lower() in _DETERMINERS \
                 and np.tokens[-1].lower() not in _ORG_HEADS | _PERSON_ROLE_HEADS:
             np = None
@@ -994,6 +1035,9 @@ def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not the comma inside "4,000"
+
+
 def _assign_content(sentence: str, hits: list[_Hit]) -> None:
     for i, h in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
@@ -1003,6 +1047,9 @@ def _assign_content(sentence: str, hits: list[_Hit]) -> None:
             end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
             if nxt and nxt.mode == "content-first":
                 end = len(sentence)  # a later "X said" wraps the whole thing; keep ours whole
+            stop = _CLAUSE_COMMA.search(sentence, start) if h.clause else None
+            if stop and stop.start() < end:  # "which denied hiding anything, has published"
+                end = stop.start()
         elif h.mode == "according-prefix":
             np_end = h.np.end if h.np else h.verb_end
             appos = re.match(r",\s*(?:a|an|the)\s[^,\"“”]{1,80}(?=,)", sentence[np_end:])
