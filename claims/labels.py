@@ -15,7 +15,7 @@ from typing import Any
 
 from claims.attribute import TURN, attribute_sentences
 from claims.ingest import Defaults, read_text
-from claims.speakers import canonical
+from claims.speakers import canonical, kinds
 from claims.split import split_sentences
 from claims.types import Document
 
@@ -72,9 +72,11 @@ def score_attribution(folder: Path) -> AttributionScore:
         read[key] = (doc, [a for atts in attribute_sentences(split_sentences(doc.text))
                            for a in atts])
     speakers = {a.speaker for _, atts in read.values() for a in atts if a.speaker}
+    called = kinds(speakers, [doc.text for doc, _ in read.values()])
     for (path, record), labelled in by_doc.items():
         doc, attributions = read[(path, record)]
-        names = canonical({a.speaker for a in attributions if a.speaker}, speakers, doc.text)
+        names = canonical({a.speaker for a in attributions if a.speaker}, speakers, doc.text,
+                          called)
         attributions = [replace(a, speaker=names[a.speaker]) if a.speaker in names else a
                         for a in attributions]
         cursor = 0

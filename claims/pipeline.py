@@ -16,7 +16,7 @@ from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
 from claims.relate import judged_rows, restated_texts
 from claims.relate import update as relate_update
-from claims.speakers import canonical
+from claims.speakers import canonical, kinds
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
 from claims.tables import claims_frame, documents_frame
@@ -70,9 +70,10 @@ def one_name_each(claims: list[Claim], texts: dict[str, str],
     for c in claims:
         if c.speaker:
             by_doc.setdefault(c.doc_id, set()).add(c.speaker)
+    called = kinds(names, texts.values())  # "the Kessenmark First party": a party
     mapped: dict[tuple[str, str | None], str] = {
         (doc, short): full for doc, labels in by_doc.items()
-        for short, full in canonical(labels, names, texts.get(doc)).items()}
+        for short, full in canonical(labels, names, texts.get(doc), called).items()}
     return [replace(c, speaker=mapped[(c.doc_id, c.speaker)])
             if (c.doc_id, c.speaker) in mapped else c for c in claims]
 

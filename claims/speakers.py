@@ -62,14 +62,35 @@ def _full_name(label: str) -> bool:
         and not _POSSESSIVE.search(words[-1]) and _head(_words(label)) in ORG_HEADS
 
 
-def canonical(labels: Iterable[str], names: Iterable[str],
-              text: str | None = None) -> dict[str, str]:
+_NAMED_KIND = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,5})(" + "|".join(sorted(ORG_HEADS)) + r")\b")
+
+
+def kinds(names: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
+    """{name: what it is} for the names the texts call "the <name> <kind>": "the Kessenmark
+    First party" makes "Kessenmark First" a party, "the Rail Workers union" a union."""
+    names = set(names)
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _NAMED_KIND.finditer(text):
+            words = m.group(1).split()
+            for i in range(len(words)):  # "The Kessenmark First": the longest known name
+                if " ".join(words[i:]) in names:
+                    out.setdefault(" ".join(words[i:]), m.group(2))
+                    break
+    return out
+
+
+def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = None,
+              kind: dict[str, str] | None = None) -> dict[str, str]:
     """{short form: full name} for every short form among `labels` that exactly one full name
-    among `labels` and `names` has all the words of, with the same head word. Where `text`
-    (the document the short forms come from) is given, the full name must have a word
-    besides those in it ("kessenmark" for "the regional electoral commission")."""
+    among `labels` and `names` has all the words of, with the same head word, or one name
+    `kind` says is such a thing ("the party": "Kessenmark First", called "the Kessenmark First
+    party"). Where `text` (the document the short forms come from) is given, the full name
+    must have a word besides those in it ("kessenmark" for "the regional electoral
+    commission")."""
     labels = set(labels)
-    full = {n for n in (*labels, *names) if _full_name(n)}
+    full = {n: _words(n) for n in (*labels, *names) if _full_name(n)}
+    called = {n: [*_words(n), head] for n, head in (kind or {}).items() if n not in full}
     used = set(_words(text)) if text is not None else None
     out = {}
     for label in labels:
@@ -77,10 +98,10 @@ def canonical(labels: Iterable[str], names: Iterable[str],
             continue
         mine = [w for w in _words(label) if w not in _DETERMINERS]
         fits = []
-        for name in full:
-            words = _words(name)
+        for name, words in (*full.items(), *called.items()):
             more = set(words) - set(mine) - _FUNCTION
-            if _head(words) == mine[-1] and set(mine) <= set(words) and (
+            head = words[-1] if name in called else _head(words)
+            if head == mine[-1] and set(mine) <= set(words) and (
                     used is None or not more or more & used):
                 fits.append(name)
         if len(fits) == 1:

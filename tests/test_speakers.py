@@ -4,7 +4,7 @@ full name other documents give it."""
 from __future__ import annotations
 
 from claims.pipeline import ingest
-from claims.speakers import canonical, short_form
+from claims.speakers import canonical, kinds, short_form
 from claims.store import Store
 
 FULL = "Kessenmark Regional Electoral Commission"
@@ -36,6 +36,17 @@ def test_a_short_form_takes_the_one_full_name_with_all_its_words():
     assert canonical(["workers’ union"], ["Rail Workers' Union"]) == {
         "workers’ union": "Rail Workers' Union"}
     assert canonical(["commission"], ["Kessenmark Commission’s"]) == {}
+
+
+def test_a_name_the_texts_call_a_party_is_what_the_party_means():
+    names = ["Kessenmark First", "Party of Labour and Progress", "Irena Holtz"]
+    called = kinds(names, ["The commission rejected claims by the Kessenmark First party."])
+    assert called == {"Kessenmark First": "party"}
+    text = "Kessenmark First insists turnout was low. The party also claims fraud."
+    assert canonical(["party"], names, text, called) == {"party": "Kessenmark First"}
+    # where the document names the other party's words too, "the party" stays as it is
+    both = text + " The Labour and Progress campaign disagreed."
+    assert canonical(["party"], names, both, called) == {}
 
 
 def test_the_document_must_use_a_word_the_full_name_adds():
