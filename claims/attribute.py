@@ -137,7 +137,7 @@ _ORG_WORDS = set(
     "campaigners investigators prosecutors doctors firefighters police board bureau "
     "secretariat cabinet team club league airlines motors energy partners news times herald "
     "post tribune press radio tv television statement report railways railway railroad "
-    "chamber airways operator utility utilities"
+    "chamber airways operator utility utilities gazette journal courier chronicle"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -236,11 +236,16 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     k = words.index(taken[0]) if taken else 0
     if taken and k >= 2 and words[k - 1].group(0) in ("in", "at", "from") \
             and _is_cap(words[k - 2].group(0)) and not head[words[k - 2].end():
-                                                            words[k - 1].start()].strip() \
-            and not any(t.group(0).lower() in _ORG_WORDS for t in taken):
-        # "Judge Hedda Lorentz of the Administrative Court in Varnholm": a place after a name
-        # ("Researchers at the University of Oslo said": the university speaks)
-        return _np_left(sentence, words[k - 2].end())
+                                                            words[k - 1].start()].strip():
+        # "Judge Hedda Lorentz of the Administrative Court in Varnholm": a place after a name;
+        # "Dr Anna Berg at Varnholm General Hospital": a person at an organisation speaks
+        # ("Researchers at the University of Oslo said": the university does)
+        before = _np_left(sentence, words[k - 2].end())
+        if before is not None and (
+                _kind_of(*_split_title(before.tokens)) == "person"
+                and _split_title(before.tokens)[1]
+                or not any(t.group(0).lower() in _ORG_WORDS for t in taken)):
+            return before
     if taken and k >= 2 and words[k - 1].group(0) == "of" and taken[0].group(0) == "the" \
             and re.fullmatch(r"\s+of\s+", head[words[k - 2].end():taken[0].start()]):
         # "Anna Berg of the Red Cross": the person, of an organisation
@@ -356,6 +361,7 @@ class _Doc:
     ahead: _Doc | None = None  # names from the whole document, for "Venner says" headlines
     aliases: dict[str, _Entity] = field(default_factory=dict)  # "KVWA" -> its full name
     last_org: _Entity | None = None  # the organisation named last ("Its final count")
+    org_before: _Entity | None = None  # ...before the sentence being read
 
     def acronym(self, short: str) -> _Entity | None:
         """The organisation an acronym stands for: introduced with it ("the Kestrel Valley
@@ -803,6 +809,15 @@ _REPORT_SUBJECT = re.compile(
     r"found|finds|suggests|suggest|suggested|concluded|concludes)\b")
 
 
+_WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                   r"February|March|April|May|June|July|August|September|October|November|"
+                   r"December|year|week|month|today|yesterday|tonight|weekend|\d{4})\b",
+                   re.IGNORECASE)
+_PEOPLE_GROUPS = {"residents", "witnesses", "sources", "officials", "analysts", "experts",
+                  "workers", "activists", "campaigners", "investigators", "prosecutors",
+                  "doctors", "firefighters", "rebels", "opposition"}
+
+
 def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Entity | None]:
     """Who owns the count or poll of a `_REPORT_SUBJECT` match ("" where no one does)."""
     if m.group("by"):  # the whole name, its acronym aside
@@ -814,13 +829,19 @@ def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Ent
             named = doc.register(" ".join(toks), "org", set())  # Surveys (CSS)": one name
             return named.name, named
         return _resolve(doc, _NP(m.start("by"), m.end("by"), " ".join(toks), toks))
-    if m.group("its"):  # "Its final count": the organisation last named
-        ent = doc.last_org
-        return (ent.name, ent) if ent is not None else ("", None)
+    if m.group("its"):  # "Its final count": the organisation named last, before this sentence
+        ent = doc.org_before
+        if ent is None or ent.name.lower() in _PEOPLE_GROUPS:  # "Their survey": residents'?
+            return "", None
+        return ent.name, ent
     group = "owner" if m.group("owner") else "name" if m.group("name") else ""
-    if not group:
-        return "", None
+    if not group or _WHEN.search(m.group(group)):
+        return "", None  # "Tuesday's count", "Last year's census", "The January census"
     words = m.group(group).split()
+    if group == "name" and len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
+        known = doc.find(words[0]) or doc.longer_name(words[0])
+        if known is None or known.kind != "org":
+            return "", None  # "The Varnholm data", "The Covid data": a place, a topic
     if group == "owner":
         words = ["the", *words]  # "the electoral commission": a descriptor to resolve
     np = _np_left(sentence, m.start(group) + len(m.group(group).rstrip()))
@@ -843,14 +864,19 @@ def report_lead(wrapper: str) -> str:
     return wrapper[last.start("subject"):last.end()]
 
 
+_A_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|"
+                       r"hundred|thousand|million|billion|half|percent)\b", re.IGNORECASE)
+
+
 def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
     out = []
     for m in _REPORT_SUBJECT.finditer(sentence):
         if mask[m.start("verb")]:
             continue
-        if m.group("verb") in ("put", "puts") and not re.match(
-                r".{1,60}?\b(?:at|ahead|behind)\b", sentence[m.end():]):
-            continue  # "put out a statement": no figure put anywhere
+        after = sentence[m.end():m.end() + 80]
+        if m.group("verb") in ("put", "puts") and not (
+                re.match(r".{1,60}?\b(?:at|ahead|behind)\b", after) and _A_FIGURE.search(after)):
+            continue  # "put forward a plan at the meeting", "put the dispute behind it"
         speaker, ent = _report_owner(sentence, m, doc)
         if not speaker:
             continue
@@ -864,7 +890,7 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
 # "the Independent Election Monitoring Network (IEMN), which said ...", "The commission, which
 # denied hiding anything, has published ...": the one the relative clause is about says it
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
-_INTERRUPTING = re.compile(r",\s*(?:which|who)\b[^,;:\"“”]{1,100},\s*$")
+_INTERRUPTING = re.compile(r",\s*(?:which|who)\b(?:[^,;:\"“”]|(?<=\d),(?=\d)){1,100},\s*$")
 # not "the doctor, who asked not to be named, said", "the union, which called a strike": what a
 # relative clause with these verbs says is no claim
 _NOT_IN_RELATIVE = {"asked", "asks", "wondered", "questioned", "urged", "urges", "demanded",
@@ -884,9 +910,13 @@ def _relative_hit(sentence: str, m: re.Match[str], relative: re.Match[str],
     if np is None:
         return None
     speaker, ent = _resolve(doc, np)
-    # The subject of the sentence: its own verb follows the clause, which ends at a comma
+    # The clause ends at a comma where the sentence goes on: after its subject ("The union,
+    # which says ..., will meet"), or with a verb ("..., which said ..., arrived on Monday")
     lead = _LEADING_DISCOURSE.match(sentence)
-    clause = np.start <= (lead.end() if lead else 0) + 4
+    stop = _unquoted_comma(sentence, m.end())
+    clause = np.start <= (lead.end() if lead else 0) + 4 or stop is not None and re.match(
+        r",\s*(?:has|have|had|was|were|is|are|will|would|did|does|can|could|also|both|"
+        r"then|\w+ed)\b", sentence[stop:]) is not None
     return _Hit(m.start(), m.end(), m.group(0), np, speaker, ent, "speaker-first", end,
                 clause=clause)
 
@@ -1038,6 +1068,15 @@ def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not the comma inside "4,000"
 
 
+def _unquoted_comma(sentence: str, start: int) -> int | None:
+    """The first comma from `start` outside quotation marks and numbers."""
+    mask = _quote_mask(sentence)
+    for c in _CLAUSE_COMMA.finditer(sentence, start):
+        if not mask[c.start()]:
+            return c.start()
+    return None
+
+
 def _assign_content(sentence: str, hits: list[_Hit]) -> None:
     for i, h in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
@@ -1047,9 +1086,9 @@ def _assign_content(sentence: str, hits: list[_Hit]) -> None:
             end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
             if nxt and nxt.mode == "content-first":
                 end = len(sentence)  # a later "X said" wraps the whole thing; keep ours whole
-            stop = _CLAUSE_COMMA.search(sentence, start) if h.clause else None
-            if stop and stop.start() < end:  # "which denied hiding anything, has published"
-                end = stop.start()
+            stop = _unquoted_comma(sentence, start) if h.clause else None
+            if stop is not None and stop < end:  # "which denied hiding anything, has published"
+                end = stop
         elif h.mode == "according-prefix":
             np_end = h.np.end if h.np else h.verb_end
             appos = re.match(r",\s*(?:a|an|the)\s[^,\"“”]{1,80}(?=,)", sentence[np_end:])
@@ -1115,6 +1154,7 @@ class Attributor:
     def attribute(self, sentence: Sentence) -> list[Attribution]:
         """Attributions for one sentence; offsets are in the document text."""
         text = sentence.text
+        self._doc.org_before = self._doc.last_org  # "Its final count": named before this one
         _collect_names(self._doc, text)
         if self._transcript:
             turn = self._transcript_turn(sentence)

@@ -55,7 +55,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 25  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 26  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -129,7 +129,8 @@ def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
     m = _SUBJECT_PRONOUN.match(content)
     if not speaker or m is None:
         return content
-    if m.group(0).split()[0].lower() in ("he", "she") and _SPEAKS_FOR.search(wrapper):
+    clause = re.split(r",\s*(?:and|but)\s+|;\s*", wrapper)[-1]  # the speaker's own clause
+    if m.group(0).split()[0].lower() in ("he", "she") and _SPEAKS_FOR.search(clause):
         return content
     return _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
 
@@ -514,9 +515,13 @@ _ACCUSATIONS = {"accused", "accuses", "alleged", "alleges", "claimed", "claims",
 # "She accused the commission of cooking the books, but its chairwoman said the recount had
 # found human errors": after an accusation, "but" and another speaker answer it, whatever the
 # verb ("Police said two men were arrested, but the mayor said ..." is no answer)
-_CHARGES = {"accused", "accuses", "alleged", "alleges", "claimed", "claims", "charged",
-            "charges"}
-_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+_CHARGES = {"accused", "accuses", "alleged", "alleges"}
+_BUT = re.compile(r"^[^;]*\bbut\b[^;]*$", re.IGNORECASE)
+# ...and the answer says so: "the charge was reckless and false", "human errors, not fraud"
+# ("claimed victory, but the commission said the count would take a week" answers nothing)
+_SAYS_NO = re.compile(r"\b(?:not|no|never|nothing|false|untrue|wrong|baseless|unfounded|"
+                      r"groundless|nonsense|lies?|reckless|absurd|denied|denies|rejected|"
+                      r"rejects)\b|n't\b", re.IGNORECASE)
 
 
 def _last_verb(verb: str | None) -> str:
@@ -538,7 +543,7 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     def answers_after_but(c: dict[str, Any], o: dict[str, Any]) -> bool:
         between = c["sentence"][o["end"] - c["sentence_start"]:c["start"] - c["sentence_start"]]
         return o["end"] <= c["start"] and _last_verb(o["verb"]) in _CHARGES \
-            and _BUT.search(between) is not None
+            and _BUT.search(between) is not None and _SAYS_NO.search(c["content"]) is not None
 
     for i, c in enumerate(rows):
         verb = _last_verb(c["verb"])
@@ -549,7 +554,8 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
                   if o["doc_id"] == c["doc_id"] and o["sentence_start"] == c["sentence_start"]
                   and o["speaker"] and o["speaker"] != c["speaker"]]
         if verb not in _REBUTTALS and not called_false:
-            but = [o for o in others if answers_after_but(c, o)]
+            before = [o for o in others if o["end"] <= c["start"]]
+            but = [o for o in before[-1:] if answers_after_but(c, o)]  # the claim just before
             if but:
                 out.append((c["claim_id"], but[-1]["claim_id"],
                             f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "

@@ -257,9 +257,10 @@ _CHANGED_BY = re.compile(r"\b(?:cut|cuts|moved?|moves|moving|rose|rise[sn]?|risi
                          r"dropped|drops?|grew|grown|grows?|narrowed|narrows?|widened|widens?|"
                          r"shrank|shrunk|shrinks?|raised?|raises|lowered|lowers?|swelled|"
                          r"climbed|climbs?)\b"
-                         # no other verb between it and "by" ("climbed ... and won the seat by")
-                         r"(?:\s+(?!(?:\w+ed|won|lost|and|or|was|were|is|are|been|be|led|beat)"
-                         r"\b)[\w'’-]+){0,8}\s+by\s*$", re.IGNORECASE)
+                         # no other verb between it and "by" ("climbed ... and won the seat by",
+                         # "were rescued by"; "in the disputed district by" is fine)
+                         r"(?:(?:\s+(?!(?:won|lost|and|or|was|were|is|are|been|be|led|beat)\b)"
+                         r"[\w'’-]+){1,8}?(?<!ed))?\s+by\s*$", re.IGNORECASE)
 
 
 def _is_change(text: str, q: Quantity) -> bool:
@@ -499,7 +500,7 @@ def negation_conflict(a: str, b: str) -> RuleHit | None:
 
 # "Our sample suggests turnout of around 61 percent, so we have no reason to doubt the
 # commission": the negation is in the second clause, the turnout in the first.
-_CLAUSE_JOIN = re.compile(r",\s+(?:so|but)\s+(?!far\b)|,?\s+(?:because|although|though|"
+_CLAUSE_JOIN = re.compile(r",\s+so\s+(?!far\b)|,?\s+(?:but|because|although|though|"
                           r"whereas)\s+|;\s*", re.IGNORECASE)  # not "have so far not"
 
 

@@ -5,10 +5,11 @@ before. An outlet that never names it in full ("On Monday the commission said ..
 regional electoral commission said", "Kessenmark's electoral commission has rejected ...")
 leaves a short form, which this stage reads as the one full name among the other documents'
 speakers (and the store's) that has all its words and the same head, where the document also
-uses one of the full name's other words ("Kessenmark", "electoral"): "Kessenmark Regional
-Electoral Commission". Where two full names fit ("the ministry": the Ministry of Health and
-the Ministry of Finance), or none, or the document never mentions what the full name adds
-(a school story's "the board" is no Rail Safety Board), the short form stays as it was.
+uses most of the full name's other words, or one of them as a name ("Kessenmark"):
+"Kessenmark Regional Electoral Commission". Where two full names fit ("the ministry": the
+Ministry of Health and the Ministry of Finance), or none, or the document never mentions what
+the full name adds (a school story's "the board" is no Rail Safety Board), the short form
+stays as it was.
 """
 
 from __future__ import annotations
@@ -62,7 +63,12 @@ def _full_name(label: str) -> bool:
         and not _POSSESSIVE.search(words[-1]) and _head(_words(label)) in ORG_HEADS
 
 
-_NAMED_KIND = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,5})(" + "|".join(sorted(ORG_HEADS)) + r")\b")
+# bodies a proper name is called by ("the Kessenmark First party"), not "the Maslen
+# administration" or "the Varnholm council" (a person's, a place's)
+KIND_HEADS = {"party", "union", "group", "alliance", "coalition", "movement", "league",
+              "federation", "network", "association"}
+_PROPER = re.compile(r"(?<=[a-z,;] )[A-Z][\w-]+")  # a capital inside a sentence: a name
+_NAMED_KIND = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,5})(" + "|".join(sorted(KIND_HEADS)) + r")\b")
 
 
 def kinds(names: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
@@ -85,13 +91,15 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
     """{short form: full name} for every short form among `labels` that exactly one full name
     among `labels` and `names` has all the words of, with the same head word, or one name
     `kind` says is such a thing ("the party": "Kessenmark First", called "the Kessenmark First
-    party"). Where `text` (the document the short forms come from) is given, the full name
-    must have a word besides those in it ("kessenmark" for "the regional electoral
-    commission")."""
+    party"). Where `text` (the document the short forms come from) is given, it must use most
+    of the words the full name adds, or one of them as a name ("Kessenmark" for "the regional
+    electoral commission"; a teachers' story's "the union" with only "workers" is no Rail
+    Workers Union)."""
     labels = set(labels)
     full = {n: _words(n) for n in (*labels, *names) if _full_name(n)}
     called = {n: [*_words(n), head] for n, head in (kind or {}).items() if n not in full}
-    used = set(_words(text)) if text is not None else None
+    used = {w[:5] for w in _words(text)} if text is not None else None  # "region's": regional
+    proper = {w.lower()[:5] for w in _PROPER.findall(text)} if text is not None else set()
     out = {}
     for label in labels:
         if not short_form(label):
@@ -99,10 +107,11 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
         mine = [w for w in _words(label) if w not in _DETERMINERS]
         fits = []
         for name, words in (*full.items(), *called.items()):
-            more = set(words) - set(mine) - _FUNCTION
+            more = {w[:5] for w in set(words) - set(mine) - _FUNCTION}
             head = words[-1] if name in called else _head(words)
-            if head == mine[-1] and set(mine) <= set(words) and (
-                    used is None or not more or more & used):
+            if head == mine[-1] and set(mine) <= set(words) and (  # most of what it adds,
+                    used is None or not more or 2 * len(more & used) > len(more)  # or a name
+                    or more & proper):
                 fits.append(name)
         if len(fits) == 1:
             out[label] = fits[0]

@@ -63,6 +63,8 @@ def test_labelled_sample_sets(name, precision, recall):
      [("Bank of England", "said", "rates would rise")]),
     ("Researchers at the University of Oslo said the drug worked.",  # an organisation there
      [("University of Oslo", "said", "the drug worked")]),
+    ("Dr Anna Berg at Varnholm General Hospital said the ward was full.",  # a person there
+     [("Anna Berg", "said", "the ward was full")]),
     ("Water board says dam is safe", [("Water board", "says", "dam is safe")]),
     # the one told is no part of what was said, nor is when it was told
     ("Residents told Valley Wire they had received no alert at all.",
@@ -134,6 +136,11 @@ def test_reporting_patterns(text, expected):
     ("The survey found that most people agreed.",
      [(None, None, "The survey found that most people agreed")]),
     ("Police found a body in the river.", [(None, None, "Police found a body in the river")]),
+    ("Tuesday's count gave Maslen 40 percent.",  # a day, a place: no owners
+     [(None, None, "Tuesday's count gave Maslen 40 percent")]),
+    ("The Varnholm data show 40 deaths.", [(None, None, "The Varnholm data show 40 deaths")]),
+    ("The union's review put the dispute behind it.",  # nothing put at a figure
+     [(None, None, "The union's review put the dispute behind it")]),
 ])
 def test_a_count_or_poll_speaks_for_its_owner(text, expected):
     assert attributions(text) == expected
@@ -151,6 +158,14 @@ def test_a_count_or_poll_speaks_for_its_owner(text, expected):
     # a clause that states nothing, and the verb after it
     ("The doctor, who asked not to be named, said 40 patients had died.",
      [("doctor", "said", "40 patients had died")]),
+    ("The union, which represents 4,000 drivers, said the talks had failed.",
+     [("union", "said", "the talks had failed")]),
+    # the clause ends where the sentence goes on with its own verb, not inside a quotation
+    ("Observers from the Kestrel Monitoring Network (KMN), which said its observers would "
+     "attend, arrived on Monday.",
+     [("Kestrel Monitoring Network", "said", "its observers would attend")]),
+    ('Anna Berg, who said "we will win, whatever happens", resigned.',
+     [("Anna Berg", "said", "we will win, whatever happens")]),
 ])
 def test_relative_clauses(text, expected):
     assert attributions(text) == expected
@@ -161,10 +176,12 @@ def test_a_count_by_its_owners_acronym_and_its_own_count():
         "The director of the Institute of Opinion and Social Research (IOSR) defended the poll. "
         "The IOSR poll, based on interviews with 14,200 voters, gave Holtz 49.1 percent. "
         "The Kessenmark Electoral Commission published its figures. "
-        "Its final count, published on Tuesday, gave Maslen a lead of 3,968 votes.")
+        "Its final count, published on Tuesday, gave Maslen a lead of 3,968 votes over the "
+        "candidate of the Green Party.")  # "Its": named before this sentence
     assert [(speaker, content) for speaker, _, content in got if speaker] == [
         ("Institute of Opinion and Social Research", "Holtz 49.1 percent"),  # its whole name
-        ("Kessenmark Electoral Commission", "Maslen a lead of 3,968 votes")]
+        ("Kessenmark Electoral Commission",
+         "Maslen a lead of 3,968 votes over the candidate of the Green Party")]
 
 
 def test_an_acronym_resolves_to_the_organisation_it_stands_for():

@@ -90,6 +90,17 @@ def test_an_answer_after_but_in_the_same_sentence_answers_the_accusation():
     assert (a, b) == (1, 0) and "after 'but'" in reason
     assert denials(rows("said")) == []  # "X said ..., but Y said ...": a contrast, no answer
     assert denials(rows("accused", "Irena Holtz")) == []  # the same speaker goes on
+    # an answer says no; a "but" across ";" joins nothing
+    week = "Holtz alleged the count was rigged, but the commission said it would take a week."
+    assert denials(claim_rows([
+        ("Irena Holtz", "alleged", "the count was rigged", 0, 13),
+        ("commission", "said", "it would take a week", 0, week.index("it would")),
+    ], week)) == []
+    semi = "Holtz alleged fraud; but later the court said there was no fraud."
+    assert denials(claim_rows([
+        ("Irena Holtz", "alleged", "fraud", 0, 13),
+        ("court", "said", "there was no fraud", 0, semi.index("there was")),
+    ], semi)) == []
 
 
 def test_a_rebuttal_in_the_same_sentence_answers_the_accusation():
@@ -256,6 +267,10 @@ def test_a_subject_pronoun_is_judged_as_the_speaker():
         "Anna Berg would appeal"
     assert with_subject("it would appeal", "Velmora police",  # not a person's pronoun
                         "A spokesman for Velmora police said ") == "Velmora police would appeal"
+    # only the speaker's own clause says whom they speak for
+    assert with_subject("he would appeal", "Teodor Maslen",
+                        "Orn's lawyer said the case was closed, and Teodor Maslen said ") == \
+        "Teodor Maslen would appeal"
 
 
 def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():

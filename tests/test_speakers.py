@@ -49,7 +49,15 @@ def test_a_name_the_texts_call_a_party_is_what_the_party_means():
     assert canonical(["party"], names, both, called) == {}
 
 
+def test_a_persons_or_places_body_is_no_named_party():
+    assert kinds({"Maslen", "Varnholm"}, ["The Maslen administration took office. The Varnholm "
+                                          "council voted."]) == {}
+
+
 def test_the_document_must_use_a_word_the_full_name_adds():
+    # one common word is not enough: a teachers' union is no Rail Workers Union
+    assert canonical(["union"], ["Rail Workers Union"],
+                     "The union said 300 workers had joined the teachers' strike.") == {}
     names = ["Norrland Rail Safety Board"]
     school = "The board said the new school would open in August."
     assert canonical(["board"], names, school) == {}
