@@ -455,6 +455,11 @@ def _name_ends_within(sentence: str, words: list[re.Match[str]], i: int, n: int)
                                 or bool(sentence[words[k - 1].end():words[k].start()].strip()))
 
 
+# "Agnes Ruud, the institute's director", "Lars Dahl, a spokesman for the ministry": a role
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<role>[a-z]+)"
+                         r"(?=[\s,.;]|$)")
+
+
 def _collect_names(doc: _Doc, sentence: str) -> None:
     """Register every titled or multi-word capitalised name in the sentence."""
     words = list(_WORD.finditer(sentence))
@@ -499,6 +504,11 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
             if entity is not None and entity.kind == "org":
                 doc.last_org = entity
+            role = _ROLE_AFTER.match(sentence, words[j - 1].end())
+            if entity is not None and entity.kind == "person" and role \
+                    and role.group("role") in _PERSON_ROLE_HEADS | _PERSON_TITLES:
+                entity.title_words.add(role.group("role").lower())  # "Agnes Ruud, the
+                # institute's director"
             acronym = _ACRONYM_AFTER.match(sentence, words[j - 1].end())
             if entity is not None and entity.kind != "person" and acronym:
                 doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
@@ -585,6 +595,13 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                     return e.name, e
             if doc.last_person:
                 return doc.last_person.name, doc.last_person
+            # "The director of the Institute ... has defended the poll", before "said Agnes
+            # Ruud, the institute's director": the one person the document names by that role
+            named = [e for e in (doc.ahead.entities if doc.ahead else [])
+                     if e.kind == "person" and clean[-1].lower() in e.title_words]
+            if len(named) == 1:
+                ent = doc.register(named[0].name, "person", named[0].title_words)
+                return ent.name, ent
         label = _descriptor_label(clean)
         return label, doc.register(label, "unknown", set())
     full = " ".join(name)
