@@ -938,6 +938,12 @@ def _relative_hit(sentence: str, m: re.Match[str], relative: re.Match[str],
                 clause=clause)
 
 
+_FIGURES_FROM = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?" + _REPORT_NOUN
+                           + r"\s+(?:from|by|of)\s+")
+_OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)(?:'s|’s)\s+"
+                            r"(?:[\w-]+\s+)?" + _REPORT_NOUN + r"\b")
+
+
 def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
     mask = _quote_mask(sentence)
     hits: list[_Hit] = []
@@ -945,7 +951,16 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
     for m in _ACCORDING_RE.finditer(sentence):
         if mask[m.start()]:
             continue
-        np = _np_right(sentence, m.end())
+        owned = _OWNED_FIGURES.match(sentence, m.end())
+        source = _FIGURES_FROM.match(sentence, m.end())
+        np: _NP | None
+        if owned:  # "according to the commission's figures": the commission
+            toks = ("the", *owned.group("owner").split())
+            np = _NP(owned.start("owner"), owned.end("owner"), " ".join(toks), toks)
+        elif source:  # "according to figures from the Red Cross"
+            np = _np_right(sentence, source.end())
+        else:
+            np = _np_right(sentence, m.end())
         if np is None:
             continue
         rest = sentence[np.end:]

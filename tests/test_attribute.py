@@ -28,8 +28,8 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("harbor-fire", 0.95, 0.95),  # tuned on
     ("dam-breach", 0.95, 0.95),  # written apart, measured (0.949/0.902), then tuned on
     ("fishing-quota", 0.95, 0.95),  # written apart, measured (0.778/0.700), then tuned on
-    ("election-count", 0.92, 0.86),  # written by a helper for tuning, measured (0.828/0.692),
-    # then tuned on (0.948/0.885)
+    ("election-count", 0.92, 0.87),  # written by a helper for tuning, measured (0.828/0.692),
+    # then tuned on (0.949/0.894)
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.88, 0.84),  # written by a helper, never read by us (0.906/0.861; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -49,6 +49,11 @@ def test_labelled_sample_sets(name, precision, recall):
     ("According to the Red Cross, 300 people were hurt.",
      [("Red Cross", "according to", "300 people were hurt")]),
     ("300 people were hurt, according to the Red Cross.",
+     [("Red Cross", "according to", "300 people were hurt")]),
+    # whose figures they are
+    ("Turnout was 61 percent, according to the ministry's data.",
+     [("ministry", "according to", "Turnout was 61 percent")]),
+    ("300 people were hurt, according to figures from the Red Cross.",
      [("Red Cross", "according to", "300 people were hurt")]),
     ("Mayor Ilse Dravant insisted the water was safe after Green Tide accused the city of lying.",
      [("Ilse Dravant", "insisted", "the water was safe"),
