@@ -869,6 +869,32 @@ def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Ent
     return _resolve(doc, np)
 
 
+def looks_like_person(name: str) -> bool:
+    """A person's name as a speaker label: two to four capitalised words, none an
+    organisation's ("Pavel Anker"; not "Kellbrook General Hospital", "Velmora police", or a
+    single word, which may be either: "Lavrov", "Russia")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(_is_cap(w) for w in words) and not any(
+        w.lower() in _ORG_WORDS or w.lower() in ("of", "and") for w in words)
+
+
+def titled(text: str, name: str) -> bool:
+    """Does `text` give `name` a person's title ("Mayor Edda Farrow", "Dr Anna Berg") or a
+    role ("Anna Berg, the institute's director")?"""
+    at = text.find(name)
+    if at < 0:
+        return False
+    before = text[:at].split()[-1:]
+    if before and before[0].lower().rstrip(".") in _PERSON_TITLES | _PERSON_ROLE_HEADS:
+        return True
+    role = _ROLE_AFTER.match(text, at + len(name))
+    return role is not None and role.group("role") in _PERSON_ROLE_HEADS | _PERSON_TITLES \
+        and role.group("role") not in _COMPANY_ROLES
+
+
+_COMPANY_ROLES = {"owner", "contractor", "builder", "consultant", "operator", "supplier"}
+
+
 def report_lead(wrapper: str) -> str:
     """ "Its final count, published on Tuesday, gave" where the words before a claim's content
     (`wrapper`) end with a count or poll that states it; "" otherwise. Its content alone

@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from claims.attribute import ANSWERED_NOUNS, report_lead
+from claims.attribute import ANSWERED_NOUNS, looks_like_person, report_lead, titled
 from claims.numbers import WORD_NUMBER
 from claims.resolve import restated_claims
 from claims.rules import (
@@ -55,7 +55,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 26  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 27  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -123,14 +123,20 @@ def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
     """The content as judged: a leading subject pronoun that refers to the speaker is replaced
     by the speaker ("Kellbrook General Hospital said it had treated 17 people" is judged as
     "Kellbrook General Hospital had treated 17 people"), so two outlets' versions of one fact
-    compare like for like. Not "he" or "she" where the words around the content (`wrapper`)
-    say the speaker speaks for someone else ("a spokeswoman for Mattias Orn, denied that he
-    had congratulated Maslen": Orn)."""
+    compare like for like. Not "they" after a person's name ("Pavel Anker said they were being
+    held under seal"), nor "it" after a titled one ("Mayor Edda Farrow said it was safe"), nor
+    "he" or "she" where the words around the content
+    (`wrapper`) say the speaker speaks for someone else ("a spokeswoman for Mattias Orn,
+    denied that he had congratulated Maslen": Orn)."""
     m = _SUBJECT_PRONOUN.match(content)
     if not speaker or m is None:
         return content
+    pronoun = m.group(0).split()[0].lower()
     clause = re.split(r",\s*(?:and|but)\s+|;\s*", wrapper)[-1]  # the speaker's own clause
-    if m.group(0).split()[0].lower() in ("he", "she") and _SPEAKS_FOR.search(clause):
+    person = looks_like_person(speaker) and (pronoun == "they" or titled(clause, speaker))
+    if pronoun in ("it", "they") and person:
+        return content  # "Pavel Anker said they were being held under seal": the ballots
+    if pronoun in ("he", "she") and _SPEAKS_FOR.search(clause):
         return content
     return _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
 

@@ -267,6 +267,14 @@ def test_a_subject_pronoun_is_judged_as_the_speaker():
         "Anna Berg would appeal"
     assert with_subject("it would appeal", "Velmora police",  # not a person's pronoun
                         "A spokesman for Velmora police said ") == "Velmora police would appeal"
+    # "they" after a person's name, "it" after a titled one: someone or something else
+    assert with_subject("they were being held under seal", "Pavel Anker",
+                        "Pavel Anker said ") == "they were being held under seal"
+    assert with_subject("it was safe", "Edda Farrow", "Mayor Edda Farrow said ") == \
+        "it was safe"
+    assert with_subject("it had paid a bond", "Skerrow Seafoods",  # a company's "owner" role
+                        "Skerrow Seafoods, the vessel's owner, said ") == \
+        "Skerrow Seafoods had paid a bond"
     # only the speaker's own clause says whom they speak for
     assert with_subject("he would appeal", "Teodor Maslen",
                         "Orn's lawyer said the case was closed, and Teodor Maslen said ") == \
