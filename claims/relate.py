@@ -28,6 +28,7 @@ from claims.rules import (
     align_figures,
     content_words,
     figures_apart,
+    margin_figure,
     restates,
     shared_figure,
     word_overlap,
@@ -55,7 +56,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 27  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 28  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -375,6 +376,10 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     if figure:
         return "agree", round(similarity, 4), "numbers", [
             f"same figure: {figure!r} in both (cosine {similarity:.2f}), no clash found"]
+    margin = margin_figure(ab.premise, ab.hypothesis) if similarity >= SAME_FIGURE else None
+    if margin:  # "ahead by 1.9 percentage points" / "49.1 percent and 47.2 percent"
+        return "agree", round(similarity, 4), "numbers", [
+            f"same margin: {margin} (cosine {similarity:.2f}), no clash found"]
     if similarity >= PARAPHRASE:
         return "agree", round(similarity, 4), "similarity", [
             f"near-paraphrase (cosine {similarity:.2f}), no clash found"]

@@ -110,6 +110,39 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     return None
 
 
+# "put Holtz ahead by 1.9 percentage points", "leads by 0.7 points", "a lead of 3 points"
+_MARGIN = re.compile(r"\b(?:ahead|lead|leads|led|leading|behind|trails?|trailed|trailing)\b"
+                     r"[^.;]{0,30}?\bby\s+(?P<n>\d+(?:\.\d+)?)\s+(?:percentage\s+)?points?\b"
+                     r"|\b(?:lead|margin|gap)\s+of\s+(?P<m>\d+(?:\.\d+)?)\s+(?:percentage\s+)?"
+                     r"points?\b", re.IGNORECASE)
+
+
+def margin_figure(a: str, b: str) -> str | None:
+    """A lead in points on one side that is the difference of two shares on the other ("put
+    Holtz ahead by 1.9 percentage points" / "gave Holtz 49.1 percent and Maslen 47.2
+    percent"): "49.1 - 47.2 = 1.9 points"; None otherwise."""
+    for x, y in ((a, b), (b, a)):
+        m = _MARGIN.search(x)
+        if m is None:
+            continue
+        lead = float(m.group("n") or m.group("m"))
+        # who leads ("put Holtz ahead"): the larger share must be the one named nearest them
+        names = re.findall(r"\b[A-Z][a-z]+\b", x[max(0, m.start() - 40):m.start() + 1])
+        shares = [q for q in _stated(y) if q.kind == "percent" and not q.qualifier]
+        for i, p in enumerate(shares):
+            for q in shares[i + 1:]:
+                if abs(abs(p.value - q.value) - lead) >= 0.051:
+                    continue
+                at = y.find(names[-1]) if names else -1
+                if at >= 0 and p.value != q.value:
+                    near = min((p, q), key=lambda s: abs(s.start - at))
+                    if near.value != max(p.value, q.value):
+                        continue  # the other one leads
+                hi, lo = max(p.value, q.value), min(p.value, q.value)
+                return f"{hi:g} - {lo:g} = {lead:g} points"
+    return None
+
+
 def restates(a: str, b: str) -> bool:
     """Every content word of the shorter statement is in the longer one, with no negation on
     one side only ("ammonium nitrate was stored at the site" / "ammonium nitrate had been

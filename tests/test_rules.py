@@ -328,3 +328,18 @@ def test_a_negation_in_another_clause_denies_nothing_the_other_side_says():
 ])
 def test_the_whole_a_part_is_taken_from_is_no_count_of_the_part(a, b):
     assert numeric_conflict(a, b, 0.8) is None
+
+
+def test_a_lead_in_points_is_the_difference_of_two_shares():
+    from claims.rules import margin_figure
+
+    assert margin_figure("An exit poll put Lind ahead by 1.9 percentage points",
+                         "The poll gave Lind 49.1 percent and Berg 47.2 percent") \
+        == "49.1 - 47.2 = 1.9 points"
+    assert margin_figure("Berg had 48.6 percent of the vote against 47.9 percent for Lind",
+                         "With most votes counted, Berg leads by 0.7 points") is not None
+    # the other candidate leads, or the difference is another
+    assert margin_figure("An exit poll put Lind ahead by 1.9 percentage points",
+                         "The poll gave Lind 47.2 percent and Berg 49.1 percent") is None
+    assert margin_figure("An exit poll put Lind ahead by 3 points",
+                         "The poll gave Lind 49.1 percent and Berg 47.2 percent") is None
