@@ -29,6 +29,7 @@ from claims.rules import (
     content_words,
     figures_apart,
     margin_figure,
+    ratio_figure,
     restates,
     shared_figure,
     word_overlap,
@@ -56,7 +57,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 28  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 29  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -380,6 +381,11 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     if margin:  # "ahead by 1.9 percentage points" / "49.1 percent and 47.2 percent"
         return "agree", round(similarity, 4), "numbers", [
             f"same margin: {margin} (cosine {similarity:.2f}), no clash found"]
+    # an exact share to a tenth is rarer by chance: from FLOOR ("turnout at 61.4 percent", 0.46)
+    ratio = ratio_figure(ab.premise, ab.hypothesis, exact=similarity < SAME_FIGURE)
+    if ratio:  # "761,700 of the region's 1,240,500 voters" / "turnout at 61.4 percent"
+        return "agree", round(similarity, 4), "numbers", [
+            f"same share: {ratio} (cosine {similarity:.2f}), no clash found"]
     if similarity >= PARAPHRASE:
         return "agree", round(similarity, 4), "similarity", [
             f"near-paraphrase (cosine {similarity:.2f}), no clash found"]

@@ -143,6 +143,31 @@ def margin_figure(a: str, b: str) -> str | None:
     return None
 
 
+def ratio_figure(a: str, b: str, exact: bool = False) -> str | None:
+    """A part of a whole on one side that is the share the other states ("761,700 of the
+    region's 1,240,500 registered voters had cast a ballot" / "turnout at 61.4 percent"), to
+    the share's own precision: "761,700 of 1,240,500 = 61.4 percent"; None otherwise.
+    `exact`: only a share stated to a tenth or finer."""
+    for x, y in ((a, b), (b, a)):
+        counts = [q for q in _stated(x) if q.kind == "count"]
+        shares = [q for q in _stated(y) if q.kind == "percent"]
+        if len(shares) != 1 or shares[0].qualifier not in ("", *_APPROX):
+            continue  # one share, stated as it is ("no higher than 57 percent, well below the
+            # commission's figure of 61.4 percent" cites the share it disputes)
+        for part, whole in zip(counts, counts[1:], strict=False):
+            if not _whole(x, whole) or not 0 < part.value < whole.value:
+                continue
+            ratio = 100 * part.value / whole.value
+            for share in shares:
+                digits = re.search(r"\d+(?:\.(\d+))?", share.text)
+                decimals = len(digits.group(1) or "") if digits else 0
+                if exact and not decimals:
+                    continue
+                if abs(ratio - share.value) <= 0.5 * 10 ** -decimals + 1e-9:
+                    return f"{part.value:,.0f} of {whole.value:,.0f} = {share.value:g} percent"
+    return None
+
+
 def restates(a: str, b: str) -> bool:
     """Every content word of the shorter statement is in the longer one, with no negation on
     one side only ("ammonium nitrate was stored at the site" / "ammonium nitrate had been

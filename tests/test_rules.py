@@ -343,3 +343,17 @@ def test_a_lead_in_points_is_the_difference_of_two_shares():
                          "The poll gave Lind 47.2 percent and Berg 49.1 percent") is None
     assert margin_figure("An exit poll put Lind ahead by 3 points",
                          "The poll gave Lind 49.1 percent and Berg 47.2 percent") is None
+
+
+def test_a_part_of_a_whole_is_the_share_it_makes():
+    from claims.rules import ratio_figure
+
+    part = "761,700 of the region's 1,240,500 registered voters had cast a ballot"
+    assert ratio_figure(part, "turnout at 61.4 percent") == \
+        "761,700 of 1,240,500 = 61.4 percent"
+    assert ratio_figure("turnout of about 61 percent", part) is not None  # to its precision
+    assert ratio_figure(part, "turnout of about 61 percent", exact=True) is None  # not a tenth
+    assert ratio_figure(part, "turnout at 62.4 percent") is None
+    # a share cited to be disputed is no agreement
+    assert ratio_figure(part, "turnout was no higher than 57 percent, well below the "
+                              "commission's figure of 61.4 percent") is None
