@@ -970,6 +970,12 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
                             r"(?:[\w-]+\s+)?" + _REPORT_NOUN + r"\b")
 
 
+# set off by a comma (", hours after the Commission finished counting and said"), not "said
+# the dam was safe after the police arrived and added ...": that is still her "and added"
+_SUBORDINATE = re.compile(r",\s*(?:[\w-]+\s+){0,2}?(?:after|before|when|while|as|because|"
+                          r"since|until)\s+")
+
+
 def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
     mask = _quote_mask(sentence)
     hits: list[_Hit] = []
@@ -1078,7 +1084,14 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if coord and hits and hits[-1].verb_end <= coord.start() and \
                 hits[-1].mode == "speaker-first":
             prev = hits[-1]
-            hits.append(_Hit(m.start(), m.end(), verb, None, prev.speaker, prev.entity,
+            speaker, ent = prev.speaker, prev.entity
+            # "Holtz declared herself the winner, hours after the Commission (KREC) finished
+            # counting and said ...": the subject of the clause the verb ends says it
+            clauses = list(_SUBORDINATE.finditer(sentence, prev.verb_end, coord.start()))
+            sub = _np_right(sentence, clauses[-1].end()) if clauses else None
+            if sub is not None and not mask[sub.start] and sub.end < coord.start():
+                speaker, ent = _resolve(doc, sub)
+            hits.append(_Hit(m.start(), m.end(), verb, None, speaker, ent,
                              "speaker-first", coord.start()))
             continue
         # inversion: '"...," said Lavrov.' (only before the end or a tail: not "said residents had")
