@@ -456,8 +456,28 @@ def _name_ends_within(sentence: str, words: list[re.Match[str]], i: int, n: int)
 
 
 # "Agnes Ruud, the institute's director", "Lars Dahl, a spokesman for the ministry": a role
-_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<role>[a-z]+)"
-                         r"(?=[\s,.;]|$)")
+_ROLE_AFTER = re.compile(r",\s+(?:\d+,\s+)?(?:the|a|an|its|their)\s+(?P<phrase>[^,.;:\"“”()]{1,60})"
+                         r"(?=[,.;:]|$)")
+_COMPANY_ROLES = {"owner", "contractor", "builder", "consultant", "operator", "supplier"}
+
+
+def _role_after(text: str, pos: int) -> set[str]:
+    """The words of a person's role in an appositive right after `pos` ("Agnes Ruud, the
+    institute's director" -> {"institute", "director"}; "Edda Farrow, 54, the finance minister"
+    -> {"finance", "minister"}); empty where there is none, where it is a former one, or where
+    it is the speaker of a quotation ("awarded to Piet Olsen, the minister said")."""
+    m = _ROLE_AFTER.match(text, pos)
+    if m is None:
+        return set()
+    words = [w.lower() for w in re.findall(r"[\w-]+", _POSSESSIVE_S.sub("", m.group("phrase")))]
+    roles = [w for w in words if w in _PERSON_ROLE_HEADS | _PERSON_TITLES]
+    if not roles or "former" in words or any(w in _VERBS for w in words) \
+            or roles[-1] in _COMPANY_ROLES:
+        return set()
+    return {w for w in words if w not in _STOP}
+
+
+_POSSESSIVE_S = re.compile(r"(?:'s|’s)\b")
 
 
 def _collect_names(doc: _Doc, sentence: str) -> None:
@@ -504,11 +524,9 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
             if entity is not None and entity.kind == "org":
                 doc.last_org = entity
-            role = _ROLE_AFTER.match(sentence, words[j - 1].end())
-            if entity is not None and entity.kind == "person" and role \
-                    and role.group("role") in _PERSON_ROLE_HEADS | _PERSON_TITLES:
-                entity.title_words.add(role.group("role").lower())  # "Agnes Ruud, the
-                # institute's director"
+            if entity is not None and entity.kind == "person":  # "Agnes Ruud, the
+                entity.title_words |= _role_after(sentence, words[j - 1].end())  # institute's
+                # director": {institute, director}
             acronym = _ACRONYM_AFTER.match(sentence, words[j - 1].end())
             if entity is not None and entity.kind != "person" and acronym:
                 doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
@@ -597,8 +615,10 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                 return doc.last_person.name, doc.last_person
             # "The director of the Institute ... has defended the poll", before "said Agnes
             # Ruud, the institute's director": the one person the document names by that role
-            named = [e for e in (doc.ahead.entities if doc.ahead else [])
-                     if e.kind == "person" and clean[-1].lower() in e.title_words]
+            more = {_POSSESSIVE_S.sub("", w) for w in words} - _STOP - {clean[-1].lower()}
+            named = [e for e in (doc.ahead.entities if doc.ahead else [])  # "the police
+                     if e.kind == "person" and clean[-1].lower() in e.title_words  # chief" is
+                     and (not more or more & e.title_words)]  # no fire service's chief
             if len(named) == 1:
                 ent = doc.register(named[0].name, "person", named[0].title_words)
                 return ent.name, ent
@@ -653,7 +673,7 @@ class _Hit:
     wrapper_start: int  # where the "X said" wrapper starts (connector included)
     content_start: int = 0
     content_end: int = 0
-    clause: bool = False  # said inside a relative clause the sentence goes on after
+    clause: bool = False  # said inside a relative clause (the sentence may go on after it)
 
 
 _CONNECTOR_LEFT = re.compile(
@@ -857,8 +877,11 @@ def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Ent
     words = m.group(group).split()
     if group == "name" and len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
         known = doc.find(words[0]) or doc.longer_name(words[0])
-        if known is None or known.kind != "org":
-            return "", None  # "The Varnholm data", "The Covid data": a place, a topic
+        made = re.search(r"\b(?:poll|tally|survey|review|audit|analysis|study)$",
+                         m.group("subject"))
+        if known is not None and known.kind != "org" or known is None and not made:
+            return "", None  # "The Varnholm data", "The Covid data": a place, a topic ("A
+            # Reuters tally", "The Gallup poll": what an organisation makes)
     if group == "owner":
         words = ["the", *words]  # "the electoral commission": a descriptor to resolve
     np = _np_left(sentence, m.start(group) + len(m.group(group).rstrip()))
@@ -885,14 +908,10 @@ def titled(text: str, name: str) -> bool:
     if at < 0:
         return False
     before = text[:at].split()[-1:]
-    if before and before[0].lower().rstrip(".") in _PERSON_TITLES | _PERSON_ROLE_HEADS:
+    title = before[0].lower().rstrip(".") if before else ""
+    if title in _PERSON_TITLES | _PERSON_ROLE_HEADS and title not in _COMPANY_ROLES:
         return True
-    role = _ROLE_AFTER.match(text, at + len(name))
-    return role is not None and role.group("role") in _PERSON_ROLE_HEADS | _PERSON_TITLES \
-        and role.group("role") not in _COMPANY_ROLES
-
-
-_COMPANY_ROLES = {"owner", "contractor", "builder", "consultant", "operator", "supplier"}
+    return bool(_role_after(text, at + len(name)))
 
 
 def report_lead(wrapper: str) -> str:
@@ -918,8 +937,10 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
             continue
         after = sentence[m.end():m.end() + 80]
         if m.group("verb") in ("put", "puts") and not (
-                re.match(r".{1,60}?\b(?:at|ahead|behind)\b", after) and _A_FIGURE.search(after)):
-            continue  # "put forward a plan at the meeting", "put the dispute behind it"
+                re.match(r".{1,60}?\b(?:at|ahead|behind)\b", after) and _A_FIGURE.search(after)
+                or re.match(r"\s+(?:[A-Z][\w-]+\s+){1,3}(?:\w+ly\s+)?(?:ahead|behind)\b", after)):
+            continue  # "put forward a plan at the meeting", "put the dispute behind it"; not
+            # "put Holtz narrowly ahead"
         speaker, ent = _report_owner(sentence, m, doc)
         if not speaker:
             continue
@@ -953,15 +974,8 @@ def _relative_hit(sentence: str, m: re.Match[str], relative: re.Match[str],
     if np is None:
         return None
     speaker, ent = _resolve(doc, np)
-    # The clause ends at a comma where the sentence goes on: after its subject ("The union,
-    # which says ..., will meet"), or with a verb ("..., which said ..., arrived on Monday")
-    lead = _LEADING_DISCOURSE.match(sentence)
-    stop = _unquoted_comma(sentence, m.end())
-    clause = np.start <= (lead.end() if lead else 0) + 4 or stop is not None and re.match(
-        r",\s*(?:has|have|had|was|were|is|are|will|would|did|does|can|could|also|both|"
-        r"then|\w+ed)\b", sentence[stop:]) is not None
     return _Hit(m.start(), m.end(), m.group(0), np, speaker, ent, "speaker-first", end,
-                clause=clause)
+                clause=True)
 
 
 _FIGURES_FROM = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?" + _REPORT_NOUN
@@ -972,6 +986,7 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
 
 # set off by a comma (", hours after the Commission finished counting and said"), not "said
 # the dam was safe after the police arrived and added ...": that is still her "and added"
+_CLAUSE_VERB = re.compile(r"(?:\s*\([A-Z&]+\))?\s+(?:\w+\s+){0,2}?\w+(?:ed|s)(?:\s+\w+){0,3}")
 _SUBORDINATE = re.compile(r",\s*(?:[\w-]+\s+){0,2}?(?:after|before|when|while|as|because|"
                           r"since|until)\s+")
 
@@ -986,8 +1001,12 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         owned = _OWNED_FIGURES.match(sentence, m.end())
         source = _FIGURES_FROM.match(sentence, m.end())
         np: _NP | None
+        if owned and _WHEN.search(owned.group("owner")):
+            continue  # "according to last year's figures": no one's
         if owned:  # "according to the commission's figures": the commission
-            toks = ("the", *owned.group("owner").split())
+            toks = tuple(owned.group("owner").split())
+            if not _is_cap(toks[0]):
+                toks = ("the", *toks)
             np = _NP(owned.start("owner"), owned.end("owner"), " ".join(toks), toks)
         elif source:  # "according to figures from the Red Cross"
             np = _np_right(sentence, source.end())
@@ -1089,7 +1108,10 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             # counting and said ...": the subject of the clause the verb ends says it
             clauses = list(_SUBORDINATE.finditer(sentence, prev.verb_end, coord.start()))
             sub = _np_right(sentence, clauses[-1].end()) if clauses else None
-            if sub is not None and not mask[sub.start] and sub.end < coord.start():
+            # its subject, then its verb, straight into "and said" (no comma between)
+            if sub is not None and not mask[sub.start] and sentence[coord.start()] != "," \
+                    and _CLAUSE_VERB.fullmatch(sentence[sub.end:coord.start()]) \
+                    and not _POSSESSIVE_S.search(sub.text):
                 speaker, ent = _resolve(doc, sub)
             hits.append(_Hit(m.start(), m.end(), verb, None, speaker, ent,
                              "speaker-first", coord.start()))
@@ -1139,11 +1161,18 @@ def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not the comma inside "4,000"
 
 
-def _unquoted_comma(sentence: str, start: int) -> int | None:
-    """The first comma from `start` outside quotation marks and numbers."""
+# after a relative clause the sentence goes on with its own verb ("The union, which says ...,
+# will meet", "..., which said ..., arrived on Monday"); not "missing, damaged or destroyed"
+_GOES_ON = re.compile(r",\s*(?:has|have|had|was|were|is|are|will|would|did|does|can|could|also|"
+                      r"both|then|\w+ed)\b(?!\s+(?:or|and)\b)")
+
+
+def _clause_end(sentence: str, start: int) -> int | None:
+    """Where a relative clause from `start` ends: the first comma outside quotation marks and
+    numbers that the sentence goes on after with a verb."""
     mask = _quote_mask(sentence)
     for c in _CLAUSE_COMMA.finditer(sentence, start):
-        if not mask[c.start()]:
+        if not mask[c.start()] and _GOES_ON.match(sentence, c.start()):
             return c.start()
     return None
 
@@ -1157,7 +1186,7 @@ def _assign_content(sentence: str, hits: list[_Hit]) -> None:
             end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
             if nxt and nxt.mode == "content-first":
                 end = len(sentence)  # a later "X said" wraps the whole thing; keep ours whole
-            stop = _unquoted_comma(sentence, start) if h.clause else None
+            stop = _clause_end(sentence, start) if h.clause else None
             if stop is not None and stop < end:  # "which denied hiding anything, has published"
                 end = stop
         elif h.mode == "according-prefix":

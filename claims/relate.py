@@ -57,7 +57,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 29  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 30  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -381,8 +381,8 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     if margin:  # "ahead by 1.9 percentage points" / "49.1 percent and 47.2 percent"
         return "agree", round(similarity, 4), "numbers", [
             f"same margin: {margin} (cosine {similarity:.2f}), no clash found"]
-    # an exact share to a tenth is rarer by chance: from FLOOR ("turnout at 61.4 percent", 0.46)
-    ratio = ratio_figure(ab.premise, ab.hypothesis, exact=similarity < SAME_FIGURE)
+    # a share to a tenth is rarely one by chance: from FLOOR ("turnout at 61.4 percent", 0.46)
+    ratio = ratio_figure(ab.premise, ab.hypothesis)
     if ratio:  # "761,700 of the region's 1,240,500 voters" / "turnout at 61.4 percent"
         return "agree", round(similarity, 4), "numbers", [
             f"same share: {ratio} (cosine {similarity:.2f}), no clash found"]
@@ -538,7 +538,10 @@ _BUT = re.compile(r"^[^;]*\bbut\b[^;]*$", re.IGNORECASE)
 # ("claimed victory, but the commission said the count would take a week" answers nothing)
 _SAYS_NO = re.compile(r"\b(?:not|no|never|nothing|false|untrue|wrong|baseless|unfounded|"
                       r"groundless|nonsense|lies?|reckless|absurd|denied|denies|rejected|"
-                      r"rejects)\b|n't\b", re.IGNORECASE)
+                      r"rejects|accurate|correct|lawful|legal|fair|proper|sound|clean|"
+                      r"transparent|only)\b|n't\b", re.IGNORECASE)  # ..., or that all is well
+# "would not comment", "will not be known until Friday": no answer at all
+_NO_ANSWER = re.compile(r"\b(?:comment|commented|known|decided|available)\b", re.IGNORECASE)
 
 
 def _last_verb(verb: str | None) -> str:
@@ -560,7 +563,8 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     def answers_after_but(c: dict[str, Any], o: dict[str, Any]) -> bool:
         between = c["sentence"][o["end"] - c["sentence_start"]:c["start"] - c["sentence_start"]]
         return o["end"] <= c["start"] and _last_verb(o["verb"]) in _CHARGES \
-            and _BUT.search(between) is not None and _SAYS_NO.search(c["content"]) is not None
+            and _BUT.search(between) is not None and _SAYS_NO.search(c["content"]) is not None \
+            and _NO_ANSWER.search(c["content"]) is None
 
     for i, c in enumerate(rows):
         verb = _last_verb(c["verb"])

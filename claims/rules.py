@@ -126,34 +126,42 @@ def margin_figure(a: str, b: str) -> str | None:
         if m is None:
             continue
         lead = float(m.group("n") or m.group("m"))
-        # who leads ("put Holtz ahead"): the larger share must be the one named nearest them
-        names = re.findall(r"\b[A-Z][a-z]+\b", x[max(0, m.start() - 40):m.start() + 1])
+        behind = re.match(r"behind|trail", m.group(0), re.IGNORECASE) is not None
+        # who leads ("put Holtz ahead"): named in both, with the largest of the other's shares
+        # (the smallest, for "trails"), which are shares of one vote, not a change
+        names = [w for w in re.findall(r"\b[A-Z][a-z]+\b", x[max(0, m.start() - 40):m.start()])
+                 if w not in _STOP_CAPS]
+        at = y.find(names[-1]) if names else -1
         shares = [q for q in _stated(y) if q.kind == "percent" and not q.qualifier]
-        for i, p in enumerate(shares):
-            for q in shares[i + 1:]:
-                if abs(abs(p.value - q.value) - lead) >= 0.051:
-                    continue
-                at = y.find(names[-1]) if names else -1
-                if at >= 0 and p.value != q.value:
-                    near = min((p, q), key=lambda s: abs(s.start - at))
-                    if near.value != max(p.value, q.value):
-                        continue  # the other one leads
-                hi, lo = max(p.value, q.value), min(p.value, q.value)
-                return f"{hi:g} - {lo:g} = {lead:g} points"
+        if at < 0 or len(shares) < 2 or re.search(r"\b(?:from|fell|rose|up|down)\b", y):
+            continue
+        near = min(shares, key=lambda s: abs(s.start - at))
+        other = (min if not behind else max)(
+            (s for s in shares if s is not near), key=lambda s: abs(s.value - near.value))
+        top = near.value == (min if behind else max)(s.value for s in shares)
+        if top and abs(abs(near.value - other.value) - lead) < 0.051:
+            hi, lo = max(near.value, other.value), min(near.value, other.value)
+            return f"{hi:g} - {lo:g} = {lead:g} points"
     return None
 
 
-def ratio_figure(a: str, b: str, exact: bool = False) -> str | None:
+_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "With", "After", "Before", "But", "And",
+              "Its", "Their", "His", "Her", "This", "That"}
+
+
+def ratio_figure(a: str, b: str) -> str | None:
     """A part of a whole on one side that is the share the other states ("761,700 of the
     region's 1,240,500 registered voters had cast a ballot" / "turnout at 61.4 percent"), to
-    the share's own precision: "761,700 of 1,240,500 = 61.4 percent"; None otherwise.
-    `exact`: only a share stated to a tenth or finer."""
+    the share's own precision, which must be a tenth or finer: "761,700 of 1,240,500 = 61.4
+    percent"; None otherwise."""
     for x, y in ((a, b), (b, a)):
         counts = [q for q in _stated(x) if q.kind == "count"]
         shares = [q for q in _stated(y) if q.kind == "percent"]
-        if len(shares) != 1 or shares[0].qualifier not in ("", *_APPROX):
+        if len(shares) != 1 or shares[0].qualifier not in ("", *_APPROX) \
+                or _is_change(y, shares[0]):
             continue  # one share, stated as it is ("no higher than 57 percent, well below the
-            # commission's figure of 61.4 percent" cites the share it disputes)
+            # commission's figure of 61.4 percent" cites the share it disputes; "rose by 25
+            # percent" is a change)
         for part, whole in zip(counts, counts[1:], strict=False):
             if not _whole(x, whole) or not 0 < part.value < whole.value:
                 continue
@@ -161,8 +169,8 @@ def ratio_figure(a: str, b: str, exact: bool = False) -> str | None:
             for share in shares:
                 digits = re.search(r"\d+(?:\.(\d+))?", share.text)
                 decimals = len(digits.group(1) or "") if digits else 0
-                if exact and not decimals:
-                    continue
+                if not decimals:
+                    continue  # a whole share is too often one by chance (3 of 12: "25 percent")
                 if abs(ratio - share.value) <= 0.5 * 10 ** -decimals + 1e-9:
                     return f"{part.value:,.0f} of {whole.value:,.0f} = {share.value:g} percent"
     return None

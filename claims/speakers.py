@@ -105,13 +105,15 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
         if not short_form(label):
             continue
         mine = [w for w in _words(label) if w not in _DETERMINERS]
+        named = {_POSSESSIVE.sub("", w).lower() for w in label.split()  # "Kessenmark's"
+                 if w[:1].isupper()} - {mine[-1]}
         fits = []
         for name, words in (*full.items(), *called.items()):
             more = {w[:5] for w in set(words) - set(mine) - _FUNCTION}
             head = words[-1] if name in called else _head(words)
             if head == mine[-1] and set(mine) <= set(words) and (  # most of what it adds,
                     used is None or not more or 2 * len(more & used) > len(more)  # or a name
-                    or more & proper):
+                    or more & proper or named & set(words)):  # ("Kessenmark's commission")
                 fits.append(name)
         if len(fits) == 1:
             out[label] = fits[0]

@@ -96,6 +96,11 @@ def test_an_answer_after_but_in_the_same_sentence_answers_the_accusation():
         ("Irena Holtz", "alleged", "the count was rigged", 0, 13),
         ("commission", "said", "it would take a week", 0, week.index("it would")),
     ], week)) == []
+    quiet = "Holtz alleged the count was rigged, but the commission said it would not comment."
+    assert denials(claim_rows([
+        ("Irena Holtz", "alleged", "the count was rigged", 0, 13),
+        ("commission", "said", "it would not comment", 0, quiet.index("it would")),
+    ], quiet)) == []  # "not", and no answer
     semi = "Holtz alleged fraud; but later the court said there was no fraud."
     assert denials(claim_rows([
         ("Irena Holtz", "alleged", "fraud", 0, 13),

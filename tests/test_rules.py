@@ -343,6 +343,18 @@ def test_a_lead_in_points_is_the_difference_of_two_shares():
                          "The poll gave Lind 47.2 percent and Berg 49.1 percent") is None
     assert margin_figure("An exit poll put Lind ahead by 3 points",
                          "The poll gave Lind 49.1 percent and Berg 47.2 percent") is None
+    # shares of other things, a change, a third place, and who trails
+    assert margin_figure("Lind leads by 3 points",
+                         "Unemployment stood at 7.5 percent while inflation was 4.5 percent") \
+        is None
+    assert margin_figure("Lind leads by 3 points",
+                         "Lind's approval fell from 45 percent to 42 percent") is None
+    assert margin_figure("Lind is ahead by 2 points",
+                         "Berg 50 percent, Lind 48 percent, Moor 46 percent") is None
+    assert margin_figure("Lind trails by 3 points", "Lind won 48 percent and Berg 45 percent") \
+        is None
+    assert margin_figure("Lind trails by 3 points", "Lind won 45 percent and Berg 48 percent") \
+        is not None
 
 
 def test_a_part_of_a_whole_is_the_share_it_makes():
@@ -351,9 +363,10 @@ def test_a_part_of_a_whole_is_the_share_it_makes():
     part = "761,700 of the region's 1,240,500 registered voters had cast a ballot"
     assert ratio_figure(part, "turnout at 61.4 percent") == \
         "761,700 of 1,240,500 = 61.4 percent"
-    assert ratio_figure("turnout of about 61 percent", part) is not None  # to its precision
-    assert ratio_figure(part, "turnout of about 61 percent", exact=True) is None  # not a tenth
     assert ratio_figure(part, "turnout at 62.4 percent") is None
+    # a whole share is too often one by chance; a change is no share
+    assert ratio_figure("3 of the 12 posts were hit", "unemployment is 25 percent") is None
+    assert ratio_figure("3 of the 12 posts were hit", "prices rose by 25.0 percent") is None
     # a share cited to be disputed is no agreement
     assert ratio_figure(part, "turnout was no higher than 57 percent, well below the "
                               "commission's figure of 61.4 percent") is None

@@ -55,6 +55,12 @@ def test_a_persons_or_places_body_is_no_named_party():
 
 
 def test_the_document_must_use_a_word_the_full_name_adds():
+    # the short form's own name is topic enough; a headline's capital is not
+    full = "Kessenmark Regional Electoral Commission"
+    assert canonical(["Kessenmark's electoral commission"], [full],
+                     "Kessenmark's electoral commission has rejected the claim.") == {
+        "Kessenmark's electoral commission": full}
+    assert canonical(["Commission"], [full], "Commission rejects claim.") == {}
     # one common word is not enough: a teachers' union is no Rail Workers Union
     assert canonical(["union"], ["Rail Workers Union"],
                      "The union said 300 workers had joined the teachers' strike.") == {}
