@@ -58,14 +58,12 @@ def extract_claims(doc: Document, first_id: int = 0) -> list[Claim]:
 
 
 def one_name_each(claims: list[Claim], texts: dict[str, str],
-                  store: Store | None = None) -> list[Claim]:
+                  known: Iterable[str] = ()) -> list[Claim]:
     """The claims with an organisation's short form ("the commission said", in an outlet
     that never names it in full) read as the one full name other documents of the batch or
-    the store give it (`speakers.canonical`, checked against the words of the document,
-    `texts` by document id); the words said stay in `mention`."""
-    names = {c.speaker for c in claims if c.speaker}
-    if store is not None:
-        names |= {s for s in store.claims()["speaker"].unique().to_list() if s}
+    the store (`known`: its speakers) give it (`speakers.canonical`, checked against the
+    words of the document, `texts` by document id); the words said stay in `mention`."""
+    names = {c.speaker for c in claims if c.speaker} | set(known)
     by_doc: dict[str, set[str]] = {}
     for c in claims:
         if c.speaker:
@@ -178,6 +176,7 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
     defaults = Defaults(source=source, published=published)
     docs = _new_documents(read_documents(paths, defaults, _warn, stdin, stdin_format, _missing),
                           store.known_doc_ids(), result)
+    known: set[str] | None = None  # the store's speakers, read once (`one_name_each`)
     for batch in _batches(docs, batch_documents):
         claims: list[Claim] = []
         next_id = store.next_claim_id()
@@ -185,7 +184,10 @@ def _ingest(paths: Iterable[str], index_path: str, *, source: str | None,
             claims.extend(extract_claims(d, next_id + len(claims)))
             if progress:
                 progress("documents", result.documents_added + i, None)
-        claims = one_name_each(claims, {d.id: d.text for d in batch}, store)
+        if known is None:
+            known = {s for s in store.claims()["speaker"].unique().to_list() if s}
+        claims = one_name_each(claims, {d.id: d.text for d in batch}, known)
+        known |= {c.speaker for c in claims if c.speaker}
 
         def on_embed(done: int, _total: int, base: int = result.claims_added,
                      n: int = len(claims)) -> None:

@@ -100,3 +100,15 @@ def test_a_later_ingest_finds_the_full_name_in_the_store(tmp_path):
     speaker = {row["content"].split()[1]: row["speaker"] for row in claims.iter_rows(named=True)}
     assert speaker["driver"] == "Norrland Rail Safety Board"
     assert speaker["new"] == "board"
+
+
+def test_a_later_batch_of_one_ingest_finds_the_full_name(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The Norrland Rail Safety Board said on Monday that the signal had failed twice.\n")
+    (tmp_path / "b.txt").write_text(
+        "The safety board said the driver on the Norrland line had not been warned.\n")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], index, relate=False,
+           batch_documents=1)  # one document per batch: the full name comes first
+    claims = Store.open(index).claims()
+    assert set(claims["speaker"].to_list()) == {"Norrland Rail Safety Board"}
