@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claims.numbers import FIGURE_HINT
 from claims.types import Attribution, Sentence
 
 # --- lexicons --------------------------------------------------------------------------------
@@ -926,10 +927,6 @@ def report_lead(wrapper: str) -> str:
     return wrapper[last.start("subject"):last.end()]
 
 
-_A_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|"
-                       r"hundred|thousand|million|billion|half|percent)\b", re.IGNORECASE)
-
-
 def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
     out = []
     for m in _REPORT_SUBJECT.finditer(sentence):
@@ -937,7 +934,7 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
             continue
         after = sentence[m.end():m.end() + 80]
         if m.group("verb") in ("put", "puts") and not (
-                re.match(r".{1,60}?\b(?:at|ahead|behind)\b", after) and _A_FIGURE.search(after)
+                re.match(r".{1,60}?\b(?:at|ahead|behind)\b", after) and FIGURE_HINT.search(after)
                 or re.match(r"\s+(?:[A-Z][\w-]+\s+){1,3}(?:\w+ly\s+)?(?:ahead|behind)\b", after)):
             continue  # "put forward a plan at the meeting", "put the dispute behind it"; not
             # "put Holtz narrowly ahead"

@@ -30,6 +30,9 @@ _QUALIFIER = (r"(?P<qual>more than|fewer than|less than|at least|at most|up to|a
               r"just over|just under|an estimated|estimated|closer to|close to)\s+")
 # "twelve", "forty-eight", "a hundred": one spelled-out number (see word_value)
 WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
+# a figure may be here: digits or a number word ("a mile and a half", "two warning shots")
+FIGURE_HINT = re.compile(r"\d|\b(?:" + WORD_NUMBER + r"|half|thousand|million|billion)\b",
+                         re.IGNORECASE)
 _NUMBER = (
     r"(?P<cur>[$€£])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -22,7 +22,7 @@ from typing import Any
 import polars as pl
 
 from claims.attribute import ANSWERED_NOUNS, looks_like_person, report_lead, titled
-from claims.numbers import WORD_NUMBER
+from claims.numbers import FIGURE_HINT
 from claims.resolve import restated_claims
 from claims.rules import (
     align_figures,
@@ -306,11 +306,6 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
     return surely_stated(NEAR_DENIAL) or ("neutral", 0.0, "model", [])
 
 
-# a figure may be here: digits or a number word ("a mile and a half", "two warning shots")
-_FIGURE_HINT = re.compile(r"\d|\b(?:" + WORD_NUMBER + r"|half|hundred|thousand|million|"
-                          r"billion)\b", re.IGNORECASE)
-
-
 # asked twice per pair (which directions to judge, then the verdict), all pairs of a batch
 # between the two: the cache holds a batch of that size (the texts are held anyway)
 @functools.lru_cache(maxsize=65536)
@@ -318,7 +313,7 @@ def far_figure(a: str, b: str) -> str | None:
     """The very same figure in both (qualifier and all), where they also share >= SHARED_WORDS
     of their other content words: an agreement however far apart the embeddings put them, if
     the judge finds no contradiction either way (`judge_candidates` asks both ways)."""
-    if not (_FIGURE_HINT.search(a) and _FIGURE_HINT.search(b)):
+    if not (FIGURE_HINT.search(a) and FIGURE_HINT.search(b)):
         return None  # most far pairs: no figure to share
     figure = shared_figure(a, b, hedged=False)
     return figure if figure and words_beside_figures(a, b) >= SHARED_WORDS else None

@@ -130,7 +130,7 @@ def margin_figure(a: str, b: str) -> str | None:
         # who leads ("put Holtz ahead"): named in both, with the largest of the other's shares
         # (the smallest, for "trails"), which are shares of one vote, not a change
         names = [w for w in re.findall(r"\b[A-Z][a-z]+\b", x[max(0, m.start() - 40):m.start()])
-                 if w not in _STOP_CAPS]
+                 if w.lower() not in _FUNCTION]  # not "The"
         at = y.find(names[-1]) if names else -1
         shares = [q for q in _stated(y) if q.kind == "percent" and not q.qualifier]
         if at < 0 or len(shares) < 2 or re.search(r"\b(?:from|fell|rose|up|down)\b", y):
@@ -144,9 +144,6 @@ def margin_figure(a: str, b: str) -> str | None:
             return f"{hi:g} - {lo:g} = {lead:g} points"
     return None
 
-
-_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "With", "After", "Before", "But", "And",
-              "Its", "Their", "His", "Her", "This", "That"}
 
 
 def ratio_figure(a: str, b: str) -> str | None:
