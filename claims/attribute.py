@@ -561,6 +561,9 @@ def _spokesperson_of(tokens: list[str]) -> _NP | None:
     return None
 
 
+_ISSUED = {"statement", "report", "study"}  # what an organisation issues
+
+
 def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     """Canonical speaker name for a noun phrase, and the entity it denotes; the entity
     becomes the last speaker (and last person), so "she" later in the sentence finds it."""
@@ -591,6 +594,11 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it
         return _resolve_np(doc, owner)
+    if definite and len(clean) == 1 and clean[0].lower() in _ISSUED and doc.org_before \
+            is not None and doc.org_before.name.lower() not in _PEOPLE_GROUPS:
+        # "..., the statement said" after "the IEMN said in its preliminary statement": the
+        # organisation named before the sentence issued it
+        return doc.org_before.name, doc.org_before
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         label = " ".join(clean) if name else _descriptor_label(clean)
         of_name = len(title) < len(clean) and title and title[-1].lower() == "of"
@@ -1253,6 +1261,9 @@ class Attributor:
         text = sentence.text
         self._doc.org_before = self._doc.last_org  # "Its final count": named before this one
         _collect_names(self._doc, text)
+        subject = _person_subject(self._doc, text)
+        if subject is not None:  # "Holtz refused to concede. '...,' she said": she is Holtz
+            self._doc.last_person = subject
         if self._transcript:
             turn = self._transcript_turn(sentence)
             self._prev_paragraph = sentence.paragraph
@@ -1283,6 +1294,25 @@ class Attributor:
                                    start=sentence.start + s, end=sentence.start + e))
         self._prev = out
         return out
+
+
+# a sentence that opens with a person's name and its verb: "Holtz refused to concede."
+_SUBJECT_NAME = re.compile(r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)?"
+                           r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])")
+
+
+def _person_subject(doc: _Doc, sentence: str) -> _Entity | None:
+    """The person a sentence opens with as its subject, where the document has named them
+    ("Holtz" after "Irena Holtz"), so that a "she" after it is that person, not whoever spoke
+    last; None for anything else (an organisation, a possessive, a name not seen)."""
+    m = _SUBJECT_NAME.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name")
+    if name.endswith(("’s", "'s")) or name.split()[0] in _STOP_CAPS:
+        return None
+    ent = doc.find(name) or doc.longer_name(name)
+    return ent if ent is not None and ent.kind == "person" else None
 
 
 def attribute_sentences(sentences: list[Sentence]) -> list[list[Attribution]]:
