@@ -405,6 +405,41 @@ def words_beside_figures(a: str, b: str) -> float:
     return _frame(a, _stated(a), b, _stated(b))
 
 
+_NAME = re.compile(r"\b[A-Z][\w-]+\b")
+
+
+def _owners(text: str, qs: list[Quantity], other: str) -> dict[int, str]:
+    """Whose each of several figures of one kind is, where both statements name the same
+    people ("gave Holtz 49.1 percent and Maslen 47.2 percent"; "Maslen ... had 48.6 percent
+    of the vote against 47.9 percent for Holtz": the one not named at its figure is the
+    other's; "Holtz won 49.1 percent", where she is the only one of them named). id(figure)
+    -> name; figures with no owner are left out."""
+    names = {w for w in _NAME.findall(text) if w in set(_NAME.findall(other))
+             and w.lower() not in _FUNCTION}
+    out: dict[int, str] = {}
+    for kind in {q.kind for q in qs}:
+        same = [q for q in qs if q.kind == kind]
+        if len(same) == 1 and len(names) == 1:  # "Holtz won 49.1 percent"
+            out[id(same[0])] = next(iter(names))
+        if len(same) < 2:
+            continue
+        mine: dict[int, str] = {}
+        for q in same:  # a name at the figure: "Holtz 49.1 percent", "47.9 percent for Holtz"
+            before = re.search(r"\b([A-Z][\w-]+)(?:'s|’s)?\s+$", text[:q.start])
+            after = re.match(r"\s+(?:of\s+the\s+vote\s+)?for\s+([A-Z][\w-]+)", text[q.end:])
+            for m in (before, after):  # not "Only 30 percent" opening the statement
+                if m and m.group(1).lower() not in _FUNCTION and (
+                        m is after or m.start(1) > 0 or m.group(1) in names):
+                    mine[id(q)] = m.group(1)
+        left = [q for q in same if id(q) not in mine]
+        rest = names - set(mine.values())
+        if len(left) == 1 and len(rest) == 1 and mine:
+            mine[id(left[0])] = rest.pop()  # the one not named at its figure
+        if len(set(mine.values())) == len(mine):  # one figure each, or none
+            out |= mine
+    return out
+
+
 def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
     """The same quantity of the same thing, stated with values that cannot both hold.
 
@@ -441,11 +476,14 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         return _compatible(x, y)
 
     frame = _frame(a, qa, b, qb)
+    owner = _owners(a, qa, b) | _owners(b, qb, a)
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
         if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
                 or _of_limit(a, x) != _of_limit(b, y):
             return False
+        if owner.get(id(x), "") != owner.get(id(y), "") and id(x) in owner and id(y) in owner:
+            return False  # Maslen's share is not Holtz's
         if x.unit and y.unit:
             same_unit = _head(x.unit) == _head(y.unit)
         else:  # "about 1,500 were forced from their homes", "2,000 residents had left"

@@ -370,3 +370,23 @@ def test_a_part_of_a_whole_is_the_share_it_makes():
     # a share cited to be disputed is no agreement
     assert ratio_figure(part, "turnout was no higher than 57 percent, well below the "
                               "commission's figure of 61.4 percent") is None
+
+
+def test_each_candidates_share_is_compared_with_the_same_candidates():
+    """Several shares in one statement belong to the names at them: an exit poll's share for
+    Lind is set against the count's share for Lind, not Berg's (the reason names the right
+    figures), and two statements that give each the same share do not clash."""
+    count = "The final count gives Berg 48.5 percent to Lind's 48.0 percent"
+    assert numeric_conflict("The exit poll gave Lind 49.1 percent and Berg 47.2 percent", count,
+                            0.9).reason == "numbers: '49.1 percent' vs '48.0 percent' (%)"
+    assert numeric_conflict("Berg, of the governing party, had 48.6 percent of the vote "
+                            "against 47.9 percent for Lind", count,
+                            0.9).reason == "numbers: '47.9 percent' vs '48.0 percent' (%)"
+    assert numeric_conflict("Lind won 49.1 percent of the vote", count,
+                            0.9).reason == "numbers: '49.1 percent' vs '48.0 percent' (%)"
+    for same in ("Lind took 48.0 percent and Berg 48.5 percent", "Lind won 48.0 percent",
+                 "Berg won 48.5 percent of the vote"):
+        assert numeric_conflict(same, count, 0.9) is None, same
+    # no names at the figures: compared as before
+    assert numeric_conflict("Turnout was 61 percent and 3 percent of ballots were invalid",
+                            "Turnout was 55 percent", 0.9) is not None
