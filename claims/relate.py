@@ -601,6 +601,37 @@ def asks(content: str) -> bool:
     return content.rstrip(" \"'”’)").endswith("?")
 
 
+# "Its final count", "turnout, revised to include late returns", "the corrected figure"
+_UPDATED = re.compile(r"\b(?:final|revised|updated|corrected|latest)\b", re.IGNORECASE)
+
+
+def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """Drop the figure clashes where one speaker updates their own figure: both claims are
+    the same speaker's and one sentence says its figure is final, revised, updated, corrected
+    or the latest, the other not ("Maslen ... had 48.6 percent of the vote ..., a lead of
+    5,214 votes, the commission said" / "Its final count, published on Tuesday, gave Maslen a
+    lead of 3,968 votes": the commission's count went on). Between two speakers such a pair
+    is a clash (a newspaper's tally against the commission's final count)."""
+    clashes = relations.filter((pl.col("kind") == "contradict") & (pl.col("method") == "numbers"))
+    if clashes.is_empty():
+        return relations
+    ids = set(clashes["a"].to_list()) | set(clashes["b"].to_list())
+    rows = {r["claim_id"]: r for r in claims.filter(pl.col("claim_id").is_in(list(ids)))
+            .select("claim_id", "speaker", "sentence").iter_rows(named=True)}
+    drop = []
+    for a, b in clashes.select("a", "b").iter_rows():
+        x, y = rows.get(a), rows.get(b)
+        if x is None or y is None or not x["speaker"] or \
+                x["speaker"].lower() != (y["speaker"] or "").lower():
+            continue
+        if bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
+            drop.append((a, b))
+    if not drop:
+        return relations
+    gone = pl.DataFrame(drop, schema={"a": pl.Int64, "b": pl.Int64}, orient="row")
+    return relations.join(gone, on=["a", "b"], how="anti")
+
+
 def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
            k: int = K, floor: float = CANDIDATE_FLOOR, progress: Progress | None = None,
            rebuild: bool = False) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -629,4 +660,5 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     parts += [relations, pl.DataFrame(denied, schema=RELATIONS)]
     merged = pl.concat(parts, how="vertical").unique(subset=["a", "b"], keep="last",
                                                      maintain_order=True).sort("a", "b")
+    merged = without_updates(merged, all_claims)
     return merged, new_pairs, build_groups(all_claims, merged)

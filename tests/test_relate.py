@@ -591,3 +591,24 @@ def test_the_very_same_figure_with_words_in_common_agrees_however_far_apart():
     relations, _ = judge_candidates(cands, contents, pl.DataFrame(schema=PAIRS), "claims-judge")
     assert relations.select("a", "b", "kind", "method").rows() == [(1, 2, "agree", "numbers")]
     assert "'43 percent' in both" in relations["reasons"][0][0]
+
+
+def test_a_speaker_updating_its_own_figure_is_no_clash(tmp_path, judge_says_contradiction):
+    """The commission's Monday lead and its final count are one count going on; the
+    Gazette's tally against the final count is a clash."""
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "count.txt").write_text(
+        "The electoral commission said Berg had a lead of 5,214 votes over Lind on Monday.\n\n"
+        "Its final count gave Berg a lead of 3,968 votes over Lind, the electoral commission "
+        "said.\n\n"
+        "The Gazette said Berg had a lead of 2,870 votes over Lind.", encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "wire")], index, judge=judge_says_contradiction)
+    store = Store.open(index)
+    said = {f: r["claim_id"] for r in store.claims().iter_rows(named=True)
+            for f in ("5,214", "3,968", "2,870") if f in r["content"]}
+    clashes = {frozenset((r["a"], r["b"])) for r in store.relations()
+               .filter(pl.col("kind") == "contradict").iter_rows(named=True)}
+    assert frozenset((said["3,968"], said["2,870"])) in clashes
+    assert frozenset((said["5,214"], said["2,870"])) in clashes
+    assert frozenset((said["5,214"], said["3,968"])) not in clashes
