@@ -219,7 +219,22 @@ def _read_html(raw: str, where: str, defaults: Defaults, fallback: str) -> Docum
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
     return _make(body, source=None, defaults=defaults, fallback_source=fallback, uri=where,
-                 title=title, published=getattr(result, "date", None))
+                 title=title, published=_page_date(raw))
+
+
+def _page_date(raw: str) -> str | None:
+    """The date the page's own metadata gives (`article:published_time`, JSON-LD
+    `datePublished`, ...), whatever it is, or None (then `--date` or the file name's date).
+    trafilatura's own date search rejects a date after today and then takes one from the
+    text: "June 2026" in a headline became 2026-01-01, and a page published in a later
+    timezone's today, or an embargoed or sample page, lost its date."""
+    from htmldate import find_date
+
+    try:
+        return find_date(raw, extensive_search=False, original_date=True,
+                         max_date="2999-12-31")
+    except (ValueError, TypeError):
+        return None
 
 
 def read_text(text: str, *, ext: str, where: str, defaults: Defaults, fallback_source: str,

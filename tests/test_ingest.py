@@ -71,6 +71,22 @@ def test_html_main_text_without_navigation_or_scripts():
     assert "Copyright" not in doc.text and "©" not in doc.text
 
 
+def test_an_html_page_keeps_the_date_its_metadata_gives(tmp_path):
+    """A page dated after today (an embargoed or sample page; another timezone's today) keeps
+    its `article:published_time`, not a date from its text ("June 2026" in the headline);
+    with no metadata date, a date the text only mentions is not the page's."""
+    body = ("<body><article><h1>Mayor says she first saw overrun figures in June 2026</h1>"
+            + "<p>The mayor said the figures reached her office late. " * 6 + "</p></article>"
+            "</body></html>")
+    (tmp_path / "later.html").write_text(
+        '<html><head><meta property="article:published_time" '
+        'content="2999-03-18T17:30:00+01:00"></head>' + body, encoding="utf-8")
+    (tmp_path / "none.html").write_text("<html><head></head>" + body, encoding="utf-8")
+    docs, _ = read([tmp_path / "later.html", tmp_path / "none.html"])
+    dates = {d.uri.rsplit("/", 1)[-1]: d.published for d in docs}
+    assert dates == {"later.html": dt.date(2999, 3, 18), "none.html": None}
+
+
 def test_json_csv_and_jsonl_records(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(
         [{"text": "One.", "source": "s1", "title": "T1", "url": "u1", "date": "2020-01-02"},
