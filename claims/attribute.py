@@ -352,6 +352,19 @@ class _Entity:
     name: str
     kind: str  # person | org | unknown
     title_words: set[str] = field(default_factory=set)
+    gender: str = ""  # "f" | "m" where the document says so ("Ms", "spokesman", "at his")
+
+    def sex(self) -> str:
+        if self.gender:
+            return self.gender
+        said = {_GENDERED.get(t.rstrip("."), "") for t in self.title_words} - {""}
+        return said.pop() if len(said) == 1 else ""
+
+
+_GENDERED = {"ms": "f", "mrs": "f", "miss": "f", "madam": "f", "mr": "m", "mister": "m",
+             "sir": "m", "spokeswoman": "f", "spokesman": "m", "chairwoman": "f",
+             "chairman": "m", "businesswoman": "f", "businessman": "m", "congresswoman": "f",
+             "congressman": "m"}
 
 
 @dataclass
@@ -362,6 +375,8 @@ class _Doc:
     ahead: _Doc | None = None  # names from the whole document, for "Venner says" headlines
     aliases: dict[str, _Entity] = field(default_factory=dict)  # "KVWA" -> its full name
     last_org: _Entity | None = None  # the organisation named last ("Its final count")
+    subject: _Entity | None = None  # the person a sentence last opened with ("Holtz refused")
+    issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
     org_before: _Entity | None = None  # ...before the sentence being read
 
     def acronym(self, short: str) -> _Entity | None:
@@ -561,7 +576,11 @@ def _spokesperson_of(tokens: list[str]) -> _NP | None:
     return None
 
 
-_ISSUED = {"statement", "report", "study"}  # what an organisation issues
+# "said in its preliminary statement", "said in a report" (not "a report by the UN"): what
+# "the statement said" later in the document refers to
+_ISSUED = re.compile(r"\b(?:its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?P<what>statement|report|study)\b(?!\s+(?:by|from|of)\b)",
+                     re.IGNORECASE)
 
 
 def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
@@ -586,6 +605,12 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     low = np.text.lower()
     if low in _PRONOUNS:
         target = doc.last_person if _PRONOUNS[low] == "person" else doc.last_speaker
+        want = {"she": "f", "he": "m"}.get(low, "")
+        alt = doc.subject
+        if want and target is not None and target.sex() not in ("", want) and alt is not None \
+                and alt is not target and alt.sex() in ("", want):
+            target = alt  # "Maslen told supporters at his ... Holtz refused to concede.
+            # '...,' she said": not the last to speak, whom the document calls "he"
         return (target.name, target) if target else (np.text, None)
     title, name = _split_title(np.tokens)
     kind = _kind_of(title, name)
@@ -594,11 +619,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it
         return _resolve_np(doc, owner)
-    if definite and len(clean) == 1 and clean[0].lower() in _ISSUED and doc.org_before \
-            is not None and doc.org_before.name.lower() not in _PEOPLE_GROUPS:
-        # "..., the statement said" after "the IEMN said in its preliminary statement": the
-        # organisation named before the sentence issued it
-        return doc.org_before.name, doc.org_before
+    issuer = doc.issued.get(clean[0].lower()) if definite and len(clean) == 1 else None
+    if issuer is not None:  # "..., the statement said" after "the IEMN said in its
+        return issuer.name, issuer  # preliminary statement that ...": the IEMN's
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         label = " ".join(clean) if name else _descriptor_label(clean)
         of_name = len(title) < len(clean) and title and title[-1].lower() == "of"
@@ -1263,7 +1286,7 @@ class Attributor:
         _collect_names(self._doc, text)
         subject = _person_subject(self._doc, text)
         if subject is not None:  # "Holtz refused to concede. '...,' she said": she is Holtz
-            self._doc.last_person = subject
+            self._doc.subject = subject  # where the last to speak is a "he"
         if self._transcript:
             turn = self._transcript_turn(sentence)
             self._prev_paragraph = sentence.paragraph
@@ -1283,6 +1306,15 @@ class Attributor:
                 self._doc.last_speaker = h.entity
                 if h.entity.kind == "person":
                     self._doc.last_person = h.entity
+                    if h.mode == "speaker-first" and not h.entity.gender:
+                        words = text[h.verb_start:h.content_end]  # "told supporters at his
+                        that = re.search(r"\bthat\b", words)  # headquarters that": to "that"
+                        h.entity.gender = _wrapper_gender(
+                            words[:that.start()] if that else text[h.verb_start:h.content_start])
+        issuer = next((h.entity for h in hits if h.entity is not None), None)
+        if issuer is not None:
+            for m in _ISSUED.finditer(text):
+                self._doc.issued[m.group("what").lower()] = issuer
         if not out and _is_bare_quote(text) and self._prev and self._prev[-1].speaker:
             s, e = _trim_span(text, 0, len(text))
             last = self._prev[-1]
@@ -1296,23 +1328,40 @@ class Attributor:
         return out
 
 
+def _wrapper_gender(wrapper: str) -> str:
+    """ "told supporters at his campaign headquarters ... that": the speaker is a "he"
+    ("told her that" says nothing: "her" may be whom they told)."""
+    if re.search(r"\b(?:his|himself)\b", wrapper, re.IGNORECASE):
+        return "m"
+    if re.search(r"\b(?:herself|(?:at|in|from|of|with|on|for)\s+her)\b", wrapper, re.IGNORECASE):
+        return "f"
+    return ""
+
+
 # a sentence that opens with a person's name and its verb: "Holtz refused to concede."
 _SUBJECT_NAME = re.compile(r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)?"
+                           r"(?:(?P<title>Ms|Mrs|Mr|Miss|Dr)\.?\s+)?"
                            r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])")
 
 
 def _person_subject(doc: _Doc, sentence: str) -> _Entity | None:
     """The person a sentence opens with as its subject, where the document has named them
-    ("Holtz" after "Irena Holtz"), so that a "she" after it is that person, not whoever spoke
-    last; None for anything else (an organisation, a possessive, a name not seen)."""
+    ("Holtz" after "Irena Holtz"): a "she" after it is that person where whoever spoke last is
+    a "he" (and the other way round); None for anything else (an organisation, a possessive,
+    a name not seen)."""
     m = _SUBJECT_NAME.match(sentence)
     if m is None:
         return None
     name = m.group("name")
     if name.endswith(("’s", "'s")) or name.split()[0] in _STOP_CAPS:
         return None
-    ent = doc.find(name) or doc.longer_name(name)
-    return ent if ent is not None and ent.kind == "person" else None
+    ent = doc.longer_name(name) or doc.find(name)  # "Ms Holtz": Irena Holtz
+    if ent is None or ent.kind != "person":
+        return None
+    title = (m.group("title") or "").lower()
+    if title in _GENDERED and not ent.gender:  # "Ms Holtz refused"
+        ent.gender = _GENDERED[title]
+    return ent
 
 
 def attribute_sentences(sentences: list[Sentence]) -> list[list[Attribution]]:

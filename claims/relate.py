@@ -601,14 +601,21 @@ def asks(content: str) -> bool:
     return content.rstrip(" \"'”’)").endswith("?")
 
 
-# "Its final count", "turnout, revised to include late returns", "the corrected figure"
-_UPDATED = re.compile(r"\b(?:final|revised|updated|corrected|latest)\b", re.IGNORECASE)
+# "Its final count", "turnout, revised to include late returns", "the corrected figure" (not
+# "the final day of the protests", "the latest in a series of walkouts", "the final quarter")
+_UPDATED = re.compile(r"\b(?:(?:final|revised|updated|corrected|latest|official)\s+(?:[\w-]+\s+)?"
+                      r"(?:count|tally|figures?|results?|estimates?|totals?|toll|numbers?|"
+                      r"data|audit|turnout)|(?:revised|corrected)\s+(?:up|down|upwards?|"
+                      r"downwards?|to)|(?:revised|corrected|updated)\s+(?:its|their|the)\s+"
+                      r"(?:figures?|estimates?|count|total|toll))\b", re.IGNORECASE)
+_PRONOUN = {"he", "she", "they", "it", "we", "i", "you"}
 
 
 def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """Drop the figure clashes where one speaker updates their own figure: both claims are
-    the same speaker's and one sentence says its figure is final, revised, updated, corrected
-    or the latest, the other not ("Maslen ... had 48.6 percent of the vote ..., a lead of
+    the same speaker's (not an unresolved "she") and one sentence says its count, figure,
+    estimate or result is final, revised, updated, corrected, official or the latest, the
+    other not ("Maslen ... had 48.6 percent of the vote ..., a lead of
     5,214 votes, the commission said" / "Its final count, published on Tuesday, gave Maslen a
     lead of 3,968 votes": the commission's count went on). Between two speakers such a pair
     is a clash (a newspaper's tally against the commission's final count)."""
@@ -621,8 +628,8 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
     drop = []
     for a, b in clashes.select("a", "b").iter_rows():
         x, y = rows.get(a), rows.get(b)
-        if x is None or y is None or not x["speaker"] or \
-                x["speaker"].lower() != (y["speaker"] or "").lower():
+        if x is None or y is None or not x["speaker"] or x["speaker"].lower() in _PRONOUN \
+                or x["speaker"].lower() != (y["speaker"] or "").lower():
             continue
         if bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
             drop.append((a, b))

@@ -427,9 +427,8 @@ def _owners(text: str, qs: list[Quantity], other: str) -> dict[int, str]:
         for q in same:  # a name at the figure: "Holtz 49.1 percent", "47.9 percent for Holtz"
             before = re.search(r"\b([A-Z][\w-]+)(?:'s|’s)?\s+$", text[:q.start])
             after = re.match(r"\s+(?:of\s+the\s+vote\s+)?for\s+([A-Z][\w-]+)", text[q.end:])
-            for m in (before, after):  # not "Only 30 percent" opening the statement
-                if m and m.group(1).lower() not in _FUNCTION and (
-                        m is after or m.start(1) > 0 or m.group(1) in names):
+            for m in (before, after):  # a name the other statement uses too: "the Social
+                if m and m.group(1) in names:  # Democrats 31 percent" is no one the SPD's is not
                     mine[id(q)] = m.group(1)
         left = [q for q in same if id(q) not in mine]
         rest = names - set(mine.values())
@@ -477,13 +476,16 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
 
     frame = _frame(a, qa, b, qb)
     owner = _owners(a, qa, b) | _owners(b, qb, a)
+    owned_a = {(q.kind, owner[id(q)]) for q in qa if id(q) in owner}
+    owned_b = {(q.kind, owner[id(q)]) for q in qb if id(q) in owner}
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
         if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
                 or _of_limit(a, x) != _of_limit(b, y):
             return False
-        if owner.get(id(x), "") != owner.get(id(y), "") and id(x) in owner and id(y) in owner:
-            return False  # Maslen's share is not Holtz's
+        ox, oy = owner.get(id(x)), owner.get(id(y))
+        if ox != oy and (ox and oy or (x.kind, ox) in owned_b or (y.kind, oy) in owned_a):
+            return False  # Maslen's share is not Holtz's (nor another where Holtz's is given)
         if x.unit and y.unit:
             same_unit = _head(x.unit) == _head(y.unit)
         else:  # "about 1,500 were forced from their homes", "2,000 residents had left"

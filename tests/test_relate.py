@@ -612,3 +612,29 @@ def test_a_speaker_updating_its_own_figure_is_no_clash(tmp_path, judge_says_cont
     assert frozenset((said["3,968"], said["2,870"])) in clashes
     assert frozenset((said["5,214"], said["2,870"])) in clashes
     assert frozenset((said["5,214"], said["3,968"])) not in clashes
+
+
+def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update():
+    from claims.relate import without_updates
+
+    sentences = [
+        ("the union", "About 5,000 workers joined the strike on Monday, the union said."),
+        ("the union", "The strike, the latest in a series of walkouts, involved 12,000 workers, "
+                      "the union said."),
+        ("police", "Police said 50 people were arrested on Saturday."),
+        ("police", "Police said 200 people were arrested on the final day of the protests."),
+        ("she", "Turnout was 61 percent, she said."),
+        ("she", "The final turnout figure was 55 percent, she said."),
+        ("ministry", "The ministry said 40 people had died."),
+        ("ministry", "The ministry revised its estimate to 52 dead."),
+    ]
+    claims = pl.DataFrame({"claim_id": range(len(sentences)),
+                           "speaker": [s for s, _ in sentences],
+                           "sentence": [t for _, t in sentences]})
+    now = dt.datetime.now(dt.UTC)
+    rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
+                          "similarity": 0.7, "method": "numbers", "reasons": ["numbers"],
+                          "judged_at": now} for i in range(0, len(sentences), 2)],
+                        schema=RELATIONS)
+    kept = without_updates(rels, claims)
+    assert kept["a"].to_list() == [0, 2, 4]  # the ministry's revised estimate is an update

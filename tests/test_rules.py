@@ -390,3 +390,11 @@ def test_each_candidates_share_is_compared_with_the_same_candidates():
     # no names at the figures: compared as before
     assert numeric_conflict("Turnout was 61 percent and 3 percent of ballots were invalid",
                             "Turnout was 55 percent", 0.9) is not None
+
+
+def test_a_name_only_one_statement_uses_owns_no_share():
+    """ "the Social Democrats" and "the SPD" may be one party: their shares are compared."""
+    assert numeric_conflict(
+        "The exit poll gave the Social Democrats 31 percent of the vote and the Greens 12 "
+        "percent", "The exit poll gave the SPD 25 percent of the vote and the Greens 12 percent",
+        0.9).reason == "numbers: '31 percent' vs '25 percent' (%)"
