@@ -44,7 +44,7 @@ _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 _PUT_AT = re.compile(
     r"(?!\s+(?:out|up|forward|off|down|back|on|in|away|together|through|aside|across|"
     r"over|it)\b)"  # "put out a statement at 10 a.m.", "put it at" (what is "it"?)
-    r"[^,.;:]{1,80}?\bat\s+(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?!\s*(?:a\.m|p\.m|o'clock|"
+    r"[^,.;:]{1,80}?\bat\s+[\"“]?(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?!\s*(?:a\.m|p\.m|o'clock|"
     r"GMT|UTC)|[\d:])")
 # Verbs that report a claim only in one construction: "put the cost ... at 40 million",
 # "the judge ruled that ..."
@@ -67,7 +67,7 @@ _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
 _AUX = (
     "had has have also again later earlier previously repeatedly then would will further "
     "publicly separately recently reportedly flatly firmly angrily quickly even once "
-    "initially subsequently already still specifically explicitly privately openly"
+    "initially subsequently already still specifically explicitly privately openly since"
 ).split()
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|"
          "morning|afternoon|evening|night|day")
@@ -313,7 +313,20 @@ def _np_right(sentence: str, start: int) -> _NP | None:
     pos = start + (m0.end() if m0 else 0)
     words = list(_WORD.finditer(sentence, pos))
     taken: list[re.Match[str]] = []
-    for m in words:
+
+    def head_ahead(i: int) -> bool:
+        """ "the water board", "the audit office": a modifier of an organisation's head
+        word within the next two words, none of them set off by punctuation."""
+        for k in range(i + 1, min(i + 3, len(words))):
+            if sentence[words[k - 1].end():words[k].start()].strip():
+                return False
+            if not words[k].group(0).islower():
+                return False
+            if words[k].group(0).rstrip(".,") in _ORG_HEADS:
+                return True
+        return False
+
+    for i, m in enumerate(words):
         if taken and sentence[taken[-1].end():m.start()].strip():
             break
         if not taken and m.start() != pos:
@@ -326,6 +339,8 @@ def _np_right(sentence: str, start: int) -> _NP | None:
             taken.append(m)
         elif low in _DESCRIPTOR_MODS or low in _TITLE_WORDS or low in _ORG_WORDS \
                 or low.endswith(("’s", "'s")) or (low == "of" and taken):
+            taken.append(m)
+        elif taken and tok.islower() and low not in _DETERMINERS and head_ahead(i):
             taken.append(m)
         else:
             break
@@ -623,7 +638,12 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if issuer is not None:  # "..., the statement said" after "the IEMN said in its
         return issuer.name, issuer  # preliminary statement that ...": the IEMN's
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
-        label = " ".join(clean) if name else _descriptor_label(clean)
+        lead = 0  # "the opposition Dravnik Citizens' Movement", "the main contractor, Kalder
+        while name and lead < len(clean) - 1 and not _is_cap(clean[lead]):  # Construction
+            lead += 1  # Group": the name, not its description (not "director of the Institute")
+        if "of" in clean[:lead]:
+            lead = 0
+        label = " ".join(clean[lead:]) if name else _descriptor_label(clean)
         of_name = len(title) < len(clean) and title and title[-1].lower() == "of"
         if name and not of_name and "of" not in clean \
                 and not any(t.lower() in _ORG_WORDS for t in name):
@@ -863,19 +883,20 @@ def _drop_embedded(sentence: str, hits: list[_Hit]) -> list[_Hit]:
 # what its owner found; the owner speaks
 _REPORT_NOUN = (r"(?:tally|count|poll|survey|review|figures|data|report|study|analysis|"
                 r"estimate|audit|investigation|inquiry|projection|forecast|census)")
+_REPORT_MODS = ("final", "official", "own", "latest", "new", "preliminary", "exit", "first",
+                "second", "independent", "internal", "annual", "provisional", "full")
 _REPORT_SUBJECT = re.compile(
     r"(?:^|(?<=[;:])\s*|,?\s+and\s+)"
     r"(?P<subject>(?:(?P<its>Its|Their)\s+|(?:The|A|An)\s+)?"
     r"(?:(?P<owner>(?:[\w-]+\s+){0,3}[\w-]+)(?:'s|’s)\s+|"  # "The electoral commission's"
     r"(?P<name>(?:[A-Z][\w&-]*\s+){1,4}))?"  # "A Varnholm Gazette", "The IOSR"
-    r"(?:(?:final|official|own|latest|new|preliminary|exit|first|second|independent|internal|"
-    r"annual|provisional|full)\s+){0,2}" + _REPORT_NOUN + r")"
+    r"(?:(?:" + "|".join(_REPORT_MODS) + r")\s+){0,2}" + _REPORT_NOUN + r")"
     # "An exit poll by the Institute of ...", "A Gazette review of the signed protocols from all
     # 1,032 polling stations ... has found"
     r"(?:\s+by\s+(?P<by>[^,;]{2,80}?)|\s+of\s+(?:[^,;\"“”]|(?<=\d),(?=\d)){2,120}?)?"
     r"(?:\s*,(?:[^,\"“”]|(?<=\d),(?=\d)){1,100},)?"  # ", published on Tuesday,"
     r"\s+(?:(?:has|had|have)\s+)?(?P<verb>puts|put|gives|gave|given|shows|show|showed|shown|"
-    r"found|finds|suggests|suggest|suggested|concluded|concludes)\b")
+    r"found|finds|suggests|suggest|suggested|concluded|concludes|says|said)\b")
 
 
 _WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
@@ -904,9 +925,15 @@ def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Ent
             return "", None
         return ent.name, ent
     group = "owner" if m.group("owner") else "name" if m.group("name") else ""
+    noun = m.group("subject").split()[-1].lower()
+    if not group and m.group("subject").startswith("The") and noun in doc.issued:
+        ent = doc.issued[noun]  # "The report found" after "the Office's final report"
+        return ent.name, ent
     if not group or _WHEN.search(m.group(group)):
         return "", None  # "Tuesday's count", "Last year's census", "The January census"
     words = m.group(group).split()
+    if group == "name" and all(w.lower() in _REPORT_MODS for w in words):
+        return "", None  # the headline "Final audit says": no name, a description
     if group == "name" and len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
         known = doc.find(words[0]) or doc.longer_name(words[0])
         made = re.search(r"\b(?:poll|tally|survey|review|audit|analysis|study)$",
@@ -972,6 +999,8 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
         speaker, ent = _report_owner(sentence, m, doc)
         if not speaker:
             continue
+        if ent is not None:
+            doc.issued[m.group("subject").split()[-1].lower()] = ent
         subject = m.start("subject")
         np = _NP(subject, m.end("subject"), m.group("subject"), tuple(m.group("subject").split()))
         out.append(_Hit(m.start("verb"), m.end("verb"), m.group("verb"), np, speaker, ent,
@@ -1006,7 +1035,9 @@ def _relative_hit(sentence: str, m: re.Match[str], relative: re.Match[str],
                 clause=True)
 
 
-_FIGURES_FROM = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?" + _REPORT_NOUN
+_FIGURES_FROM = re.compile(r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?" + _REPORT_NOUN
+                           # "a preliminary report published on Wednesday by the Office"
+                           + r"(?:\s+(?:published|released|issued)(?:\s+[\w-]+){0,3}?)?"
                            + r"\s+(?:from|by|of)\s+")
 _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)(?:'s|’s)\s+"
                             r"(?:[\w-]+\s+)?" + _REPORT_NOUN + r"\b")
@@ -1091,6 +1122,11 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             np = None
         if np is None and subj_end > 0:
             np = _appositive(sentence, subj_end)
+        if skip and sentence[subj_end:m.start()].lstrip().startswith(","):
+            # "Anneli Voss, the mayor of Dravnik, has denied": the comma before "has" closes
+            # an appositive (not "Dravnik, has")
+            comma = sentence.index(",", subj_end)
+            np = _appositive(sentence, comma + 1) or np
         if np is None and subj_end > 0:  # "The doctor, who asked not to be named, said"
             inter = _INTERRUPTING.search(left[:subj_end])
             if inter:
@@ -1284,6 +1320,11 @@ class Attributor:
         text = sentence.text
         self._doc.org_before = self._doc.last_org  # "Its final count": named before this one
         _collect_names(self._doc, text)
+        # "The Municipal Audit Office's final report came out": "The report found" is its
+        for m in _OWNED_REPORT.finditer(text):
+            owner = self._doc.find(re.sub(r"^(?:The|A|An)\s+", "", m.group("owner")))
+            if owner is not None:
+                self._doc.issued[m.group("what").lower()] = owner
         subject = _person_subject(self._doc, text)
         if subject is not None:  # "Holtz refused to concede. '...,' she said": she is Holtz
             self._doc.subject = subject  # where the last to speak is a "he"
@@ -1326,6 +1367,10 @@ class Attributor:
                                    start=sentence.start + s, end=sentence.start + e))
         self._prev = out
         return out
+
+
+_OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"
+                           r"\s+(?:[\w-]+\s+){0,2}?(?P<what>report|study|statement)\b")
 
 
 def _wrapper_gender(wrapper: str) -> str:

@@ -30,6 +30,8 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("fishing-quota", 0.95, 0.95),  # written apart, measured (0.778/0.700), then tuned on
     ("election-count", 0.95, 0.90),  # written by a helper for tuning, measured (0.828/0.692),
     # then tuned on (0.980/0.923)
+    ("stadium-costs", 0.89, 0.70),  # written by a helper for tuning, measured (0.833/0.612),
+    # then tuned on (0.910/0.724)
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.89, 0.85),  # written by a helper, never read by us (0.917/0.871; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -368,3 +370,31 @@ def test_the_statement_said_is_its_issuers():
                  "Amnesty International said the police used excessive force, citing a report "
                  "by the United Nations. \"At least 40 people were killed,\" the report said."):
         assert attributions(text)[-1][0] not in ("Interior Ministry", "Amnesty International")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an appositive before an auxiliary: not the place at its end
+    ("Anneli Voss, the mayor of Dravnik, has denied that she hid the overrun.", "Anneli Voss"),
+    # a description before the name is no part of it
+    ("In a statement, the main contractor, Kalder Construction Group, said it billed "
+     "correctly.", "Kalder Construction Group"),
+    ("The opposition Dravnik Citizens' Movement has demanded an inquiry.",
+     "Dravnik Citizens' Movement"),
+    # "put ... at" a figure, quoted or after "since"
+    ('Tomas Egerland spoke. Egerland put the overrun at "more than 80 percent" of the budget.',
+     "Tomas Egerland"),
+    ("Anneli Voss spoke. Voss has since put the likely total at 52 million crowns.",
+     "Anneli Voss"),
+    # a report's owner: "says", "by" after "published", and "The report" named before
+    ("The Municipal Audit Office's final report, published on Monday, says 31 invoices were "
+     "paid twice.", "Municipal Audit Office"),
+    ("The Municipal Audit Office's final report came out on Monday. The report found that 31 "
+     "invoices were paid twice.", "Municipal Audit Office"),
+    ("The work will cost 56 million crowns, according to a preliminary report published on "
+     "Wednesday by the Municipal Audit Office (MAO).", "Municipal Audit Office"),
+    # a lowercase organisation after "according to"
+    ("According to the water board, the dam was inspected in March.", "water board"),
+    ("Final audit says the stadium will cost 59 million crowns", None),
+])
+def test_stadium_costs_patterns(text, speaker):
+    assert attributions(text)[-1][0] == speaker
