@@ -526,13 +526,34 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
                     or _whole(a, x) or _whole(b, y):
                 continue  # "four of the posts": a part; "nine of the region's 1,032": the whole
             close = frame >= FRAME_OVERLAP or (  # close embeddings only with a unit or a time
-                same_matter and (bool(x.unit) or bool(y.unit) or x.kind == "time"))
+                same_matter and (bool(x.unit) or bool(y.unit) or x.kind == "time")
+                and not _far_sums(x, y))
             if close and not fits(x, y):
                 unit = x.unit or y.unit
                 what = f" ({unit})" if unit else ""
                 return RuleHit("numbers", "contradiction",
                                f"numbers: {_fmt(x)!r} vs {_fmt(y)!r}{what}")
     return None
+
+
+SUM_RATIO = 3.0  # two sums further apart than this are two sums, unless the statements match
+
+
+def _far_sums(x: Quantity, y: Quantity) -> bool:
+    """Two sums of money (or weights, lengths: amounts in a measure) more than SUM_RATIO
+    apart: one story's costs, fines, aid and claims ("the final cost at 49 million crowns" /
+    "a further 9.5 million crowns in extra costs"; "about 3 million crowns" for a hall),
+    which only the words of the whole statements, not a word beside each, say are one sum.
+    Rival estimates of one sum lie closer ("at least 60 million crowns" / "about 25 million
+    crowns" for the repairs)."""
+    def amount(q: Quantity) -> bool:
+        return q.kind == "money" or q.kind == "count" and bool(q.unit) \
+            and _stem(q.unit.split()[-1]) in _MEASURES
+
+    if not (amount(x) and amount(y)):
+        return False
+    lo, hi = sorted((abs(x.value), abs(y.value)))
+    return lo > 0 and hi / lo > SUM_RATIO
 
 
 def figures_apart(a: str, b: str) -> bool:

@@ -398,3 +398,24 @@ def test_a_name_only_one_statement_uses_owns_no_share():
         "The exit poll gave the Social Democrats 31 percent of the vote and the Greens 12 "
         "percent", "The exit poll gave the SPD 25 percent of the vote and the Greens 12 percent",
         0.9).reason == "numbers: '31 percent' vs '25 percent' (%)"
+
+
+def test_sums_far_apart_clash_only_between_statements_that_match():
+    """One story's costs, claims and grants: a sum more than three times another is another
+    sum unless the statements say the same thing around them."""
+    cost = "The consultant's report put the final cost of the stadium at 49 million crowns"
+    assert numeric_conflict(cost, "the hall would be built soon, at a cost of about 3 million "
+                                  "crowns", 0.7) is None
+    assert numeric_conflict(cost, "Kalder says it is owed a further 9.5 million crowns in "
+                                  "extra costs", 0.7) is None
+    assert numeric_conflict(cost, "The renovation of the stadium will cost 59 million crowns",
+                            0.7) is not None  # rival figures for one sum
+    assert numeric_conflict("Repairing the dam would cost at least 60 million crowns",
+                            "the repairs would cost about 25 million crowns", 0.78) is not None
+    # the same words around them: one sum, however far apart
+    assert numeric_conflict("The stadium will cost 5 million crowns",
+                            "The stadium will cost 50 million crowns", 0.9) is not None
+    # people are no sums
+    assert numeric_conflict("Police said 31,000 people had been displaced",
+                            "about 4,800 people had been displaced by the floods",
+                            0.7) is not None
