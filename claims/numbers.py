@@ -25,7 +25,9 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "
              "dollar": "USD", "euro": "EUR",
              "pounds": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 
-_QUALIFIER = (r"(?P<qual>more than|fewer than|less than|at least|at most|up to|as many as|"
+_QUALIFIER = (r"(?P<qual>no more than|no fewer than|no less than|no higher than|no lower than|"
+              r"in excess of|above|below|"
+              r"more than|fewer than|less than|at least|at most|up to|as many as|"
               r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"
               r"just over|just under|an estimated|estimated|closer to|close to)\s+")
 # "twelve", "forty-eight", "a hundred": one spelled-out number (see word_value)

@@ -36,8 +36,10 @@ _FUNCTION = set(
 )
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "some", "approximately",
            "an estimated", "estimated", "closer to", "close to"}
-_AT_LEAST = {"more than", "over", "at least", "just over"}
-_AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "just under"}
+_AT_LEAST = {"more than", "over", "at least", "just over", "above", "in excess of",
+             "no fewer than", "no less than", "no lower than"}
+_AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "just under", "below",
+            "no more than", "no higher than"}
 _VAGUE = {"hundreds", "dozens", "thousands", "millions"}
 
 FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
@@ -380,12 +382,21 @@ def _spans(text: str) -> list[tuple[float, int, int]]:
 _COMPARED = (*AMOUNTS, "time")  # the kinds of figure the rules compare
 
 
+_IN_MONTH = re.compile(r"\b(?:in|during|for)\s+(?:early\s+|late\s+|mid-)?(?P<m>January|February|"
+                       r"March|April|May|June|July|August|September|October|November|December)"
+                       r"(?:\s+(?P<y>\d{4}))?\b")
+
+
 def _apart_in_time(a: str, b: str) -> bool:
     """Both count over a stretch of time, and not over the same one ("in the 48 hours before"
-    vs "in the 24 hours before")."""
+    vs "in the 24 hours before"), or in different months ("240 workers on site in October
+    2026" vs "a peak of 118 workers, in September 2026")."""
     spans_a, spans_b = _spans(a), _spans(b)
-    return bool(spans_a and spans_b and not {h for h, _, _ in spans_a}
-                & {h for h, _, _ in spans_b})
+    if spans_a and spans_b and not {h for h, _, _ in spans_a} & {h for h, _, _ in spans_b}:
+        return True
+    months_a = {(m.group("m"), m.group("y")) for m in _IN_MONTH.finditer(a)}
+    months_b = {(m.group("m"), m.group("y")) for m in _IN_MONTH.finditer(b)}
+    return bool(months_a and months_b) and not {m for m, _ in months_a} & {m for m, _ in months_b}
 
 
 def _stated(text: str) -> list[Quantity]:

@@ -419,3 +419,25 @@ def test_sums_far_apart_clash_only_between_statements_that_match():
     assert numeric_conflict("Police said 31,000 people had been displaced",
                             "about 4,800 people had been displaced by the floods",
                             0.7) is not None
+
+
+def test_above_below_and_no_more_than_are_hedges():
+    """ "well above 70 million crowns" holds 74 million; "no more than 95 workers" is at most
+    95, not "more than 95"."""
+    assert shared_figure("the real cost would be well above 70 million crowns",
+                         "his group's estimate put the final cost at 74 million crowns")
+    assert numeric_conflict("the logs record no more than 95 workers on site",
+                            "the logs record 118 workers on site", 0.9) is not None
+    assert numeric_conflict("the logs record more than 95 workers on site",
+                            "the logs record 118 workers on site", 0.9) is None
+    assert numeric_conflict("turnout was below 50 percent", "turnout was 61 percent",
+                            0.9) is not None
+
+
+def test_counts_in_different_months_are_not_compared():
+    assert numeric_conflict("Kalder billed the city for 240 workers on site in October 2026",
+                            "The site logs show a peak of 118 workers, in September 2026",
+                            0.7) is None
+    assert numeric_conflict("Kalder billed the city for 240 workers on site in October 2026",
+                            "The site logs show 118 workers on site in October 2026",
+                            0.7) is not None
