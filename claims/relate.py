@@ -140,7 +140,19 @@ def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
         return content  # "Pavel Anker said they were being held under seal": the ballots
     if pronoun in ("he", "she") and _SPEAKS_FOR.search(clause):
         return content
-    return _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
+    out = _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
+    if pronoun in ("i", "we"):  # "I do not see" -> "Helga Rimmer does not see"
+        rest = out[len(speaker) + 1:]
+        verb = re.match(r"[\w’']+", rest)
+        if verb and verb.group(0).lower() in _THIRD_PERSON:
+            out = f"{speaker} {_THIRD_PERSON[verb.group(0).lower()]}{rest[verb.end():]}"
+    return out
+
+
+_THIRD_PERSON = {"am": "is", "are": "is", "do": "does", "have": "has", "were": "was",
+                 "don't": "doesn't", "don’t": "doesn’t", "haven't": "hasn't",
+                 "haven’t": "hasn’t", "aren't": "isn't", "aren’t": "isn’t",
+                 "weren't": "wasn't", "weren’t": "wasn’t"}
 
 
 _ACCUSED_OF = re.compile(r"^(.{1,80}?) of (\w+ing)\b")

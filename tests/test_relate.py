@@ -262,6 +262,11 @@ def test_a_subject_pronoun_is_judged_as_the_speaker():
     assert with_subject("Ankara had fulfilled its responsibilities", "Fuat Oktay") == \
         "Ankara had fulfilled its responsibilities"  # no pronoun: as written
     assert with_subject("it rained all night", None) == "it rained all night"  # no speaker
+    # "I" and "we" become the speaker, and the verb agrees with it
+    assert with_subject("I do not see how anyone arrives at 52 million", "Helga Rimmer") == \
+        "Helga Rimmer does not see how anyone arrives at 52 million"
+    assert with_subject("we have never billed twice", "Kalder Construction Group") == \
+        "Kalder Construction Group has never billed twice"
     # one who speaks for someone else: "he" may be that one, and is left as it is
     assert with_subject("he had congratulated the governor", "Elin Bakke",
                         "Elin Bakke, a spokeswoman for Mattias Orn, denied that ") == \
