@@ -67,7 +67,7 @@ _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
 _AUX = (
     "had has have also again later earlier previously repeatedly then would will further "
     "publicly separately recently reportedly flatly firmly angrily quickly even once "
-    "initially subsequently already still specifically explicitly privately openly since"
+    "initially subsequently already still specifically explicitly privately openly"
 ).split()
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|"
          "morning|afternoon|evening|night|day")
@@ -75,7 +75,8 @@ _TIME = (r"(?:(?:earlier|later|late|early)\s+)?(?:on|this|last|late|early|that|e
          r"(?:" + _DAYS + r")(?:\s+(?:morning|afternoon|evening|night))?"
          r"|yesterday|today|tonight|overnight|(?:earlier|later)\s+(?:in|on)\s+the\s+(?:" + _DAYS
          + r")")
-_SKIP_LEFT = re.compile(r"(?:\s*,?\s*(?:\b(?:" + "|".join(_AUX) + r")\b|" + _TIME + r"))+\s*$")
+_SKIP_LEFT = re.compile(r"(?:\s*,?\s*(?:\b(?:" + "|".join(_AUX) + r"|(?<=\bhas )since|"
+                        r"(?<=\bhave )since|(?<=\bhad )since)\b|" + _TIME + r"))+\s*$")
 _SKIP_RIGHT = re.compile(r"^\s*(?:(?:\b(?:" + "|".join(_AUX) + r")\b|" + _TIME + r")\s*,?\s*)+")
 # A phrase after the verb that is not content: "said in a statement", "told reporters".
 _TAIL_RE = re.compile(
@@ -307,6 +308,12 @@ def _definite_descriptor(head: str, words: list[re.Match[str]],
     return taken
 
 
+# words that are no modifier of an organisation's head ("a spokesman for the ministry")
+_NOT_MODIFIERS = {"a", "an", "the", "for", "in", "at", "from", "to", "on", "of", "and", "or",
+                  "with", "by", "during", "after", "before", "about", "said", "says", "this",
+                  "that", "its", "their", "his", "her"}
+
+
 def _np_right(sentence: str, start: int) -> _NP | None:
     """The noun phrase starting at `start` ("said Lavrov", "according to the United Nations")."""
     m0 = re.match(r"\s*", sentence[start:])
@@ -320,9 +327,10 @@ def _np_right(sentence: str, start: int) -> _NP | None:
         for k in range(i + 1, min(i + 3, len(words))):
             if sentence[words[k - 1].end():words[k].start()].strip():
                 return False
-            if not words[k].group(0).islower():
+            tok = words[k].group(0)
+            if not tok.islower() or tok in _NOT_MODIFIERS:
                 return False
-            if words[k].group(0).rstrip(".,") in _ORG_HEADS:
+            if tok.rstrip(".,") in _ORG_HEADS:
                 return True
         return False
 
@@ -340,7 +348,7 @@ def _np_right(sentence: str, start: int) -> _NP | None:
         elif low in _DESCRIPTOR_MODS or low in _TITLE_WORDS or low in _ORG_WORDS \
                 or low.endswith(("’s", "'s")) or (low == "of" and taken):
             taken.append(m)
-        elif taken and tok.islower() and low not in _DETERMINERS and head_ahead(i):
+        elif taken and tok.islower() and tok not in _NOT_MODIFIERS and head_ahead(i):
             taken.append(m)
         else:
             break
@@ -908,6 +916,12 @@ _PEOPLE_GROUPS = {"residents", "witnesses", "sources", "officials", "analysts", 
                   "doctors", "firefighters", "rebels", "opposition"}
 
 
+def _named(doc: _Doc, word: str) -> bool:
+    """Does the document (here or further on) name something `word`?"""
+    return any(d is not None and (d.find(word) or d.longer_name(word))
+               for d in (doc, doc.ahead))
+
+
 def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Entity | None]:
     """Who owns the count or poll of a `_REPORT_SUBJECT` match ("" where no one does)."""
     if m.group("by"):  # the whole name, its acronym aside
@@ -932,8 +946,10 @@ def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Ent
     if not group or _WHEN.search(m.group(group)):
         return "", None  # "Tuesday's count", "Last year's census", "The January census"
     words = m.group(group).split()
-    if group == "name" and all(w.lower() in _REPORT_MODS for w in words):
-        return "", None  # the headline "Final audit says": no name, a description
+    if group == "name" and (all(w.lower() in _REPORT_MODS for w in words) or (
+            m.start(group) == 0 and len(words) == 1 and not _named(doc, words[0])
+            and re.search(r"(?:ed|ing)$|^(?:Damning|Secret|Draft|Critical)$", words[0]))):
+        return "", None  # the headlines "Final audit says", "Leaked audit says": no name
     if group == "name" and len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
         known = doc.find(words[0]) or doc.longer_name(words[0])
         made = re.search(r"\b(?:poll|tally|survey|review|audit|analysis|study)$",
@@ -1124,9 +1140,17 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             np = _appositive(sentence, subj_end)
         if skip and sentence[subj_end:m.start()].lstrip().startswith(","):
             # "Anneli Voss, the mayor of Dravnik, has denied": the comma before "has" closes
-            # an appositive (not "Dravnik, has")
+            # a role set off after the name (not "Dravnik, has"; "The mayor of Dravnik, Anneli
+            # Voss, has said" is Voss's as it is)
             comma = sentence.index(",", subj_end)
-            np = _appositive(sentence, comma + 1) or np
+            opened = max((c.start() for c in _CLAUSE_COMMA.finditer(sentence, 0, comma)),
+                         default=-1)
+            aside = sentence[opened + 1:comma]
+            if opened > 0 and not re.match(r"\s*[A-Z]", aside):  # not a name after a role
+                if re.match(r"\s*(?:which|who)\b", aside):  # "The union, which represents
+                    np = _np_left(sentence, opened) or np  # 4,000 drivers, has said"
+                else:
+                    np = _appositive(sentence, comma + 1) or np
         if np is None and subj_end > 0:  # "The doctor, who asked not to be named, said"
             inter = _INTERRUPTING.search(left[:subj_end])
             if inter:
@@ -1320,6 +1344,8 @@ class Attributor:
         text = sentence.text
         self._doc.org_before = self._doc.last_org  # "Its final count": named before this one
         _collect_names(self._doc, text)
+        for m in _NEW_REPORT.finditer(text):  # "A second report, commissioned by ...": not
+            self._doc.issued.pop(m.group("what").lower(), None)  # the one named before
         # "The Municipal Audit Office's final report came out": "The report found" is its
         for m in _OWNED_REPORT.finditer(text):
             owner = self._doc.find(re.sub(r"^(?:The|A|An)\s+", "", m.group("owner")))
@@ -1371,6 +1397,10 @@ class Attributor:
 
 _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"
                            r"\s+(?:[\w-]+\s+){0,2}?(?P<what>report|study|statement)\b")
+
+
+_NEW_REPORT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?P<what>report|study|statement)\b")
 
 
 def _wrapper_gender(wrapper: str) -> str:

@@ -26,6 +26,7 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "
              "pounds": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 
 _QUALIFIER = (r"(?P<qual>no more than|no fewer than|no less than|no higher than|no lower than|"
+              r"not more than|not fewer than|not less than|"
               r"in excess of|above|below|"
               r"more than|fewer than|less than|at least|at most|up to|as many as|"
               r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"

@@ -57,7 +57,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 33  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 34  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -141,7 +141,8 @@ def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
     if pronoun in ("he", "she") and _SPEAKS_FOR.search(clause):
         return content
     out = _SUBJECT_PRONOUN.sub(lambda _: speaker + " ", content, count=1)
-    if pronoun in ("i", "we"):  # "I do not see" -> "Helga Rimmer does not see"
+    plural = speaker.split()[-1].endswith("s")  # "residents", "the Greens": "are" stays
+    if pronoun == "i" or pronoun == "we" and not plural:  # "I do not see" -> "... does not"
         rest = out[len(speaker) + 1:]
         verb = re.match(r"[\w’']+", rest)
         if verb and verb.group(0).lower() in _THIRD_PERSON:

@@ -398,3 +398,33 @@ def test_the_statement_said_is_its_issuers():
 ])
 def test_stadium_costs_patterns(text, speaker):
     assert attributions(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a phrase after "according to" or "said" stops at a preposition
+    ("According to a spokesman for the ministry, the bridge is safe.", "spokesman"),
+    ("The bridge is safe, according to a statement from the ministry.", "ministry"),
+    ('"We will appeal," said the company in a statement.', "company"),
+    ('"It is safe," said the mayor at a news conference.', "mayor"),
+    # a name set off after a role keeps the claim
+    ("The mayor of Dravnik, Anneli Voss, has said the budget is sound.", "Anneli Voss"),
+    ("A lawyer for Jonas Falk, Sara Berg, has said he will appeal.", "Sara Berg"),
+    # ...and a role, an age or a relative clause set off before "has said" is no speaker
+    ("Tom Reed, spokesman for the union, has said the plan failed.", "Tom Reed"),
+    ("John Smith, 45, has said the plan failed.", "John Smith"),
+    ("Maria Lund, who chairs the committee, has said the plan failed.", "Maria Lund"),
+    ("The union, which represents 4,000 drivers, has said the plan failed.", "union"),
+    # a new report is not the one named before
+    ("The Audit Office's report was published in May. A second report, commissioned by the "
+     "contractor, was released on Friday. The report found costs were fair.", None),
+    # a headline's adjective is no owner; an organisation's name is
+    ("Leaked audit says stadium cost 74 million crowns", None),
+    ("Reuters poll shows Lind ahead at 40 percent", "Reuters"),
+])
+def test_review_counter_examples(text, speaker):
+    assert attributions(text)[-1][0] == speaker
+
+
+def test_since_after_said_stays_in_the_claim():
+    assert attributions("The mayor said since the vote, costs have doubled.")[0][2] == \
+        "since the vote, costs have doubled"

@@ -267,6 +267,7 @@ def test_a_subject_pronoun_is_judged_as_the_speaker():
         "Helga Rimmer does not see how anyone arrives at 52 million"
     assert with_subject("we have never billed twice", "Kalder Construction Group") == \
         "Kalder Construction Group has never billed twice"
+    assert with_subject("we are not safe here", "residents") == "residents are not safe here"
     # one who speaks for someone else: "he" may be that one, and is left as it is
     assert with_subject("he had congratulated the governor", "Elin Bakke",
                         "Elin Bakke, a spokeswoman for Mattias Orn, denied that ") == \

@@ -441,3 +441,16 @@ def test_counts_in_different_months_are_not_compared():
     assert numeric_conflict("Kalder billed the city for 240 workers on site in October 2026",
                             "The site logs show 118 workers on site in October 2026",
                             0.7) is not None
+
+
+def test_a_month_counts_only_where_it_is_the_figures():
+    """A month elsewhere in the sentence says nothing about when a figure was counted."""
+    assert numeric_conflict("The bridge, which opened in May, cost 40 million crowns to build",
+                            "The bridge, completed in June, cost 74 million crowns to build",
+                            0.8) is not None
+    # rival estimates of one sum four times apart still clash
+    assert numeric_conflict("The government said the flood damage would cost 200 million "
+                            "euros to repair", "Independent engineers estimate the flood "
+                            "damage repairs will run to 800 million euros", 0.7) is not None
+    assert numeric_conflict("the logs record not more than 95 workers on site",
+                            "the logs record 118 workers on site", 0.9) is not None
