@@ -401,7 +401,7 @@ def test_a_name_only_one_statement_uses_owns_no_share():
 
 
 def test_sums_far_apart_clash_only_between_statements_that_match():
-    """One story's costs, claims and grants: a sum more than three times another is another
+    """One story's costs, claims and grants: a sum more than five times another is another
     sum unless the statements say the same thing around them."""
     cost = "The consultant's report put the final cost of the stadium at 49 million crowns"
     assert numeric_conflict(cost, "the hall would be built soon, at a cost of about 3 million "
