@@ -139,7 +139,7 @@ _ORG_WORDS = set(
     "campaigners investigators prosecutors doctors firefighters police board bureau "
     "secretariat cabinet team club league airlines motors energy partners news times herald "
     "post tribune press radio tv television statement report railways railway railroad "
-    "chamber airways operator utility utilities gazette journal courier chronicle"
+    "chamber airways operator utility utilities gazette journal courier chronicle firm"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -400,6 +400,7 @@ class _Doc:
     last_org: _Entity | None = None  # the organisation named last ("Its final count")
     subject: _Entity | None = None  # the person a sentence last opened with ("Holtz refused")
     issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
+    org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
     org_before: _Entity | None = None  # ...before the sentence being read
 
     def acronym(self, short: str) -> _Entity | None:
@@ -519,6 +520,45 @@ def _role_after(text: str, pos: int) -> set[str]:
 _POSSESSIVE_S = re.compile(r"(?:'s|’s)\b")
 
 
+# what an organisation is called in a story ("the main contractor, Kalder Construction Group";
+# "Kalder Construction Group, the firm renovating the stadium"), for "Contractor says" and
+# "The company also told the Courier"
+_ORG_ROLES = {"contractor", "company", "firm", "pollster", "insurer", "operator", "developer",
+              "manufacturer", "carrier", "airline", "supplier", "broadcaster", "newspaper",
+              "paper", "charity", "watchdog", "regulator", "consultancy", "consultant", "lender",
+              "carmaker", "retailer", "builder", "subcontractor", "utility", "institute"}
+_BUSINESS = {"contractor", "company", "firm", "insurer", "operator", "developer", "manufacturer",
+             "carrier", "airline", "supplier", "consultancy", "consultant", "lender", "carmaker",
+             "retailer", "builder", "subcontractor", "utility"}  # one kind: "the company"
+
+
+_BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company", "plc", "gmbh",
+                   "holdings", "industries", "construction", "chemicals", "motors", "airlines",
+                   "airways", "energy", "partners", "works", "advisers", "advisors", "seafoods",
+                   "foods", "pharma", "pharmaceuticals", "logistics", "shipping", "mining"}
+
+
+def _role_key(role: str) -> str:
+    return "business" if role in _BUSINESS else role
+
+
+_ROLE = r"(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + "|".join(sorted(_ORG_ROLES)) + r")"
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its)\s+" + _ROLE + r",\s*(?:the\s+)?$")
+_ROLE_AFTER_ORG = re.compile(r"(?:\s*\([A-Z&]+\))?,\s*(?:the|a|an)\s+" + _ROLE + r"\b")
+
+
+def _org_roles(sentence: str, start: int, end: int) -> set[str]:
+    """The role words a sentence gives the organisation named at start..end."""
+    out = set()
+    before = _ROLE_BEFORE.search(sentence[:start])
+    if before:
+        out.add(before.group("role"))
+    after = _ROLE_AFTER_ORG.match(sentence, end)
+    if after:
+        out.add(after.group("role"))
+    return out
+
+
 def _collect_names(doc: _Doc, sentence: str) -> None:
     """Register every titled or multi-word capitalised name in the sentence."""
     words = list(_WORD.finditer(sentence))
@@ -563,6 +603,13 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
             if entity is not None and entity.kind == "org":
                 doc.last_org = entity
+                roles = _org_roles(sentence, words[i].start(), words[j - 1].end())
+                if entity.name.split()[-1].lower().rstrip(".") in _BUSINESS_NAMES:
+                    roles.add("company")  # "Kalder Construction Group", "Norvik Chemicals"
+                for role in roles:
+                    entities = doc.org_roles.setdefault(_role_key(role), [])
+                    if entity not in entities:
+                        entities.append(entity)
             if entity is not None and entity.kind == "person":  # "Agnes Ruud, the
                 entity.title_words |= _role_after(sentence, words[j - 1].end())  # institute's
                 # director": {institute, director}
@@ -642,6 +689,13 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it
         return _resolve_np(doc, owner)
+    role = clean[-1].lower() if clean and (definite or len(clean) == 1) else ""
+    if role in _ORG_ROLES and len(clean) <= 2:  # "The company also told", "Contractor says"
+        known = {e.name: e for d in (doc, doc.ahead) if d is not None
+                 for e in d.org_roles.get(_role_key(role), [])}
+        if len(known) == 1:
+            ent = doc.register(next(iter(known)), "org", set())
+            return ent.name, ent
     issuer = doc.issued.get(clean[0].lower()) if definite and len(clean) == 1 else None
     if issuer is not None:  # "..., the statement said" after "the IEMN said in its
         return issuer.name, issuer  # preliminary statement that ...": the IEMN's
