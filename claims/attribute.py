@@ -527,9 +527,9 @@ _ORG_ROLES = {"contractor", "company", "firm", "pollster", "insurer", "operator"
               "manufacturer", "carrier", "airline", "supplier", "broadcaster", "newspaper",
               "paper", "charity", "watchdog", "regulator", "consultancy", "consultant", "lender",
               "carmaker", "retailer", "builder", "subcontractor", "utility", "institute"}
-_BUSINESS = {"contractor", "company", "firm", "insurer", "operator", "developer", "manufacturer",
-             "carrier", "airline", "supplier", "consultancy", "consultant", "lender", "carmaker",
-             "retailer", "builder", "subcontractor", "utility"}  # one kind: "the company"
+_BUSINESS = {"company", "firm"}  # any business: "the company" is the one the story names
+_NOT_BUSINESS = {"newspaper", "paper", "broadcaster", "charity", "watchdog", "regulator",
+                 "institute", "pollster"}
 
 
 _BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company", "plc", "gmbh",
@@ -604,8 +604,10 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             if entity is not None and entity.kind == "org":
                 doc.last_org = entity
                 roles = _org_roles(sentence, words[i].start(), words[j - 1].end())
-                if entity.name.split()[-1].lower().rstrip(".") in _BUSINESS_NAMES:
-                    roles.add("company")  # "Kalder Construction Group", "Norvik Chemicals"
+                if roles - _NOT_BUSINESS or \
+                        entity.name.split()[-1].lower().rstrip(".") in _BUSINESS_NAMES:
+                    roles.add("company")  # "Kalder Construction Group", "Norvik Chemicals",
+                    # "X, the firm renovating", "the main contractor, X": a business
                 for role in roles:
                     entities = doc.org_roles.setdefault(_role_key(role), [])
                     if entity not in entities:

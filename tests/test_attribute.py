@@ -31,7 +31,7 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("election-count", 0.95, 0.90),  # written by a helper for tuning, measured (0.828/0.692),
     # then tuned on (0.980/0.923)
     ("stadium-costs", 0.90, 0.72),  # written by a helper for tuning, measured (0.833/0.612),
-    # then tuned on (0.924/0.745)
+    # then tuned on (0.911/0.735)
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.89, 0.85),  # written by a helper, never read by us (0.917/0.871; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -432,8 +432,11 @@ def test_since_after_said_stays_in_the_claim():
 
 @pytest.mark.parametrize("text, speaker", [
     # a headline's "Contractor" and a later "the company" are the one business the story names
-    ("Contractor says overrun is the city's doing\n\nKalder Construction Group, the firm "
-     "renovating the stadium, has rejected the claim.", "Kalder Construction Group"),
+    ("Contractor says overrun is the city's doing\n\nIn a statement, the main contractor, "
+     "Kalder Construction Group, said it had billed correctly.", "Kalder Construction Group"),
+    # ...not a business of another kind: an insurer is no operator
+    ("Norvik Chemicals, the operator of the warehouse, said it was safe. The insurer said it "
+     "would pay.", None),
     ("Kalder Construction Group says it is owed money. The company also told the Courier that "
      "the stadium would open late.", "Kalder Construction Group"),
     ("Kalder Construction Group, the firm renovating the stadium, said costs rose. The firm "
@@ -444,4 +447,4 @@ def test_since_after_said_stays_in_the_claim():
     ("Police said the fire started at night. The company said it was not to blame.", "company"),
 ])
 def test_the_company_is_the_one_business_the_story_names(text, speaker):
-    assert attributions(text)[-1][0] == speaker
+    assert attributions(text)[0 if text.startswith("Contractor") else -1][0] == speaker
