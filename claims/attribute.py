@@ -3,10 +3,13 @@
 Rule-based and document-aware. A reporting verb ("said", "told", "insisted", "according to"...)
 outside quotation marks is attributed to the noun phrase next to it; the content is the rest of
 the clause with the "X said" wrapper removed. Names are resolved within the document: "Lavrov"
-becomes "Sergei Lavrov" (the full name seen earlier), "he"/"she" the last person who spoke,
-"the top Russian diplomat" the last person whose title shares a word with it, "the presidency"
-the last organisation ending in that word. A sentence that is only a quotation inherits the
-previous sentence's speaker. Sentences without a reporting verb belong to the narrator.
+becomes "Sergei Lavrov" (the full name seen earlier), "he"/"she" the last person who spoke
+(or the person a sentence since opened with, where the one who spoke is known to be the other
+sex), "the top Russian diplomat" the last person whose title shares a word with it, "the
+presidency" the last organisation ending in that word, "the company" the one business the
+document names, "the report" the one whose owner was named with it. A sentence that is only a
+quotation inherits the previous sentence's speaker. Sentences without a reporting verb belong
+to the narrator.
 """
 
 from __future__ import annotations
