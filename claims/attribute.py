@@ -312,9 +312,7 @@ def _definite_descriptor(head: str, words: list[re.Match[str]],
 
 
 # words that are no modifier of an organisation's head ("a spokesman for the ministry")
-_NOT_MODIFIERS = {"a", "an", "the", "for", "in", "at", "from", "to", "on", "of", "and", "or",
-                  "with", "by", "during", "after", "before", "about", "said", "says", "this",
-                  "that", "its", "their", "his", "her"}
+_NOT_MODIFIERS = _STOP | _DETERMINERS | {"said", "says"}
 
 
 def _np_right(sentence: str, start: int) -> _NP | None:
@@ -651,11 +649,11 @@ def _spokesperson_of(tokens: list[str]) -> _NP | None:
     return None
 
 
-# "said in its preliminary statement", "said in a report" (not "a report by the UN"): what
-# "the statement said" later in the document refers to
-_ISSUED = re.compile(r"\b(?:its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?"
-                     r"(?P<what>statement|report|study)\b(?!\s+(?:by|from|of)\b)",
-                     re.IGNORECASE)
+# what an organisation or a person issues, and "the statement said" later refers back to
+_ISSUED_NOUN = r"(?P<what>statement|report|study)\b"
+# "said in its preliminary statement", "said in a report" (not "a report by the UN")
+_ISSUED = re.compile(r"\b(?:its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?" + _ISSUED_NOUN
+                     + r"(?!\s+(?:by|from|of)\b)", re.IGNORECASE)
 
 
 def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
@@ -880,6 +878,13 @@ def _appositive(sentence: str, end: int) -> _NP | None:
         # "Elin Bakke, a spokeswoman for Mattias Orn, the third-placed candidate, said": the
         # name before the last appositive is inside an earlier one; the subject is before that
         return _appositive(sentence, c1 + 1)
+    # "The mayor of Dravnik, Anneli Voss": the outer side is a role of someone or somewhere
+    after_role = outer is not None and re.search(
+        r"\b(?:for|of|to|at|with|from)\s+$", sentence[:outer.start]) is not None or \
+        outer is not None and re.search(r"\b[a-z]+\s+(?:for|of|to|at|with|from)\s+",
+                                        outer.text) is not None
+    if after_role and named_inner and inner is not None:
+        return inner  # "The mayor of Dravnik, Anneli Voss, said": the name after the role
     if outer is not None and _split_title(outer.tokens)[1]:
         return outer
     if inner is not None and inner_whole and _split_title(inner.tokens)[1]:
@@ -1199,17 +1204,14 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             np = _appositive(sentence, subj_end)
         if skip and sentence[subj_end:m.start()].lstrip().startswith(","):
             # "Anneli Voss, the mayor of Dravnik, has denied": the comma before "has" closes
-            # a role set off after the name (not "Dravnik, has"; "The mayor of Dravnik, Anneli
-            # Voss, has said" is Voss's as it is)
+            # an appositive (not "Dravnik, has")
             comma = sentence.index(",", subj_end)
             opened = max((c.start() for c in _CLAUSE_COMMA.finditer(sentence, 0, comma)),
                          default=-1)
-            aside = sentence[opened + 1:comma]
-            if opened > 0 and not re.match(r"\s*[A-Z]", aside):  # not a name after a role
-                if re.match(r"\s*(?:which|who)\b", aside):  # "The union, which represents
-                    np = _np_left(sentence, opened) or np  # 4,000 drivers, has said"
-                else:
-                    np = _appositive(sentence, comma + 1) or np
+            if opened > 0 and re.match(r"\s*(?:which|who)\b", sentence[opened + 1:comma]):
+                np = _np_left(sentence, opened) or np  # "The union, which represents 4,000
+            elif opened > 0:  # drivers, has said"
+                np = _appositive(sentence, comma + 1) or np
         if np is None and subj_end > 0:  # "The doctor, who asked not to be named, said"
             inter = _INTERRUPTING.search(left[:subj_end])
             if inter:
@@ -1455,11 +1457,10 @@ class Attributor:
 
 
 _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"
-                           r"\s+(?:[\w-]+\s+){0,2}?(?P<what>report|study|statement)\b")
+                           r"\s+(?:[\w-]+\s+){0,2}?" + _ISSUED_NOUN)
 
 
-_NEW_REPORT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?P<what>report|study|statement)\b")
+_NEW_REPORT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?" + _ISSUED_NOUN)
 
 
 def _wrapper_gender(wrapper: str) -> str:

@@ -384,7 +384,7 @@ _COMPARED = (*AMOUNTS, "time")  # the kinds of figure the rules compare
 
 _IN_MONTH = re.compile(r"\b(?:in|during|for)\s+(?:early\s+|late\s+|mid-)?(?P<m>January|February|"
                        r"March|April|May|June|July|August|September|October|November|December)"
-                       r"(?:\s+(?P<y>\d{4}))?\b")
+                       r"\b")
 
 
 def _apart_in_time(a: str, b: str) -> bool:
@@ -429,8 +429,8 @@ def _owners(text: str, qs: list[Quantity], other: str) -> dict[int, str]:
     of the vote against 47.9 percent for Holtz": the one not named at its figure is the
     other's; "Holtz won 49.1 percent", where she is the only one of them named). id(figure)
     -> name; figures with no owner are left out."""
-    names = {w for w in _NAME.findall(text) if w in set(_NAME.findall(other))
-             and w.lower() not in _FUNCTION}
+    theirs = set(_NAME.findall(other))
+    names = {w for w in _NAME.findall(text) if w in theirs and w.lower() not in _FUNCTION}
     out: dict[int, str] = {}
     for kind in {q.kind for q in qs}:
         same = [q for q in qs if q.kind == kind]

@@ -408,6 +408,8 @@ def test_stadium_costs_patterns(text, speaker):
     ('"It is safe," said the mayor at a news conference.', "mayor"),
     # a name set off after a role keeps the claim
     ("The mayor of Dravnik, Anneli Voss, has said the budget is sound.", "Anneli Voss"),
+    ("The mayor of Dravnik, Anneli Voss, said the budget is sound.", "Anneli Voss"),
+    ("The president of France, Emmanuel Macron, said the plan failed.", "Emmanuel Macron"),
     ("A lawyer for Jonas Falk, Sara Berg, has said he will appeal.", "Sara Berg"),
     # ...and a role, an age or a relative clause set off before "has said" is no speaker
     ("Tom Reed, spokesman for the union, has said the plan failed.", "Tom Reed"),
