@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -195,6 +196,23 @@ def content_of(text: str) -> str:
     return text.strip()
 
 
+# "human errors, not fraud", "confirm the result, not change it", "for the court, not for
+# observers": a corrective "not" that says what the claim is not, after what it is
+_CONTRAST = re.compile(
+    r"\s*,\s*not\s+(?!(?:only|just|merely|least|all|even|yet|always|because|if|when|until|since|"
+    r"so|as|to)\b)(?:[^,;:.!?\"“”()]|[,.](?=\d))+(?=[\"”]?\s*(?:[,;:.!?()]|$))",
+    re.IGNORECASE)
+
+
+def without_contrast(text: str) -> str:
+    """The text the model reads: a corrective "..., not Y" tail dropped. The model takes any
+    "not" as a sign of contradiction ("the recount had found "human errors, not fraud"" /
+    "the network had found no evidence of systematic fraud", 0.87 both ways); what a claim
+    says is what comes before it. The rules still read the whole text ("2,870 votes, not the
+    3,968 announced")."""
+    return _CONTRAST.sub("", text)
+
+
 def judge_pairs(pairs: Sequence[tuple[str, str]], *, name: str | None = None,
                 similarities: Sequence[float | None] | None = None,
                 strip_wrappers: bool = True, batch_size: int = 32,
@@ -205,7 +223,8 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], *, name: str | None = None,
     numbers describe the same thing; pass them when you have them.
     """
     texts = [(content_of(p), content_of(h)) if strip_wrappers else (p, h) for p, h in pairs]
-    scores = model_scores(texts, name=name, batch_size=batch_size, progress=progress)
+    scores = model_scores([(without_contrast(p), without_contrast(h)) for p, h in texts],
+                          name=name, batch_size=batch_size, progress=progress)
     judge = load(name)
     sims = list(similarities) if similarities is not None else [None] * len(pairs)
     out: list[Judgement] = []

@@ -31,6 +31,14 @@ _QUALIFIER = (r"(?P<qual>no more than|no fewer than|no less than|no higher than|
               r"more than|fewer than|less than|at least|at most|up to|as many as|"
               r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"
               r"just over|just under|an estimated|estimated|closer to|close to)\s+")
+# "never saw more than 110 people", "did not employ over 40", "hasn't paid less than": a
+# comparative under a negation bounds the figure the other way
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:never|not|nobody)|n[’']t)\s+"
+                             r"(?:(?!(?:only|just|merely|simply|even)\b)[a-z]+\s+){0,2}$",
+                             re.IGNORECASE)
+_TURNED = {"more than": "no more than", "over": "no more than", "above": "no more than",
+           "in excess of": "no more than", "fewer than": "no fewer than",
+           "less than": "no less than", "under": "no fewer than", "below": "no fewer than"}
 # "twelve", "forty-eight", "a hundred": one spelled-out number (see word_value)
 WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 # a figure may be here: digits or a number word ("a mile and a half", "two warning shots")
@@ -197,6 +205,8 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         low = raw.lower()
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
         qual = (m.group("qual") or "").lower()
+        if qual in _TURNED and _NEGATED_BEFORE.search(span[:m.start()]):
+            qual = _TURNED[qual]  # "never saw more than 110 people": at most 110
         if low in ("a", "an") and scale == 1.0:
             continue  # the article, not a number
         if low in _VAGUE:

@@ -27,6 +27,7 @@ from claims.resolve import restated_claims
 from claims.rules import (
     align_figures,
     content_words,
+    figure_keys,
     figures_apart,
     margin_figure,
     ratio_figure,
@@ -57,7 +58,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 34  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 35  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -107,6 +108,46 @@ def candidates(index: Any, ids: Sequence[int], k: int = K, floor: float = FLOOR)
             pair = (min(int(i), int(j)), max(int(i), int(j)))
             seen[pair] = max(seen.get(pair, -1.0), float(s))
     return [Candidate(a, b, s) for (a, b), s in sorted(seen.items())]
+
+
+FIGURE_PEERS = 6  # claims that state one figure, beyond which it is too common to tie them
+SPECIFIC = 10  # ...and from which a whole number is specific enough: "two guys", "three people"
+# are in every other story, and the model calls any two such scenes a contradiction
+
+
+def figure_candidates(contents: dict[int, Judged], ids: Sequence[int], index: Any,
+                      peers: int = FIGURE_PEERS) -> list[Candidate]:
+    """Pairs (a < b) of the given claims with other claims that state the very same figure
+    of the same thing ("a recount in 86 polling stations" / "A recount in 86 stations that
+    moves the margin by 412 votes"; "43 percent of Grey Sound cod" / "his country's share will
+    rise to 43 percent in 2027"), however far apart the embeddings put them: outlets that
+    quote one specific figure mostly report one fact. A figure stated by more than `peers`
+    claims ("10 percent") ties nothing, nor a small whole number ("three people were riding a
+    bus" / "three people were drinking champagne"). The judge still decides: far apart,
+    only the same figure with words in common agrees (`far_figure`)."""
+    import numpy as np
+
+    holders: dict[tuple[str, str, float, str], list[int]] = {}
+    for i, j in contents.items():
+        if FIGURE_HINT.search(j.text):
+            for key in _figure_keys(j.text):
+                if key[2] >= SPECIFIC or key[2] != int(key[2]):
+                    holders.setdefault(key, []).append(i)
+    scope = set(ids)
+    pairs = {(min(i, o), max(i, o)) for held in holders.values() if 1 < len(held) <= peers
+             for i in held if i in scope for o in held if o != i}
+    if not pairs:
+        return []
+    order = sorted(pairs)
+    left = index.vectors_of(np.asarray([a for a, _ in order], dtype=np.int64))
+    right = index.vectors_of(np.asarray([b for _, b in order], dtype=np.int64))
+    sims = (left * right).sum(axis=1)
+    return [Candidate(a, b, float(s)) for (a, b), s in zip(order, sims, strict=True)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _figure_keys(text: str) -> frozenset[tuple[str, str, float, str]]:
+    return frozenset(figure_keys(text))
 
 
 _SUBJECT_PRONOUN = re.compile(r"^(?:it|they|he|she|we|i)\s+(?=\w)", re.IGNORECASE)
@@ -657,8 +698,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
            rebuild: bool = False) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(all relations, new cache rows, groups) after adding `new_claims` to the store.
 
-    Only the new claims' neighbours are candidates, so adding a document costs about
-    k x (its claims) judgements, and cached pairs cost none. With rebuild=True every claim's
+    Only the new claims' neighbours (and the few claims that state one of their figures,
+    `figure_candidates`) are candidates, so adding a document costs about k x (its claims)
+    judgements, and cached pairs cost none. With rebuild=True every claim's
     neighbours are judged again (cached verdicts of the same judge are reused).
     """
     from claims.group import build_groups
@@ -668,8 +710,11 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
         if len(new_claims) else old
     contents = judged_claims(all_claims)
     scope = all_claims if rebuild else new_claims
-    cands = [c for c in candidates(index, scope["claim_id"].to_list(), k, floor)
-             if not (asks(contents[c.a].text) or asks(contents[c.b].text))]
+    near = candidates(index, scope["claim_id"].to_list(), k, floor)
+    seen = {(c.a, c.b) for c in near}
+    near += [c for c in figure_candidates(contents, scope["claim_id"].to_list(), index)
+             if (c.a, c.b) not in seen]
+    cands = [c for c in near if not (asks(contents[c.a].text) or asks(contents[c.b].text))]
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)
     docs = set(scope["doc_id"].to_list())
     now = dt.datetime.now(dt.UTC)

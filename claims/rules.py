@@ -112,6 +112,14 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     return None
 
 
+def figure_keys(text: str) -> set[tuple[str, str, float, str]]:
+    """The figures a statement states, as keys two statements of one figure share (kind,
+    what it counts, value, qualifier): "86 polling stations" and "a recount in 86 stations",
+    "43%" and "43 percent". Amounts with a unit only, as `shared_figure` compares."""
+    return {(q.kind, _head(q.unit), q.value, q.qualifier) for q in extract_quantities(text)
+            if q.kind in AMOUNTS and q.unit and not _denied(text, q)}
+
+
 # "put Holtz ahead by 1.9 percentage points", "leads by 0.7 points", "a lead of 3 points"
 _MARGIN = re.compile(r"\b(?:ahead|lead|leads|led|leading|behind|trails?|trailed|trailing)\b"
                      r"[^.;]{0,30}?\bby\s+(?P<n>\d+(?:\.\d+)?)\s+(?:percentage\s+)?points?\b"
@@ -273,16 +281,23 @@ def _generic(q: Quantity) -> bool:
         or _stem(q.unit.split()[-1]) in _MEASURES
 
 
+def _quoted(s: str) -> bool:
+    """Is `s` only a quotation mark (and spaces)? One right at a figure quotes the figure, not
+    a sentence: 'the overrun at "more than 80 percent" of the original budget'."""
+    return s.strip() in ('"', "“", "”")
+
+
 def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     """The content words next to a figure inside its clause ("1,200 people had been
-    displaced" -> {displac}; "cut by 15 percent next year" -> {cut, next, year})."""
+    displaced" -> {displac}; "cut by 15 percent next year" -> {cut, next, year}; a quotation
+    mark right at the figure ends nothing: 'at "more than 80 percent" of the budget')."""
     left = text[:q.start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left)] + [o.end for o in others
-                                                           if o.end <= q.start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left) if not _quoted(left[m.start():])] \
+        + [o.end for o in others if o.end <= q.start]
     left = left[max(cut, default=0):]
     right = text[q.end:]
-    stops = [m.start() for m in _CLAUSE_END.finditer(right)] + [o.start - q.end for o in others
-                                                                if o.start >= q.end]
+    stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])] \
+        + [o.start - q.end for o in others if o.start >= q.end]
     right = right[:min(stops, default=len(right))]
     words = [_stem(w) for w in _words(left) if w.lower() not in _SKIP]
     after = [_stem(w) for w in _words(right) if w.lower() not in _SKIP]

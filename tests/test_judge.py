@@ -140,3 +140,32 @@ def test_the_shipped_judge_loads_offline_and_gets_plain_cases_right():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=True, timeout=300)
     assert out.stdout.strip() == "['contradiction', 'entailment', 'neutral']"
+
+
+def test_a_corrective_not_is_left_out_of_what_the_model_reads():
+    from claims.judge import without_contrast
+
+    assert without_contrast('the recount would "confirm the result, not change it"') == \
+        'the recount would "confirm the result"'
+    assert without_contrast("That is for the court, not for observers") == \
+        "That is for the court"
+    # figures with thousands separators are cut whole, not at their comma
+    assert without_contrast("Maslen 2,870 votes ahead, not the 3,968 announced by the "
+                            "commission") == "Maslen 2,870 votes ahead"
+    for kept in ("It was heavy, but not unusual", "the city would not come back",
+                 "they were safe, not only the workers but everyone"):
+        assert without_contrast(kept) == kept
+
+
+def test_the_shipped_judge_does_not_read_a_corrective_not_as_a_clash():
+    """The model takes "not" as a sign of contradiction: "That is for the court, not for
+    observers" had contradicted "its observers would attend every recount session" (0.90).
+    The rules still read the whole text."""
+    pair = ("That is for the court, not for observers",
+            "its observers would attend every recount session")
+    ab, ba = judge_pairs([pair, pair[::-1]], similarities=[0.53, 0.53])
+    assert "contradiction" not in (ab.label, ba.label)
+    assert ab.premise == pair[0]  # what the judgement reports is the whole text
+    rejected = judge_pairs([("Maslen is 2,870 votes ahead, not the 3,968 announced",
+                             "Maslen is 3,968 votes ahead")], similarities=[0.8])[0]
+    assert rejected.label == "contradiction" and rejected.method == "numbers"

@@ -162,3 +162,16 @@ def test_a_spelled_out_number_is_a_time_only_with_the_part_of_the_day():
     # an hour the part of the day hardly has, and no "at": a count
     assert [q.kind for q in extract_quantities("Police arrested five in the afternoon")] \
         == ["count"]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("its members never saw more than 110 people on site", "no more than"),
+    ("the company did not employ over 40 workers", "no more than"),
+    ("he hasn't seen more than 3 ships", "no more than"),
+    ("Nobody counted fewer than 12 boats", "no fewer than"),
+    ("it had more than 40 workers", "more than"),  # no negation
+    ("it was not only more than 40 workers", "more than"),  # "not only": more, not fewer
+])
+def test_a_negated_comparative_bounds_the_figure_the_other_way(text, qualifier):
+    """ "never saw more than 110 people" is at most 110, not more than 110."""
+    assert one(text).qualifier == qualifier

@@ -15,7 +15,15 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.group import build_groups
 from claims.pipeline import ingest
-from claims.relate import RELATIONS, candidates, denials, judged
+from claims.relate import (
+    RELATIONS,
+    _judged_key,
+    candidates,
+    denials,
+    figure_candidates,
+    judged,
+    judged_claims,
+)
 from claims.store import Store
 from claims.vectors import VectorIndex
 from tests.test_judge import build_tiny_nli
@@ -37,6 +45,48 @@ def test_candidates_are_nearest_neighbours_above_the_floor_each_pair_once():
     assert all(c.similarity >= 0.5 for c in got)
     got = candidates(index, [10], k=5, floor=0.5)  # only pairs with the claims asked about
     assert {(c.a, c.b) for c in got} == {(10, 11), (10, 12)}
+
+
+def test_claims_stating_one_figure_are_candidates_however_far_apart():
+    contents = {i: judged(t, None, None) for i, t in enumerate([
+        "A recount in 86 polling stations has cut the governor's lead",
+        "the court ordered a recount in 86 stations",
+        "the ferry will resume service on Friday",  # no figure
+        "the ferry carried 86 passengers",  # 86 of something else
+        "Turnout was 61 percent", "61 percent backed the plan", "61 percent said no",
+        "three people were riding a bus", "three people were drinking champagne",  # too common
+    ])}
+    vecs = np.vstack([unit(np.eye(9)[i]) for i in range(9)])  # all orthogonal: cosine 0
+    index = VectorIndex(9).with_added(np.arange(9, dtype=np.int64), vecs)
+    got = figure_candidates(contents, list(range(9)), index, peers=2)
+    assert [(c.a, c.b, c.similarity) for c in got] == [(0, 1, 0.0)]
+    assert figure_candidates(contents, [2, 3], index, peers=2) == []  # only the claims asked
+    # a figure three claims state is too common to tie them at peers=2, not at 3
+    assert {(c.a, c.b) for c in figure_candidates(contents, [4], index, peers=3)} == \
+        {(4, 5), (4, 6)}
+
+
+def test_ingest_judges_claims_that_state_one_figure_beyond_the_neighbours(
+        tmp_path, judge_says_contradiction):
+    """ "43 percent of Grey Sound cod" and "his country's share will rise to 43 percent" are at
+    cosine 0.17 under the bundled MiniLM, below the candidate floor; the figure ties them."""
+    (tmp_path / "a.txt").write_text(
+        "The Lundar Isles will be allowed to catch 43 percent of Grey Sound cod from next "
+        "year.\n\nThe harbour master said the ferry would resume service on Friday.",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Aasgard insisted his country's share will rise to 43 percent in 2027.",
+        encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], index,
+           judge=judge_says_contradiction)
+    store = Store.open(index)
+    claims = store.claims()
+    contents = judged_claims(claims)
+    by_text = {r["content"]: r["claim_id"] for r in claims.iter_rows(named=True)}
+    a = next(i for t, i in by_text.items() if "Grey Sound" in t)
+    b = next(i for t, i in by_text.items() if "2027" in t)
+    assert _judged_key(contents[a], contents[b]) in set(store.pairs()["key"])
 
 
 def claims_frame(rows):

@@ -454,3 +454,21 @@ def test_a_month_counts_only_where_it_is_the_figures():
                             "damage repairs will run to 800 million euros", 0.7) is not None
     assert numeric_conflict("the logs record not more than 95 workers on site",
                             "the logs record 118 workers on site", 0.9) is not None
+
+
+def test_a_negated_comparative_clashes_with_a_figure_beyond_it():
+    assert numeric_conflict("members never saw more than 110 workers on the site",
+                            "the logs show 118 workers on the site", 0.9) is not None
+    assert numeric_conflict("members saw more than 110 workers on the site",
+                            "the logs show 118 workers on the site", 0.9) is None
+
+
+def test_a_quoted_figure_keeps_the_words_beside_it():
+    """A quotation mark right at a figure quotes the figure; the words after it still say
+    what it counts ("of the original budget"), so two shares of one overrun clash."""
+    hit = numeric_conflict(
+        "the overrun at \"more than 80 percent\" of the original budget, far beyond the "
+        "audit office's estimate",
+        "the overrun, 47 percent above the original budget of 38 million crowns, had been "
+        "caused mainly by design changes", 0.59)
+    assert hit is not None and "more than 80 percent" in hit.reason
