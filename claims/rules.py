@@ -362,6 +362,30 @@ def _scope(text: str, q: Quantity) -> bool:
     return q.kind == "count" and _SCOPE.search(text[:q.start]) is not None
 
 
+# "23 polling stations that opened more than an hour late", "at least 23 polling stations
+# visited by its observers": a relative clause or participle that says which of them are counted
+_RESTRICTED = re.compile(r"^\s*(?:(?:that|which|who|where)\s+|(?=[a-z]+ed\s+by\b))",
+                         re.IGNORECASE)
+
+
+def _restriction(text: str, q: Quantity) -> set[str]:
+    """The content words of what restricts a count to some of its things ("23 polling
+    stations that opened more than an hour late" -> {open, hour, late}), or none."""
+    if q.kind != "count" or not q.unit:
+        return set()
+    m = _RESTRICTED.match(text[q.end:])
+    if m is None:
+        return set()
+    rest = text[q.end + m.end():]
+    stop = _CLAUSE_END.search(rest)
+    words = [_stem(w) for w in _words(rest[:stop.start() if stop else len(rest)])
+             if w.lower() not in _SKIP and w.lower() not in _COMPARATIVES]
+    return set(words[:_WINDOW_WORDS + 1])
+
+
+_COMPARATIVES = {"more", "less", "fewer", "than"}
+
+
 _OF_LIMIT = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:share(?!\s+capital)|quota|target|"
                        r"limit|allowance|allocation|budget|capacity)\b", re.IGNORECASE)
 
@@ -525,8 +549,11 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
             return False
-        if _generic(x) or _generic(y):
-            return bool(_context(a, x, qa) & _context(b, y, qb))
+        rx, ry = _restriction(a, x), _restriction(b, y)
+        if _generic(x) or _generic(y):  # "1,200 people who were displaced" / "3,000 displaced"
+            return bool((_context(a, x, qa) | rx) & (_context(b, y, qb) | ry))
+        if rx or ry:  # "23 polling stations that opened late" / "visited 612 polling stations"
+            return bool((rx or _context(a, x, qa)) & (ry or _context(b, y, qb)))
         if _scope(a, x) or _scope(b, y):  # no words beside either: nothing says they differ
             cx, cy = _context(a, x, qa), _context(b, y, qb)
             return bool(cx & cy) or not (cx or cy)

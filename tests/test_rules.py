@@ -472,3 +472,20 @@ def test_a_quoted_figure_keeps_the_words_beside_it():
         "the overrun, 47 percent above the original budget of 38 million crowns, had been "
         "caused mainly by design changes", 0.59)
     assert hit is not None and "more than 80 percent" in hit.reason
+
+
+def test_a_count_restricted_by_a_relative_clause_is_compared_only_with_the_same_restriction():
+    """ "23 polling stations that opened more than an hour late" are not the 612 the observers
+    visited, nor the five where agents were asked to leave; the nine that opened late are."""
+    late = "Our observers recorded 23 polling stations that opened more than an hour late"
+    assert numeric_conflict(late, "The network's observers visited 612 polling stations on "
+                            "election day", 0.6) is None
+    assert numeric_conflict(late, "At five polling stations our observers saw party agents "
+                            "asked to leave", 0.6) is None
+    assert numeric_conflict(late, "The commission said nine polling stations opened late",
+                            0.6) is not None
+    assert numeric_conflict(late, "Officials recorded nine polling stations that opened more "
+                            "than an hour late", 0.6) is not None
+    # people counted by what happened to them, in a relative clause or beside the figure
+    assert numeric_conflict("1,200 people who were displaced by the flood",
+                            "about 3,000 people have been displaced", 0.6) is not None
