@@ -155,6 +155,7 @@ _PERSON_ROLE_HEADS |= set(
     .split()
 )
 _ORG_HEADS = _ORG_WORDS
+_CITY_HEADS = {"city", "town"}  # "the city said": the city's government (see `_the_city`)
 _DESCRIPTOR_MODS = set(
     "top senior chief former deputy local regional state foreign federal national "
     "environmental two three several some many other unnamed anonymous two-time main lead "
@@ -202,7 +203,7 @@ def _np_token_ok(tok: str, position_from_end: int) -> bool:
     if low in _DETERMINERS:
         return position_from_end > 0
     if position_from_end == 0:
-        return low in _PERSON_ROLE_HEADS or low in _ORG_HEADS
+        return low in _PERSON_ROLE_HEADS or low in _ORG_HEADS or low in _CITY_HEADS
     return (low in _DESCRIPTOR_MODS or low in _TITLE_WORDS or low in _ORG_WORDS
             or low.endswith(("’s", "'s")) or low == "of")
 
@@ -238,6 +239,9 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok.lower() in _DETERMINERS:
             break
     taken.reverse()
+    if taken and taken[-1].group(0).lower() in _CITY_HEADS and (
+            len(taken) != 2 or taken[0].group(0).lower() != "the"):
+        return None  # only "the city" itself speaks, not "residents of the old town"
     k = words.index(taken[0]) if taken else 0
     if taken and k >= 2 and words[k - 1].group(0) in ("in", "at", "from") \
             and _is_cap(words[k - 2].group(0)) and not head[words[k - 2].end():
@@ -358,7 +362,10 @@ def _np_right(sentence: str, start: int) -> _NP | None:
     if not taken:
         return None
     last = taken[-1].group(0)
-    if not (_is_cap(last) or last.lower().rstrip(".") in _ORG_HEADS | _PERSON_ROLE_HEADS):
+    city = len(taken) == 2 and taken[0].group(0).lower() == "the" \
+        and last.lower().rstrip(".") in _CITY_HEADS  # "according to the city"
+    if not (_is_cap(last) or last.lower().rstrip(".") in _ORG_HEADS | _PERSON_ROLE_HEADS
+            or city):
         return None
     toks = [m.group(0) for m in taken]
     if toks[-1].endswith(".") and toks[-1].count(".") == 1 and \
@@ -403,6 +410,7 @@ class _Doc:
     issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
     org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
     org_before: _Entity | None = None  # ...before the sentence being read
+    city: str = ""  # "City of Dravnik": the one city the document is about, for "the city said"
 
     def acronym(self, short: str) -> _Entity | None:
         """The organisation an acronym stands for: introduced with it ("the Kestrel Valley
@@ -692,6 +700,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it
         return _resolve_np(doc, owner)
+    if definite and doc.city and len(clean) == 1 and clean[0].lower() in _CITY_HEADS:
+        ent = doc.register(doc.city, "org", set())  # "the city said": the city the story is
+        return ent.name, ent  # about, where it names one
     role = clean[-1].lower() if clean and (definite or len(clean) == 1) else ""
     if role in _ORG_ROLES and len(clean) <= 2:  # "The company also told", "Contractor says"
         known = {e.name: e for d in (doc, doc.ahead) if d is not None
@@ -1367,6 +1378,30 @@ def _is_bare_quote(sentence: str) -> bool:
 TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")  # "ROSK: ", a transcript turn's label
 
 
+# Where a document says which city it is about: its dateline ("DRAVNIK, Vessland, March 3"),
+# "the mayor of Dravnik", "the city of Dravnik", "Dravnik's city council", "Dravnik City Hall"
+_DATELINE_CITY = re.compile(r"^(?P<a>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?),\s")
+_CITY_NAMED = re.compile(
+    r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+(?P<b>[A-Z][a-z-]+"
+    r"(?: [A-Z][a-z-]+(?! [A-Z]))?)\b|\b(?P<c>[A-Z][a-z-]+)(?:'s|’s)?\s+(?:[Cc]ity|[Tt]own)\s+"
+    r"(?:[Cc]ouncil|[Hh]all)\b")
+_PLACE_WORDS = {"the", "a", "an", "new", "this", "that", "its", "his", "her", "their"}
+
+
+def _the_city(sentences: list[Sentence]) -> str:
+    """ "City of X" where the document names one city only, else ""."""
+    found = set()
+    for s in sentences:
+        m = _DATELINE_CITY.match(s.text)
+        if m and s.text[m.end():m.end() + 40].split(",")[0].strip()[:1].isupper():
+            found.add(m.group("a").title())  # "DRAVNIK, Vessland," (not "WASHINGTON - ")
+        for m in _CITY_NAMED.finditer(s.text):
+            name = m.group("b") or m.group("c")
+            if name.lower() not in _PLACE_WORDS:
+                found.add(name)
+    return f"City of {found.pop()}" if len(found) == 1 else ""
+
+
 class Attributor:
     """Attributes the sentences of one document, in order (it keeps who spoke last)."""
 
@@ -1382,6 +1417,7 @@ class Attributor:
                 _collect_names(ahead, s.text)
             self._doc.ahead = ahead
             self._transcript = sum(1 for s in sentences if TURN.match(s.text)) >= 2
+            self._doc.city = _the_city(sentences)
 
     def _transcript_turn(self, sentence: Sentence) -> Attribution | None:
         """ "ROSK: No shots were fired." - the speaker label of a transcript turn."""
@@ -1421,7 +1457,8 @@ class Attributor:
             if turn is not None:
                 self._prev = [turn]
                 return [turn]
-        hits = _find_hits(text, self._doc)
+        # "the city said" where the document names no one city: no speaker, as before
+        hits = [h for h in _find_hits(text, self._doc) if h.speaker.lower() not in _CITY_HEADS]
         _assign_content(text, hits)
         out: list[Attribution] = []
         for h in hits:

@@ -450,3 +450,22 @@ def test_since_after_said_stays_in_the_claim():
 ])
 def test_the_company_is_the_one_business_the_story_names(text, speaker):
     assert attributions(text)[0 if text.startswith("Contractor") else -1][0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the dateline names the city; "the city" speaks for its government
+    ("DRAVNIK, Vessland, March 3 (VNA) - The stadium will cost 56 million crowns, the audit "
+     "office said.\n\nThe city said it had no record of any refund.", "City of Dravnik"),
+    ("Mayor of Dravnik Anneli Voss defended the budget.\n\nAccording to the city, only 12 "
+     "of those were formal change orders.", "City of Dravnik"),
+    ("Dravnik's city council met on Monday.\n\nThe hall will open in May, said the city.",
+     "City of Dravnik"),
+    # no city named, or two: no speaker, as no one can tell which
+    ("The city said it had no record of any refund.", None),
+    ("The mayor of Dravnik met the mayor of Kessen.\n\nThe city said it would pay.", None),
+    # only "the city" itself: residents of a town are not the town
+    ("DRAVNIK, Vessland, March 3 - Talks began.\n\nResidents of the old town said they were "
+     "afraid.", None),
+])
+def test_the_city_is_the_one_city_the_story_names(text, speaker):
+    assert attributions(text)[-1][0] == speaker
