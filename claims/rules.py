@@ -442,6 +442,28 @@ def _month(text: str, q: Quantity) -> str:
                                                text[q.end:q.end + m.start()]) else ""
 
 
+_YEAR = re.compile(r"\b(?:in|for|during|by|until|since)\s+(?P<y>(?:19|20)\d\d)\b|"
+                   r"\b(?P<r>last|this|next|previous|coming)\s+year\b|"
+                   r"\b(?P<now>now|currently|current|today|at present)\b", re.IGNORECASE)
+_RELATIVE_YEAR = {"last": "last", "previous": "last", "this": "this", "next": "next",
+                  "coming": "next"}
+
+
+def _year(text: str, q: Quantity) -> tuple[str, str] | None:
+    """When, by year, a figure holds, from the words of its clause: ("year", "2025") for "40
+    turbines in 2025", ("relative", "last") for "last year", ("relative", "this") for "now";
+    None where the clause says nothing. Explicit and relative years are not compared with
+    each other (no one here knows what year "now" is)."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text[:q.start])]
+    left = text[max([0, *starts, q.start - 60]):q.start]
+    stop = _CLAUSE_END.search(text, q.end)
+    right = text[q.end:min(stop.start() if stop else len(text), q.end + 60)]
+    found = {("year", m.group("y")) if m.group("y") else ("relative", _RELATIVE_YEAR[
+        m.group("r").lower()] if m.group("r") else "this")
+        for m in _YEAR.finditer(f"{left} {right}")}
+    return found.pop() if len(found) == 1 else None
+
+
 def _stated(text: str) -> list[Quantity]:
     """The figures a statement states (not the ones it rejects)."""
     return [q for q in extract_quantities(text) if q.kind in _COMPARED and not _denied(text, q)]
@@ -540,6 +562,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         mx, my = _month(a, x), _month(b, y)
         if mx and my and mx != my:
             return False  # "in October 2026" / "in September 2026": counted in other months
+        yx, yy = _year(a, x), _year(b, y)
+        if yx and yy and yx[0] == yy[0] and yx != yy:
+            return False  # "40 turbines in 2025" / "55 turbines in 2026"; "last year" / "now"
         ox, oy = owner.get(id(x)), owner.get(id(y))
         if ox != oy and (ox and oy or (x.kind, ox) in owned_b or (y.kind, oy) in owned_a):
             return False  # Maslen's share is not Holtz's (nor another where Holtz's is given)

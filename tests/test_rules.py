@@ -489,3 +489,19 @@ def test_a_count_restricted_by_a_relative_clause_is_compared_only_with_the_same_
     # people counted by what happened to them, in a relative clause or beside the figure
     assert numeric_conflict("1,200 people who were displaced by the flood",
                             "about 3,000 people have been displaced", 0.6) is not None
+
+
+def test_figures_of_different_years_are_not_compared():
+    assert numeric_conflict("The farm had 40 turbines in 2025",
+                            "The farm had 55 turbines in 2026", 0.9) is None
+    assert numeric_conflict("In 2025 the farm had 40 turbines",
+                            "The farm had 55 turbines in 2026", 0.9) is None
+    assert numeric_conflict("The farm had 40 turbines last year",
+                            "The farm now has 55 turbines", 0.9) is None
+    assert numeric_conflict("the current 40 percent share remains in force",
+                            "the share would rise to 43% next year", 0.9) is None
+    # the same year, or a year on one side only: compared as before
+    assert numeric_conflict("The farm will have 40 turbines by 2030",
+                            "The farm will have 55 turbines by 2030", 0.9) is not None
+    assert numeric_conflict("The farm had 40 turbines in 2025",
+                            "The farm had 55 turbines", 0.9) is not None
