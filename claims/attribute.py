@@ -142,7 +142,8 @@ _ORG_WORDS = set(
     "campaigners investigators prosecutors doctors firefighters police board bureau "
     "secretariat cabinet team club league airlines motors energy partners news times herald "
     "post tribune press radio tv television statement report railways railway railroad "
-    "chamber airways operator utility utilities gazette journal courier chronicle firm"
+    "chamber airways operator utility utilities gazette journal courier chronicle firm "
+    "society cooperative co-operative consultancy centre center college"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -233,10 +234,21 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok == "and" and 1 <= len(taken) <= 2 and _of_name_before(words, k):
             taken.append(m)  # "the Chamber of Commerce and Industry"
             continue
+        if tok == "and" and taken and k >= 1 and _is_cap(words[k - 1].group(0)) \
+                and words[k - 1].group(0) not in _STOP_CAPS \
+                and not head[words[k - 1].end():m.start()].strip() \
+                and all(_is_cap(t.group(0)) for t in taken) \
+                and taken[0].group(0).lower() in _ORG_WORDS:
+            taken.append(m)  # "the Maritime and Energy Workers' Union": one name
+            continue
+        if tok == "for" and taken and taken[-1].group(0) == "the" and k >= 1 \
+                and _is_cap(words[k - 1].group(0)) and len(taken) >= 2:
+            taken.append(m)  # "the Society for the Protection of Birds": one name
+            continue
         if not _np_token_ok(tok, len(taken)):
             break
         taken.append(m)
-        if tok.lower() in _DETERMINERS:
+        if tok.lower() in _DETERMINERS and not _for_the_name(words, k, taken):
             break
     taken.reverse()
     if taken and taken[-1].group(0).lower() in _CITY_HEADS and (
@@ -262,6 +274,7 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if person is not None and len(_split_title(person.tokens)[1]) >= 2 \
                 and _kind_of(*_split_title(person.tokens)) == "person":
             return person
+    taken = _person_of(taken)
     if taken and all(t.group(0)[:1].islower() for t in taken) and \
             taken[0].group(0).lower() not in _DETERMINERS and \
             taken[-1].group(0).lower() in _PERSON_ROLE_HEADS | _ORG_HEADS:
@@ -282,6 +295,28 @@ _OF_AND_HEADS = {"ministry", "department", "chamber", "secretariat", "institute"
                  "commission", "committee", "council", "agency", "board", "authority",
                  "bureau", "union", "federation", "confederation", "association", "society",
                  "league"}
+
+
+def _person_of(taken: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "Samir Halloran of Green Coast Alliance" -> "Samir Halloran": a person's name (two
+    capitalised words or more, no organisation's or title's word) before "of" speaks."""
+    of = next((i for i, t in enumerate(taken) if t.group(0) == "of"), 0)
+    left = tuple(t.group(0) for t in taken[:of])
+    if of >= 2 and all(_is_cap(t) for t in left) and not any(
+            t.lower() in _ORG_WORDS | _TITLE_WORDS | _OF_AND_HEADS for t in left) \
+            and _kind_of(*_split_title(left)) == "person":
+        return taken[:of]
+    return taken
+
+
+def _for_the_name(words: list[re.Match[str]], k: int, taken: list[re.Match[str]]) -> bool:
+    """Is "the" at words[k] inside an institution's name ("the Lorvanian Society for the
+    Protection of Birds", "Centre for the Study of Conflict"): "for" before it, an
+    organisation's word before that, and capitalised words after it?"""
+    return k >= 2 and words[k].group(0) == "the" and words[k - 1].group(0) == "for" \
+        and _is_cap(words[k - 2].group(0)) \
+        and words[k - 2].group(0).lower() in _ORG_WORDS | _OF_AND_HEADS \
+        and len(taken) >= 2 and _is_cap(taken[-2].group(0))
 
 
 def _of_name_before(words: list[re.Match[str]], k: int) -> bool:
@@ -359,6 +394,7 @@ def _np_right(sentence: str, start: int) -> _NP | None:
             break
     while taken and taken[-1].group(0).lower() in ("of", "the", "a", "an"):
         taken.pop()
+    taken = _person_of(taken)
     if not taken:
         return None
     last = taken[-1].group(0)
@@ -441,7 +477,9 @@ class _Doc:
         return e
 
     def longer_name(self, short: str) -> _Entity | None:
-        """An earlier full name that ends with `short` ("Lavrov" -> "Sergei Lavrov")."""
+        """An earlier full name that ends with `short` ("Lavrov" -> "Sergei Lavrov"), or an
+        organisation's that starts with it, where no name ends with it ("Galeforth" ->
+        "Galeforth Renewables"; not "Kalder" where Sten Kalder is named too)."""
         parts = short.lower().split()
         best: _Entity | None = None
         for e in self.entities:
@@ -449,6 +487,11 @@ class _Doc:
             if len(eparts) > len(parts) and eparts[-len(parts):] == parts:
                 if best is None or e.kind == "person":
                     best = e
+        if best is None and len(parts) == 1:
+            orgs = {e.name: e for e in self.entities if e.kind == "org"
+                    and len(e.name.split()) > 1 and e.name.lower().split()[0] == parts[0]}
+            if len(orgs) == 1:
+                best = next(iter(orgs.values()))
         return best
 
 
@@ -480,8 +523,8 @@ def _split_title(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
 def _kind_of(title: list[str], name: list[str]) -> str:
     lows = {t.lower().rstrip(".") for t in title} | {t.lower() for t in title}
     name_lows = {t.lower().rstrip(".") for t in name}
-    if name_lows & _ORG_WORDS:
-        return "org"
+    if name_lows & _ORG_WORDS or len(name) >= 2 and name[-1].lower().rstrip(".") in _BUSINESS_NAMES:
+        return "org"  # "Galeforth Renewables", "Tidewater Acoustics": businesses
     if title and title[-1].lower().rstrip(".") in _PERSON_TITLES | {"mr", "mrs", "ms", "dr"}:
         return "person"  # "Union leader Petr Vasko": the title's head word decides
     if lows & _ORG_WORDS - _PERSON_TITLES:
@@ -544,7 +587,11 @@ _NOT_BUSINESS = {"newspaper", "paper", "broadcaster", "charity", "watchdog", "re
 _BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company", "plc", "gmbh",
                    "holdings", "industries", "construction", "chemicals", "motors", "airlines",
                    "airways", "energy", "partners", "works", "advisers", "advisors", "seafoods",
-                   "foods", "pharma", "pharmaceuticals", "logistics", "shipping", "mining"}
+                   "foods", "pharma", "pharmaceuticals", "logistics", "shipping", "mining",
+                   "renewables", "petroleum", "resources", "technologies", "systems",
+                   "solutions", "software", "labs", "capital", "investments", "ventures",
+                   "enterprises", "acoustics", "engineering", "consulting", "consultants",
+                   "associates", "ecology", "analytics", "telecom", "communications"}
 
 
 def _role_key(role: str) -> str:
@@ -566,6 +613,16 @@ def _org_roles(sentence: str, start: int, end: int) -> set[str]:
     if after:
         out.add(after.group("role"))
     return out
+
+
+def _org_name_ahead(sentence: str, words: list[re.Match[str]], i: int) -> bool:
+    """Do capitalised words from words[i] on end in an organisation's word ("Energy Workers'
+    Union"), with nothing but spaces between them?"""
+    k = i
+    while k < len(words) and _is_cap(words[k].group(0)) and words[k].group(0) not in _STOP_CAPS \
+            and (k == i or not sentence[words[k - 1].end():words[k].start()].strip()):
+        k += 1
+    return k > i and words[k - 1].group(0).lower() in _ORG_WORDS
 
 
 def _collect_names(doc: _Doc, sentence: str) -> None:
@@ -592,6 +649,15 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                     and _name_ends_within(sentence, words, j + 1, 2):
                 run.append(tok)  # "Chamber of Commerce and Industry"
                 j += 1
+            elif run and low == "and" and not {t.lower() for t in run} & _ORG_WORDS \
+                    and _org_name_ahead(sentence, words, j + 1):
+                run.append(tok)  # "the Maritime and Energy Workers' Union"
+                j += 1
+            elif run and low == "for" and j + 2 < len(words) \
+                    and words[j + 1].group(0) == "the" and _is_cap(words[j + 2].group(0)) \
+                    and run[-1].lower() in _ORG_WORDS | _OF_AND_HEADS:
+                run += [tok, "the"]  # "the Society for the Protection of Birds"
+                j += 2
             else:
                 break
         if run:
@@ -654,7 +720,17 @@ def _spokesperson_of(tokens: list[str]) -> _NP | None:
         if owner and owner[-1].endswith(("’s", "'s")):
             toks = ("the", *owner[:-1], owner[-1][:-2])
             return _NP(0, 0, " ".join(toks), toks)
+        if len(owner) == 1 and owner[0].lower() in _ORG_WORDS - _PEOPLE_WORDS:
+            toks = ("the", owner[0])  # "a board spokesman said": the board's
+            return _NP(0, 0, " ".join(toks), toks)
     return None
+
+
+# organisation words that name people, not a body with a spokesperson ("a police spokesman"
+# is the police's, but "a residents' spokesman" is the residents' own)
+_PEOPLE_WORDS = {"residents", "witnesses", "sources", "officials", "analysts", "experts",
+                 "workers", "activists", "campaigners", "investigators", "prosecutors",
+                 "doctors", "firefighters", "rebels", "statement", "report", "news", "media"}
 
 
 # what an organisation or a person issues, and "the statement said" later refers back to
@@ -695,7 +771,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         return (target.name, target) if target else (np.text, None)
     title, name = _split_title(np.tokens)
     kind = _kind_of(title, name)
-    clean = [t for t in np.tokens if t.lower() not in _DETERMINERS]
+    clean = [t for i, t in enumerate(np.tokens) if t.lower() not in _DETERMINERS
+             or i and np.tokens[i - 1] == "for"]  # "Society for the Protection of Birds"
     definite = np.tokens[0].lower() == "the"
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it

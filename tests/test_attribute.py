@@ -31,7 +31,9 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     ("election-count", 0.95, 0.90),  # written by a helper for tuning, measured (0.828/0.692),
     # then tuned on (0.980/0.923)
     ("stadium-costs", 0.90, 0.72),  # written by a helper for tuning, measured (0.833/0.612),
-    # then tuned on (0.911/0.735)
+    # then tuned on (0.911/0.735; 0.938/0.765)
+    ("wind-farm", 0.85, 0.76),  # written by a helper for tuning, measured (0.680/0.579),
+    # then tuned on (0.892/0.798)
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.89, 0.85),  # written by a helper, never read by us (0.917/0.871; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -469,3 +471,36 @@ def test_the_company_is_the_one_business_the_story_names(text, speaker):
 ])
 def test_the_city_is_the_one_city_the_story_names(text, speaker):
     assert attributions(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a business's short name is the business the document names in full
+    ("Galeforth Renewables has cut the number of turbines.\n\nGaleforth says the turbines "
+     "will be 260 metres tall.", ["Galeforth Renewables"]),
+    ("PORT ARDIS, Lorvania, June 2 (LPA) - Galeforth Renewables cut its plan, the company "
+     "said.", ["Galeforth Renewables"]),
+    # ...not where a person has that name too
+    ("Sten Kalder runs Kalder Construction Group.\n\nKalder said the bill was right.",
+     ["Sten Kalder"]),
+    # names with "for the" and "and" inside them, and their short forms
+    ("The Lorvanian Society for the Protection of Birds (LSPB) said it was opposed. The "
+     "society says every bird was found near the turbines.",
+     ["Lorvanian Society for the Protection of Birds"] * 2),
+    ("Kasimir Drohl of the Maritime and Energy Workers' Union said that figure was wrong. The "
+     "union estimates that 300 workers would be hired.",
+     ["Kasimir Drohl", "Maritime and Energy Workers' Union"]),
+    # a person of an organisation, with or without "the"
+    ("Samir Halloran of Green Coast Alliance said the village was asked too much.",
+     ["Samir Halloran"]),
+    ("Ruth Calder of Tidewater Acoustics rejected the criticism, saying the study was sound.",
+     ["Ruth Calder", "Ruth Calder"]),
+    ("The Royal Bank of Scotland said profits rose.", ["Royal Bank of Scotland"]),
+    ("The Department of Health and Human Services said it would act.",
+     ["Department of Health and Human Services"]),
+    ("Minister for the Environment Jane Doe said the plan was fine.", ["Jane Doe"]),
+    # a spokesman named by an organisation's word speaks for it
+    ("The Vellin Regional Planning Board will rule in July.\n\nA hearing is due, a board "
+     "spokesman said.", ["Vellin Regional Planning Board"]),
+])
+def test_organisations_named_in_full_and_the_people_of_them(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers
