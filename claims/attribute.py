@@ -446,7 +446,7 @@ class _Doc:
     issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
     org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
     org_before: _Entity | None = None  # ...before the sentence being read
-    city: str = ""  # "City of Dravnik": the one city the document is about, for "the city said"
+    city: str = ""  # "Dravnik": the one city the document is about, for "the city said"
 
     def acronym(self, short: str) -> _Entity | None:
         """The organisation an acronym stands for: introduced with it ("the Kestrel Valley
@@ -778,8 +778,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if owner is not None:  # "the council's spokesperson said": the council says it
         return _resolve_np(doc, owner)
     if definite and doc.city and len(clean) == 1 and clean[0].lower() in _CITY_HEADS:
-        ent = doc.register(doc.city, "org", set())  # "the city said": the city the story is
-        return ent.name, ent  # about, where it names one
+        # "the city said": the city the story is about, where it names one ("City of Dravnik")
+        ent = doc.register(f"{clean[0].capitalize()} of {doc.city}", "org", set())
+        return ent.name, ent
     role = clean[-1].lower() if clean and (definite or len(clean) == 1) else ""
     if role in _ORG_ROLES and len(clean) <= 2:  # "The company also told", "Contractor says"
         known = {e.name: e for d in (doc, doc.ahead) if d is not None
@@ -1457,26 +1458,31 @@ TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")  # "ROSK: ", a transc
 
 # Where a document says which city it is about: its dateline ("DRAVNIK, Vessland, March 3"),
 # "the mayor of Dravnik", "the city of Dravnik", "Dravnik's city council", "Dravnik City Hall"
-_DATELINE_CITY = re.compile(r"^(?P<a>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?),\s")
+_DATELINE_CITY = re.compile(r"^(?P<a>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?),(?:\s*[A-Z][\w .'-]*,)*"
+                            r"\s*(?:[A-Z][a-z]+\.? \d{1,2}\s*)?(?:\([A-Z]+\)\s*)?[-–—]")
 _CITY_NAMED = re.compile(
     r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+(?P<b>[A-Z][a-z-]+"
     r"(?: [A-Z][a-z-]+(?! [A-Z]))?)\b|\b(?P<c>[A-Z][a-z-]+)(?:'s|’s)?\s+(?:[Cc]ity|[Tt]own)\s+"
     r"(?:[Cc]ouncil|[Hh]all)\b")
-_PLACE_WORDS = {"the", "a", "an", "new", "this", "that", "its", "his", "her", "their"}
+_NOT_PLACES = {w.lower() for w in _STOP_CAPS} | {
+    "the", "a", "an", "new", "our", "your", "my", "his", "her", "their", "its", "every",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "last", "next", "this", "that"}
 
 
 def _the_city(sentences: list[Sentence]) -> str:
-    """ "City of X" where the document names one city only, else ""."""
+    """The one city the document names ("Dravnik"), else ""."""
     found = set()
     for s in sentences:
         m = _DATELINE_CITY.match(s.text)
-        if m and s.text[m.end():m.end() + 40].split(",")[0].strip()[:1].isupper():
-            found.add(m.group("a").title())  # "DRAVNIK, Vessland," (not "WASHINGTON - ")
+        if m:
+            found.add(m.group("a").title())  # "DRAVNIK, Vessland, March 3 (VNA) -"
         for m in _CITY_NAMED.finditer(s.text):
             name = m.group("b") or m.group("c")
-            if name.lower() not in _PLACE_WORDS:
+            if name.split()[0].lower() not in _NOT_PLACES:  # not "Tuesday's city council"
                 found.add(name)
-    return f"City of {found.pop()}" if len(found) == 1 else ""
+    return found.pop() if len(found) == 1 else ""
 
 
 class Attributor:

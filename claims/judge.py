@@ -200,8 +200,12 @@ def content_of(text: str) -> str:
 # observers": a corrective "not" that says what the claim is not, after what it is
 _CONTRAST = re.compile(
     r"\s*,\s*not\s+(?!(?:only|just|merely|least|all|even|yet|always|because|if|when|until|since|"
-    r"so|as|to)\b)(?:[^,;:.!?\"“”()]|[,.](?=\d))+(?=[\"”]?\s*(?:[,;:.!?()]|$))",
-    re.IGNORECASE)
+    r"so|as|to|one|a|an|any|every|everyone|everybody|anyone|anybody|much|many|enough|once|"
+    r"everything|anything)\b)(?P<tail>(?:[^,;:.!?\"“”()]|[,.](?=\d))+)"
+    r"(?=[\"”]?\s*(?:[,;:.!?()]|$))", re.IGNORECASE)
+# ...not a clause of its own: "By noon, not one polling station had opened"
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|"
+                     r"should|may|might|must|shall)\b", re.IGNORECASE)
 
 
 def without_contrast(text: str) -> str:
@@ -210,7 +214,7 @@ def without_contrast(text: str) -> str:
     "the network had found no evidence of systematic fraud", 0.87 both ways); what a claim
     says is what comes before it. The rules still read the whole text ("2,870 votes, not the
     3,968 announced")."""
-    return _CONTRAST.sub("", text)
+    return _CONTRAST.sub(lambda m: m.group(0) if _FINITE.search(m.group("tail")) else "", text)
 
 
 def judge_pairs(pairs: Sequence[tuple[str, str]], *, name: str | None = None,

@@ -33,9 +33,12 @@ _QUALIFIER = (r"(?P<qual>no more than|no fewer than|no less than|no higher than|
               r"just over|just under|an estimated|estimated|closer to|close to)\s+")
 # "never saw more than 110 people", "did not employ over 40", "hasn't paid less than": a
 # comparative under a negation bounds the figure the other way
-_NEGATED_BEFORE = re.compile(r"(?:\b(?:never|not|nobody)|n[’']t)\s+"
-                             r"(?:(?!(?:only|just|merely|simply|even)\b)[a-z]+\s+){0,2}$",
-                             re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:never|not|nobody)|n[’']t)\s+(?:(?:be|been|see|saw|seen|count|counted|record|"
+    r"recorded|find|found|employ|employed|hire|hired|have|has|had|get|got|receive|received|pay|"
+    r"paid|take|took|taken|reach|reached|hold|held|carry|carried|sell|sold|win|won|number|"
+    r"numbered|exceed|top|there|ever)\s+){0,2}$", re.IGNORECASE)  # not "would not say whether",
+# "did not deny that", "had not eaten for", "never before have"
 _TURNED = {"more than": "no more than", "over": "no more than", "above": "no more than",
            "in excess of": "no more than", "fewer than": "no fewer than",
            "less than": "no less than", "under": "no fewer than", "below": "no fewer than"}

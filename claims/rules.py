@@ -368,10 +368,20 @@ _RESTRICTED = re.compile(r"^\s*(?:(?:that|which|who|where)\s+|(?=[a-z]+ed\s+by\b
                          re.IGNORECASE)
 
 
+_TOLD = re.compile(r"\b(?:told|tell|tells|warned|warns|warn|assured|assures|informed|informs|"
+                   r"notified|reminded|urged|asked|persuaded|convinced)\s+$", re.IGNORECASE)
+
+
+def _modifiers(q: Quantity) -> set[str]:
+    """The words of a count's unit before its head ("unsafe" of "12 unsafe buildings")."""
+    return {_stem(w) for w in _words(q.unit)[:-1] if w.lower() not in _SKIP} if q.unit else set()
+
+
 def _restriction(text: str, q: Quantity) -> set[str]:
     """The content words of what restricts a count to some of its things ("23 polling
-    stations that opened more than an hour late" -> {open, hour, late}), or none."""
-    if q.kind != "count" or not q.unit:
+    stations that opened more than an hour late" -> {open, hour, late}), or none (not what
+    they were told: "warned 40 hospitals that funding would end")."""
+    if q.kind != "count" or not q.unit or _TOLD.search(text[:q.start]):
         return set()
     m = _RESTRICTED.match(text[q.end:])
     if m is None:
@@ -386,13 +396,14 @@ def _restriction(text: str, q: Quantity) -> set[str]:
 _COMPARATIVES = {"more", "less", "fewer", "than"}
 
 
-_OF_LIMIT = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:share(?!\s+capital)|quota|target|"
-                       r"limit|allowance|allocation|budget|capacity)\b", re.IGNORECASE)
+_OF_LIMIT = re.compile(r"^[\"”’']?\s+(?:of|above|over|below|under)\s+(?:[\w’'-]+\s+){0,4}?"
+                       r"(?:share(?!\s+capital)|quota|target|limit|allowance|allocation|budget|"
+                       r"capacity)\b", re.IGNORECASE)
 
 
 def _of_limit(text: str, q: Quantity) -> bool:
-    """ "112 percent of their agreed share": a share used up, not a share of the whole
-    ("Marvessa holds 60% of the catch")."""
+    """ "112 percent of their agreed share", "47 percent above the original budget": a share
+    of a limit, not a share of the whole ("Marvessa holds 60% of the catch")."""
     return q.kind == "percent" and _OF_LIMIT.match(text[q.end:]) is not None
 
 
@@ -442,9 +453,11 @@ def _month(text: str, q: Quantity) -> str:
                                                text[q.end:q.end + m.start()]) else ""
 
 
-_YEAR = re.compile(r"\b(?:in|for|during|by|until|since)\s+(?P<y>(?:19|20)\d\d)\b|"
-                   r"\b(?P<r>last|this|next|previous|coming)\s+year\b|"
-                   r"\b(?P<now>now|currently|current|today|at present)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:in|for|during|by|until)\s+(?P<y>(?:19|20)\d\d)\b|"  # not "since 2009":
+                   r"\b(?P<r>last|this|next|previous|coming)\s+year\b|"  # a baseline
+                   r"\b(?P<now>(?:now|currently|today)(?!\s+(?:says?|said|estimates?|believes?|"
+                   r"thinks?|puts?|claims?|argues?|insists?|admits?|expects?)\b)|current|"
+                   r"at present)\b", re.IGNORECASE)
 _RELATIVE_YEAR = {"last": "last", "previous": "last", "this": "this", "next": "next",
                   "coming": "next"}
 
@@ -574,11 +587,14 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
             return False
+        if _generic(x) or _generic(y):
+            return bool(_context(a, x, qa) & _context(b, y, qb))
         rx, ry = _restriction(a, x), _restriction(b, y)
-        if _generic(x) or _generic(y):  # "1,200 people who were displaced" / "3,000 displaced"
-            return bool((_context(a, x, qa) | rx) & (_context(b, y, qb) | ry))
         if rx or ry:  # "23 polling stations that opened late" / "visited 612 polling stations"
-            return bool((rx or _context(a, x, qa)) & (ry or _context(b, y, qb)))
+            cx, cy = _context(a, x, qa), _context(b, y, qb)
+            ux, uy = _modifiers(x), _modifiers(y)  # "12 unsafe buildings"
+            return bool((rx or cx | ux) & (ry or cy | uy)) or len(cx & cy) >= 2
+            # ...or the same words around both ("The strike closed 40 schools where ...")
         if _scope(a, x) or _scope(b, y):  # no words beside either: nothing says they differ
             cx, cy = _context(a, x, qa), _context(b, y, qb)
             return bool(cx & cy) or not (cx or cy)

@@ -465,6 +465,14 @@ def test_the_company_is_the_one_business_the_story_names(text, speaker):
     # no city named, or two: no speaker, as no one can tell which
     ("The city said it had no record of any refund.", None),
     ("The mayor of Dravnik met the mayor of Kessen.\n\nThe city said it would pay.", None),
+    # days, pronouns and a list that looks like a dateline are no city
+    ("DRAVNIK, Vessland, March 3 (VNA) - Talks began.\n\nAt Tuesday's city council meeting, "
+     "nothing was decided.\n\nThe city said it would pay.", "City of Dravnik"),
+    ("\"Our city council has failed us,\" said one resident.\n\nThe city said it would pay.",
+     None),
+    ("UEFA, Vessland's football federation and the clubs will inspect the stadium.\n\nThe "
+     "city said it would pay.", None),
+    ("The mayor of Kessen spoke.\n\nThe town said the bridge would reopen.", "Town of Kessen"),
     # only "the city" itself: residents of a town are not the town
     ("DRAVNIK, Vessland, March 3 - Talks began.\n\nResidents of the old town said they were "
      "afraid.", None),

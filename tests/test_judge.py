@@ -153,7 +153,12 @@ def test_a_corrective_not_is_left_out_of_what_the_model_reads():
     assert without_contrast("Maslen 2,870 votes ahead, not the 3,968 announced by the "
                             "commission") == "Maslen 2,870 votes ahead"
     for kept in ("It was heavy, but not unusual", "the city would not come back",
-                 "they were safe, not only the workers but everyone"):
+                 "they were safe, not only the workers but everyone",
+                 # a clause of its own after an opening phrase: the claim itself
+                 "By noon, not one polling station had opened",
+                 "Of the 86 stations recounted, not one showed signs of fraud",
+                 "However, not everyone agreed", "In the end, not a single vote changed",
+                 "The count was late, not because staff had failed"):
         assert without_contrast(kept) == kept
 
 

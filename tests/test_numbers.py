@@ -171,6 +171,12 @@ def test_a_spelled_out_number_is_a_time_only_with_the_part_of_the_day():
     ("Nobody counted fewer than 12 boats", "no fewer than"),
     ("it had more than 40 workers", "more than"),  # no negation
     ("it was not only more than 40 workers", "more than"),  # "not only": more, not fewer
+    # the negation is of something else: saying, knowing, expecting, eating
+    ("Police would not say whether more than 40 people were arrested", "more than"),
+    ("The ministry did not deny that more than 300 people had been detained", "more than"),
+    ("Nobody expected more than 200 people to attend", "more than"),
+    ("The miners had not eaten for more than 40 hours", "more than"),
+    ("Never before have more than 10,000 people marched", "more than"),
 ])
 def test_a_negated_comparative_bounds_the_figure_the_other_way(text, qualifier):
     """ "never saw more than 110 people" is at most 110, not more than 110."""

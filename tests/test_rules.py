@@ -466,6 +466,9 @@ def test_a_negated_comparative_clashes_with_a_figure_beyond_it():
 def test_a_quoted_figure_keeps_the_words_beside_it():
     """A quotation mark right at a figure quotes the figure; the words after it still say
     what it counts ("of the original budget"), so two shares of one overrun clash."""
+    assert numeric_conflict('The auditor put the overrun at "more than 80 percent" of the '
+                            'original budget', "The auditor put the overrun at 40 percent of "
+                            "the original budget", 0.9) is not None
     hit = numeric_conflict(
         "the overrun at \"more than 80 percent\" of the original budget, far beyond the "
         "audit office's estimate",
@@ -486,9 +489,18 @@ def test_a_count_restricted_by_a_relative_clause_is_compared_only_with_the_same_
                             0.6) is not None
     assert numeric_conflict(late, "Officials recorded nine polling stations that opened more "
                             "than an hour late", 0.6) is not None
-    # people counted by what happened to them, in a relative clause or beside the figure
-    assert numeric_conflict("1,200 people who were displaced by the flood",
-                            "about 3,000 people have been displaced", 0.6) is not None
+    # the same words around both, or the restriction in the other's unit: one count
+    assert numeric_conflict("The strike closed 40 schools where teachers walked out",
+                            "The strike closed 12 schools", 0.6) is not None
+    assert numeric_conflict("Inspectors found 30 buildings that were unsafe",
+                            "Inspectors found 12 unsafe buildings", 0.6) is not None
+    # what they were told is no restriction
+    assert numeric_conflict("The ministry warned 40 hospitals that funding would end",
+                            "The ministry warned 55 hospitals about the cuts", 0.6) is not None
+    # people in a relative clause are some of them: those who came home are not all displaced
+    assert numeric_conflict("Officials said 1,200 people who were displaced have returned "
+                            "home", "About 3,000 people were displaced by the flood",
+                            0.6) is None
 
 
 def test_figures_of_different_years_are_not_compared():
@@ -500,6 +512,12 @@ def test_figures_of_different_years_are_not_compared():
                             "The farm now has 55 turbines", 0.9) is None
     assert numeric_conflict("the current 40 percent share remains in force",
                             "the share would rise to 43% next year", 0.9) is None
+    # "since 2009" is a baseline, not when the figure holds; "now says" is the reporting
+    assert numeric_conflict("Turnout of 61 percent was the highest since 2009",
+                            "Turnout of 48 percent was the lowest since 2012", 0.9) is not None
+    assert numeric_conflict("The company now says 400 workers were exposed",
+                            "Last year the company said 250 workers were exposed",
+                            0.9) is not None
     # the same year, or a year on one side only: compared as before
     assert numeric_conflict("The farm will have 40 turbines by 2030",
                             "The farm will have 55 turbines by 2030", 0.9) is not None
