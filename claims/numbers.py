@@ -247,4 +247,30 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         out.append(Quantity(value=value, unit=unit, kind=kind, qualifier=qual,
                             text=span[q_start:q_end].strip(), start=start + q_start,
                             end=start + q_start + len(span[q_start:q_end].rstrip())))
-    return sorted(out, key=lambda q: q.start)
+    return _ranges(text, sorted(out, key=lambda q: q.start))
+
+
+# "between 900 and 1,400 seabirds", "from 40 to 50 percent", "900 to 1,400 birds": a range,
+# read as its two ends ("at least 900 seabirds", "up to 1,400 seabirds")
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
+
+
+def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    out = list(qs)
+    for i in range(len(out) - 1):
+        lo, hi = out[i], out[i + 1]
+        if lo.qualifier or hi.qualifier or lo.kind not in ("count", "percent", "money") \
+                or lo.unit and hi.unit and lo.unit != hi.unit or lo.value >= hi.value:
+            continue
+        join = text[lo.end:hi.start]
+        if not RANGE_JOIN.match(join) or "and" in join.lower() \
+                and not _RANGE_BEFORE.search(text[:lo.start]):
+            continue  # "40 and 50" only after "between": "12 injured and 40 dead" is no range
+        scale = next((_SCALES[w] for w in hi.text.lower().split() if w in _SCALES
+                      and w not in lo.text.lower().split()), 1.0)  # "2 and 3 million"
+        out[i] = Quantity(value=lo.value * scale, unit=lo.unit or hi.unit, kind=hi.kind,
+                          qualifier="at least", text=lo.text, start=lo.start, end=lo.end)
+        out[i + 1] = Quantity(value=hi.value, unit=hi.unit, kind=hi.kind, qualifier="up to",
+                              text=hi.text, start=hi.start, end=hi.end)
+    return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.numbers import WORD_NUMBER, extract_quantities, word_value
+from claims.numbers import RANGE_JOIN, WORD_NUMBER, extract_quantities, word_value
 from claims.types import Quantity
 
 
@@ -86,9 +86,9 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     mm of rain" and "more than 200 mm of rain"): evidence that two close claims report one
     fact, even where the model hesitates. Without `hedged`, the very same figure, qualifier
     and all ("at least 40 people" is not "at most 40 people")."""
-    qa = [q for q in extract_quantities(a) if ((q.kind in AMOUNTS and q.unit) or q.kind == "time")
+    qa = [q for q in _quantities(a) if ((q.kind in AMOUNTS and q.unit) or q.kind == "time")
           and not _denied(a, q)]
-    for y in extract_quantities(b):
+    for y in _quantities(b):
         if not ((y.kind in AMOUNTS and y.unit) or y.kind == "time") or _denied(b, y):
             continue
         for x in qa:
@@ -98,7 +98,7 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
                 if x.value == y.value and x.qualifier == y.qualifier:
                     return _fmt(x)
                 continue
-            if _head(x.unit) != _head(y.unit):
+            if not _same_head(x.unit, y.unit):
                 continue
             if x.value == y.value and (hedged or x.qualifier == y.qualifier):
                 return _fmt(x)
@@ -214,6 +214,45 @@ def _head(unit: str) -> str:
     return "people" if head in _PEOPLE else head
 
 
+def _same_head(a: str, b: str) -> bool:
+    """One counted thing: the same head word, or one a kind of the other ("seabirds" and
+    "birds", "dockworkers" and "workers")."""
+    ha, hb = _head(a), _head(b)
+    short, long = sorted((ha, hb), key=len)
+    return ha == hb or len(short) >= 4 and long.endswith(short)
+
+
+@dataclass(frozen=True)
+class _Range(Quantity):
+    """ "between 900 and 1,400 seabirds": one figure from `value` to `high`."""
+
+    high: float = 0.0
+
+
+def _quantities(text: str) -> list[Quantity]:
+    """The figures of a text, a range's two ends ("at least 900", "up to 1,400" from
+    `extract_quantities`) made one figure again, so that "fewer than 500 birds" clashes with
+    "between 900 and 1,400 seabirds" and "fewer than 1,000 birds" does not."""
+    qs = extract_quantities(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        lo = qs[i]
+        hi = qs[i + 1] if i + 1 < len(qs) else None
+        if hi is not None and lo.qualifier == "at least" and hi.qualifier == "up to" \
+                and lo.kind == hi.kind and lo.unit == hi.unit \
+                and RANGE_JOIN.match(text[lo.end:hi.start]):
+            lead = re.search(r"\b(?:between|from)\s+$", text[:lo.start])
+            start = lead.start() if lead else lo.start  # "between 900 and 1,400 seabirds"
+            out.append(_Range(value=lo.value, unit=hi.unit, kind=hi.kind, qualifier="between",
+                              text=text[start:hi.end], start=start, end=hi.end, high=hi.value))
+            i += 2
+            continue
+        out.append(lo)
+        i += 1
+    return out
+
+
 def _compatible(x: Quantity, y: Quantity) -> bool:
     """Could both statements be true of one quantity?"""
     lo_x, hi_x = _range(x)
@@ -242,6 +281,8 @@ def _time_range(q: Quantity) -> tuple[float, float]:
 def _range(q: Quantity) -> tuple[float, float]:
     if q.kind == "time":
         return _time_range(q)
+    if isinstance(q, _Range):
+        return q.value, q.high
     if q.qualifier in _APPROX:
         return q.value * 0.85, q.value * 1.15
     if q.qualifier in _AT_LEAST:
@@ -462,6 +503,28 @@ _RELATIVE_YEAR = {"last": "last", "previous": "last", "this": "this", "next": "n
                   "coming": "next"}
 
 
+_FUTURE = re.compile(r"\b(?:will|would|could|might|shall|going\s+to|expected\s+to|expects?|"
+                     r"forecasts?|projects?|predicts?)\b|[’']ll\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+# a past verb of stating says when the figure was given, not when it held ("had put the level at
+# 45 decibels", "estimated", "projected")
+_STATING = re.compile(r"\b(?:had\s+)?(?:put|estimated|projected|calculated|forecast|predicted|"
+                      r"expected|reported|claimed|stated|said|quoted|priced|valued|budgeted)\b",
+                      re.IGNORECASE)
+
+
+def _tense(text: str, q: Quantity) -> str:
+    """ "future" where the figure's clause, up to it, forecasts ("the 58 turbines would kill
+    between 900 and 1,400 seabirds"), "past" where it reports what happened ("the test
+    turbines killed 212 birds", "the society had counted 64"), else "". A forecast and a
+    count of what happened are two figures, not one figure stated twice."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text[:q.start])]
+    left = " ".join(text[max([0, *starts]):q.start].split()[-4:])  # the verb of the figure
+    if _FUTURE.search(left):
+        return "future"
+    return "past" if _PAST.search(_STATING.sub("", left)) else ""
+
+
 def _year(text: str, q: Quantity) -> tuple[str, str] | None:
     """When, by year, a figure holds, from the words of its clause: ("year", "2025") for "40
     turbines in 2025", ("relative", "last") for "last year", ("relative", "this") for "now";
@@ -479,7 +542,7 @@ def _year(text: str, q: Quantity) -> tuple[str, str] | None:
 
 def _stated(text: str) -> list[Quantity]:
     """The figures a statement states (not the ones it rejects)."""
-    return [q for q in extract_quantities(text) if q.kind in _COMPARED and not _denied(text, q)]
+    return [q for q in _quantities(text) if q.kind in _COMPARED and not _denied(text, q)]
 
 
 def _frame(a: str, qa: list[Quantity], b: str, qb: list[Quantity]) -> float:
@@ -545,7 +608,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
 
     def figures(text: str) -> list[Quantity]:  # the stretch of time itself is no figure
         spans = _spans(text)
-        return [q for q in extract_quantities(text) if q.kind in _COMPARED
+        return [q for q in _quantities(text) if q.kind in _COMPARED
                 and not any(s <= q.start < e for _, s, e in spans)]
 
     qa, qb = figures(a), figures(b)
@@ -578,11 +641,13 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         yx, yy = _year(a, x), _year(b, y)
         if yx and yy and yx[0] == yy[0] and yx != yy:
             return False  # "40 turbines in 2025" / "55 turbines in 2026"; "last year" / "now"
+        if {_tense(a, x), _tense(b, y)} == {"future", "past"}:
+            return False  # "the turbines killed 212 birds" / "would kill 900 birds a year"
         ox, oy = owner.get(id(x)), owner.get(id(y))
         if ox != oy and (ox and oy or (x.kind, ox) in owned_b or (y.kind, oy) in owned_a):
             return False  # Maslen's share is not Holtz's (nor another where Holtz's is given)
         if x.unit and y.unit:
-            same_unit = _head(x.unit) == _head(y.unit)
+            same_unit = _same_head(x.unit, y.unit)
         else:  # "about 1,500 were forced from their homes", "2,000 residents had left"
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
@@ -605,7 +670,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     for x in qa:  # one side rejects the figure the other states ("not the 42 tonnes claimed")
         for y in qb:
             if same_matter and x.value == y.value and _denied(a, x) != _denied(b, y) \
-                    and x.kind == y.kind and x.unit and _head(x.unit) == _head(y.unit):
+                    and x.kind == y.kind and x.unit and _same_head(x.unit, y.unit):
                 neg, pos = (x, y) if _denied(a, x) else (y, x)
                 return RuleHit("numbers", "contradiction",
                                f"numbers: one side rejects {_fmt(neg)!r}, the other states "
@@ -672,7 +737,7 @@ def figures_apart(a: str, b: str) -> bool:
     def apart(x: Quantity, y: Quantity) -> bool:
         return (_is_change(a, x) != _is_change(b, y) or _of_limit(a, x) != _of_limit(b, y)
                 or bool(_bound(a, x)) != bool(_bound(b, y))
-                or bool(x.unit) and bool(y.unit) and _head(x.unit) != _head(y.unit))
+                or bool(x.unit) and bool(y.unit) and not _same_head(x.unit, y.unit))
 
     if not differing:
         return False

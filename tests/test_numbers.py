@@ -181,3 +181,15 @@ def test_a_spelled_out_number_is_a_time_only_with_the_part_of_the_day():
 def test_a_negated_comparative_bounds_the_figure_the_other_way(text, qualifier):
     """ "never saw more than 110 people" is at most 110, not more than 110."""
     assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("the turbines would kill between 900 and 1,400 seabirds a year",
+     [(900, "seabirds", "at least"), (1400, "seabirds", "up to")]),
+    ("from 40 to 50 percent of voters", [(40, "%", "at least"), (50, "%", "up to")]),
+    ("between 2 and 3 million euros", [(2e6, "EUR", "at least"), (3e6, "EUR", "up to")]),
+    # "and" joins a range only after "between"
+    ("12 injured and 40 dead", [(12, "injured", ""), (40, "dead", "")]),
+])
+def test_a_range_is_read_as_its_two_ends(text, ends):
+    assert [(q.value, q.unit, q.qualifier) for q in extract_quantities(text)] == ends

@@ -523,3 +523,24 @@ def test_figures_of_different_years_are_not_compared():
                             "The farm will have 55 turbines by 2030", 0.9) is not None
     assert numeric_conflict("The farm had 40 turbines in 2025",
                             "The farm had 55 turbines", 0.9) is not None
+
+
+def test_a_range_is_one_figure_and_a_kind_of_thing_counts_as_the_thing():
+    far = "the 58 turbines would kill between 900 and 1,400 seabirds a year"
+    hit = numeric_conflict("the full farm would kill fewer than 500 birds a year", far, 0.6)
+    assert hit is not None and "between 900 and 1,400 seabirds" in hit.reason
+    assert numeric_conflict("the farm would kill fewer than 1,000 birds a year", far,
+                            0.6) is None  # 900 to 1,000 is in both
+    assert numeric_conflict("the farm would kill 1,200 birds a year", far, 0.6) is None
+    assert numeric_conflict("the farm would kill 2,000 birds a year", far, 0.6) is not None
+
+
+def test_a_forecast_and_a_count_of_what_happened_are_not_one_figure():
+    forecast = "the 58 turbines would kill between 900 and 1,400 birds a year"
+    assert numeric_conflict("the test turbines killed 212 birds", forecast, 0.6) is None
+    assert numeric_conflict("the society had counted 64 dead birds at the site", forecast,
+                            0.6) is None
+    # a past verb of stating is no count of what happened: two estimates of one level
+    assert numeric_conflict("a noise expert had put the level at the nearest house at 45 "
+                            "decibels", "the substation will produce 35 decibels at the "
+                            "nearest house", 0.6) is not None
