@@ -51,7 +51,8 @@ _NUMBER = (
     r"(?P<cur>[$€£])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|dozens|hundreds|thousands|millions"
-    r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?)"
+    r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?"
+    r"(?:(?<=hundred)\s+and\s+(?:" + WORD_NUMBER + r")(?:-(?:" + WORD_NUMBER + r"))?)?)"
     r"(?P<half>\s+and\s+a\s+half(?![\w-]))?"  # "two and a half million", "one and a half miles"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b"
     r"(?P<half_scale>\s+and\s+a\s+half(?![\w-]))?)?"  # "a million and a half"
@@ -103,14 +104,14 @@ _FILLERS = {"more", "additional", "other", "extra", "further", "new", "of", "the
 
 
 def word_value(word: str) -> float | None:
-    parts = re.split(r"[- ]", word.lower())
-    total = 0.0
+    parts = [p for p in re.split(r"[- ]+", word.lower()) if p != "and"]  # "two hundred and
+    total = 0.0  # twelve"
     for p in parts:
         if p in ("a", "an"):
             continue  # "a hundred", "a dozen": the article counts only alone ("a" -> 1)
         if p in _UNITS:
             v = _UNITS[p]
-            total = total * v if v in (100, 12) and total else total + v
+            total = total * v if p in ("hundred", "dozen") and total else total + v
         else:
             return None
     return total or (1.0 if parts[-1] in ("a", "an") else 0.0)

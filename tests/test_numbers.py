@@ -193,3 +193,14 @@ def test_a_negated_comparative_bounds_the_figure_the_other_way(text, qualifier):
 ])
 def test_a_range_is_read_as_its_two_ends(text, ends):
     assert [(q.value, q.unit, q.qualifier) for q in extract_quantities(text)] == ends
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the test turbines killed two hundred and twelve birds last year", 212),
+    ("Two hundred and sixty metres to the tip of the blade", 260),
+    ("a hundred and fifty people", 150),
+    ("two hundred and forty-five boats", 245),
+    ("two dozen eggs", 24),  # "dozen" multiplies; "twelve" adds
+])
+def test_spelled_out_hundreds_with_and(text, value):
+    assert [q.value for q in extract_quantities(text) if q.unit][-1] == value
