@@ -103,6 +103,22 @@ _ED_NOUNS = {"displaced", "injured", "wounded", "dead", "killed", "detained", "m
 _FILLERS = {"more", "additional", "other", "extra", "further", "new", "of", "the"}
 
 
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")  # capitalised: not "may"
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b\.?")
+
+
+def _is_day(text: str, m: re.Match[str]) -> bool:
+    """Is the number a day of a month ("June 29", "3 March", "the 3rd of May")?"""
+    raw = m.group("num")
+    if not raw.isdigit() or not 1 <= int(raw) <= 31 or m.group("qual") or m.group("scale") \
+            or m.group("pct") or m.group("cur"):
+        return False
+    return bool(_MONTH_BEFORE.search(text[:m.start("num")])
+                or _MONTH_AFTER.match(text[m.end("num"):]))
+
+
 def word_value(word: str) -> float | None:
     parts = [p for p in re.split(r"[- ]+", word.lower()) if p != "and"]  # "two hundred and
     total = 0.0  # twelve"
@@ -208,6 +224,8 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         raw = m.group("num")
         low = raw.lower()
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        if _is_day(span, m):
+            continue  # "June 29", "3 March": a date, not a count
         qual = (m.group("qual") or "").lower()
         if qual in _TURNED and _NEGATED_BEFORE.search(span[:m.start()]):
             qual = _TURNED[qual]  # "never saw more than 110 people": at most 110

@@ -204,3 +204,14 @@ def test_a_range_is_read_as_its_two_ends(text, ends):
 ])
 def test_spelled_out_hundreds_with_and(text, value):
     assert [q.value for q in extract_quantities(text) if q.unit][-1] == value
+
+
+@pytest.mark.parametrize("text, values", [
+    ("SELVIK, Lorvania, June 29 (LPA) - Talks broke down.", []),
+    ("On 3 March, 40 people were evacuated", [40]),
+    ("on March 3, 2027, the board met", [2027]),
+    ("the 3rd of May", []),
+    ("officials may 5 people come", [5]),  # "may" the verb, no month
+])
+def test_a_day_of_a_month_is_no_count(text, values):
+    assert [q.value for q in extract_quantities(text)] == values
