@@ -649,6 +649,21 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     return out
 
 
+_REQUEST_VERBS = {"urged", "urges", "urge", "demanded", "demands", "demand", "appealed",
+                  "appeals"}
+_CALLED = {"called", "calls", "call"}
+
+
+def requests(verb: str | None, content: str) -> bool:
+    """A demand ("urged both sides to return to the table", "called on the board to reject
+    the application", "called for her resignation", "demanded a council inquiry") states no
+    fact: like a question it neither agrees nor clashes with anything (the judge took "on the
+    board to reject the application" as contradicting "the board would rule in October")."""
+    low = (verb or "").lower()
+    return low in _REQUEST_VERBS or low in _CALLED and bool(
+        re.match(r"(?:on|upon|for)\b", content.strip(), re.IGNORECASE))
+
+
 def asks(content: str) -> bool:
     """A question ("How much cod was in the hold?" in an interview) states nothing: it
     neither agrees nor clashes with anything (the judge took it as entailed by the answer)."""
@@ -714,7 +729,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     seen = {(c.a, c.b) for c in near}
     near += [c for c in figure_candidates(contents, scope["claim_id"].to_list(), index)
              if (c.a, c.b) not in seen]
-    cands = [c for c in near if not (asks(contents[c.a].text) or asks(contents[c.b].text))]
+    idle = {i for i, verb, content in all_claims.select("claim_id", "verb", "content").rows()
+            if requests(verb, content) or asks(contents[i].text)}  # nothing to agree with
+    cands = [c for c in near if c.a not in idle and c.b not in idle]
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)
     docs = set(scope["doc_id"].to_list())
     now = dt.datetime.now(dt.UTC)

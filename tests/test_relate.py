@@ -694,3 +694,23 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
                         schema=RELATIONS)
     kept = without_updates(rels, claims)
     assert kept["a"].to_list() == [0, 2, 4]  # the ministry's revised estimate is an update
+
+
+def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_contradiction):
+    from claims.relate import requests
+
+    assert requests("called", "on the board to reject the application")
+    assert requests("urged", "both sides to return to the table")
+    assert requests("called", "for her resignation")
+    assert not requests("called", 'the exit poll "a guess dressed up as science"')
+    assert not requests("said", "on Monday the board would rule")
+    (tmp_path / "a.txt").write_text(
+        "Edith Vane called on the board to reject the application.\n\n"
+        "The board said it would reject the application in October.", encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "a.txt")], index, judge=judge_says_contradiction)
+    store = Store.open(index)
+    demand = store.claims().filter(pl.col("verb") == "called")["claim_id"].to_list()
+    assert len(demand) == 1
+    rels = store.relations()
+    assert not len(rels.filter(pl.col("a").is_in(demand) | pl.col("b").is_in(demand)))
