@@ -58,7 +58,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 41  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 42  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -305,7 +305,15 @@ def far_clash(ab: Any, ba: Any) -> bool:
     true clashes on reading; the held-out set: none more found, 1 more predicted."""
     if ab is ba or min(ab.scores["contradiction"], ba.scores["contradiction"]) < FAR_CLASH:
         return False
+    if not (_NEGATION.search(ab.premise) or _NEGATION.search(ab.hypothesis)):
+        return False  # worded apart, one side says the other's is not so ("No shots were
+        # fired" / "two warning shots were fired"; not "fishing would be banned outright" /
+        # "the boats landed fish worth 31 million florins")
     return bool(common_words(ab.premise) & common_words(ab.hypothesis))
+
+
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|without|neither|nor)\b|n[’']t\b",
+                       re.IGNORECASE)
 
 
 def common_words(text: str) -> set[str]:

@@ -714,3 +714,20 @@ def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_con
     assert len(demand) == 1
     rels = store.relations()
     assert not len(rels.filter(pl.col("a").is_in(demand) | pl.col("b").is_in(demand)))
+
+
+def test_a_far_clash_needs_one_side_to_say_no():
+    """Worded apart (cosine below the floor), the model's sure contradiction both ways counts
+    only where one side says the other's is not so."""
+    from claims.judge import Judgement
+    from claims.relate import far_clash
+
+    def both(a, b):
+        sure = {"contradiction": 0.95, "entailment": 0.02, "neutral": 0.03}
+        return (Judgement("contradiction", sure, 0.3, (), a, b),
+                Judgement("contradiction", sure, 0.3, (), b, a))
+
+    assert far_clash(*both("No shots were fired at any point",
+                           "two warning shots were fired across the bow"))
+    assert not far_clash(*both('fishing would be "banned outright" inside the site',
+                               "the boats landed fish worth 31 million florins last year"))
