@@ -34,7 +34,7 @@ _VERBS = (
     "disclosed demanded demands conceded concedes agreed agrees disputed disputes contended "
     "contends recalled complained complains assured assures asked asks wondered questioned "
     "cautioned cautions adding insisting warning claiming arguing noting stressing accusing "
-    "denying describing put puts ruled rules"
+    "denying describing put puts ruled rules repeated repeats"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
@@ -52,7 +52,9 @@ _PUT_AT = re.compile(
 # Verbs that report a claim only in one construction: "put the cost ... at 40 million",
 # "the judge ruled that ..."
 _ONLY_WHEN = {"put": _PUT_AT, "puts": _PUT_AT,
-              "ruled": re.compile(r"\s+that\b"), "rules": re.compile(r"\s+that\b")}
+              "ruled": re.compile(r"\s+that\b"), "rules": re.compile(r"\s+that\b"),
+              "repeated": re.compile(r"\s+(?:that\b|[\"“])"),  # not "repeated the test"
+              "repeats": re.compile(r"\s+(?:that\b|[\"“])")}
 # "The Evening Star quoted Ian Moor as saying that ...": Moor says it
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:]{1,60}?)\s+as\s+$")
 # "Ian Moor was quoted (by the Evening Star) as saying ...": Moor says it
@@ -68,7 +70,8 @@ _ANSWER_THEN = re.compile(r"\s*" + _ANSWERED + r"\s*(?:,\s*)?$", re.IGNORECASE)
 _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
 
 _AUX = (
-    "had has have also again later earlier previously repeatedly then would will further "
+    "had has have did does also again later earlier previously repeatedly then would will "
+    "further "
     "publicly separately recently reportedly flatly firmly angrily quickly even once "
     "initially subsequently already still specifically explicitly privately openly"
 ).split()
@@ -662,6 +665,9 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 break
         if run:
             run = [t[:-2] if t.endswith(("’s", "'s")) else t for t in run]
+            if len(run) > 1 and run[-1].endswith(("s'", "s’")):
+                run[-1] = run[-1][:-1]  # "Galeforth Renewables' wind farm" (not "Workers'
+                # Union", where the apostrophe is inside the name)
             if run[-1].endswith(".") and run[-1].count(".") == 1 and \
                     run[-1].lower() not in _PERSON_TITLES:
                 run[-1] = run[-1][:-1]  # "Grey Sound." at the end of a sentence
@@ -1214,6 +1220,9 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
 
 # set off by a comma (", hours after the Commission finished counting and said"), not "said
 # the dam was safe after the police arrived and added ...": that is still her "and added"
+# the subject's own verb and what it did, no clause or quotation of its own: "accepted the
+# 14-kilometre figure", "arrested two men on Monday"
+_OWN_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")
 _CLAUSE_VERB = re.compile(r"(?:\s*\([A-Z&]+\))?\s+(?:\w+\s+){0,2}?\w+(?:ed|s)(?:\s+\w+){0,3}")
 _SUBORDINATE = re.compile(r",\s*(?:[\w-]+\s+){0,2}?(?:after|before|when|while|as|because|"
                           r"since|until)\s+")
@@ -1354,6 +1363,15 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             hits.append(_Hit(m.start(), m.end(), verb, None, speaker, ent,
                              "speaker-first", coord.start()))
             continue
+        if coord and not hits:  # "Galeforth accepted the figure but said ...": the subject
+            lead = _DATELINE.match(sentence)  # of the clause before says it
+            sub = _np_right(sentence, lead.end() if lead else 0)
+            if sub is not None and not mask[sub.start] \
+                    and _OWN_VERB.match(sentence[sub.end:coord.start()]):
+                speaker, ent = _resolve(doc, sub)
+                hits.append(_Hit(m.start(), m.end(), verb, sub, speaker, ent,
+                                 "speaker-first", _wrapper_start(sentence, sub.first)))
+                continue
         # inversion: '"...," said Lavrov.' (only before the end or a tail: not "said residents had")
         if verb in _INVERTING and _QUOTE_END_LEFT.search(left) and left.strip():
             np = _np_right(sentence, m.end())
