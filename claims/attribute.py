@@ -34,7 +34,7 @@ _VERBS = (
     "disclosed demanded demands conceded concedes agreed agrees disputed disputes contended "
     "contends recalled complained complains assured assures asked asks wondered questioned "
     "cautioned cautions adding insisting warning claiming arguing noting stressing accusing "
-    "denying describing put puts ruled rules repeated repeats"
+    "denying describing put puts ruled rules repeated repeats found finds"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
@@ -55,6 +55,9 @@ _ONLY_WHEN = {"put": _PUT_AT, "puts": _PUT_AT,
               "ruled": re.compile(r"\s+that\b"), "rules": re.compile(r"\s+that\b"),
               "repeated": re.compile(r"\s+(?:that\b|[\"“])"),  # not "repeated the test"
               "repeats": re.compile(r"\s+(?:that\b|[\"“])")}
+_FINDS = {"found", "finds"}  # only an outlet's own finding ("Our reporters found that ..."):
+# not what was found ("Police found two bodies"), nor a judge's finding, which would become
+# the last speaker a later "he said" refers to
 # "The Evening Star quoted Ian Moor as saying that ...": Moor says it
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:]{1,60}?)\s+as\s+$")
 # "Ian Moor was quoted (by the Evening Star) as saying ...": Moor says it
@@ -450,6 +453,7 @@ class _Doc:
     org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
     org_before: _Entity | None = None  # ...before the sentence being read
     city: str = ""  # "Dravnik": the one city the document is about, for "the city said"
+    outlet: str = ""  # "Dravnik Courier": who "our reporters" are
 
     def acronym(self, short: str) -> _Entity | None:
         """The organisation an acronym stands for: introduced with it ("the Kestrel Valley
@@ -1220,6 +1224,9 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
 
 # set off by a comma (", hours after the Commission finished counting and said"), not "said
 # the dam was safe after the police arrived and added ...": that is still her "and added"
+# an outlet's own reporting: "Our reporters found that", "our review showed"
+_OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspondents|review|"
+                      r"analysis|investigation|reporting|staff)\s*$")
 # the subject's own verb and what it did, no clause or quotation of its own: "accepted the
 # 14-kilometre figure", "arrested two men on Monday"
 _OWN_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")
@@ -1275,6 +1282,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         only = _ONLY_WHEN.get(verb)
         if only is not None and not only.match(sentence, m.end()):
             continue  # "put pressure on", "police ruled out arson": no claim
+        if verb in _FINDS and not (doc.outlet and _OUR_OWN.search(
+                _SKIP_LEFT.sub("", sentence[:m.start()]))):
+            continue
         left = sentence[:m.start()]
         if verb in _PARTICIPLES:
             hit = _participle(sentence, m, doc)
@@ -1288,6 +1298,13 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             hit = _relative_hit(sentence, m, relative, doc)
             if hit is not None:
                 hits.append(hit)
+            continue
+        own = _OUR_OWN.search(left[:subj_end]) if doc.outlet else None
+        if own and not mask[own.start()]:  # "Our reporters also found that": the outlet
+            ent = doc.register(doc.outlet, "org", set())
+            np = _NP(own.start(), own.end(), own.group(0).strip(), tuple(own.group(0).split()))
+            hits.append(_Hit(m.start(), m.end(), verb, np, ent.name, ent, "speaker-first",
+                             _wrapper_start(sentence, own.start())))
             continue
         acronym = _ACRONYM_BEFORE.search(left[:subj_end])  # "the Authority (KVWA) said"
         if acronym:
@@ -1364,8 +1381,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
                              "speaker-first", coord.start()))
             continue
         if coord and not hits:  # "Galeforth accepted the figure but said ...": the subject
-            lead = _DATELINE.match(sentence)  # of the clause before says it
-            sub = _np_right(sentence, lead.end() if lead else 0)
+            dateline = _DATELINE.match(sentence)  # of the clause before says it
+            sub = _np_right(sentence, dateline.end() if dateline else 0)
             if sub is not None and not mask[sub.start] \
                     and _OWN_VERB.match(sentence[sub.end:coord.start()]):
                 speaker, ent = _resolve(doc, sub)
@@ -1506,8 +1523,9 @@ def _the_city(sentences: list[Sentence]) -> str:
 class Attributor:
     """Attributes the sentences of one document, in order (it keeps who spoke last)."""
 
-    def __init__(self, sentences: list[Sentence] | None = None) -> None:
-        self._doc = _Doc()
+    def __init__(self, sentences: list[Sentence] | None = None, outlet: str | None = None
+                 ) -> None:
+        self._doc = _Doc(outlet=outlet_name(outlet))
         self._prev: list[Attribution] = []
         self._prev_paragraph = -1
         self._turn: tuple[str, str] | None = None  # transcript: (speaker, label) of this turn
@@ -1637,7 +1655,19 @@ def _person_subject(doc: _Doc, sentence: str) -> _Entity | None:
     return ent
 
 
-def attribute_sentences(sentences: list[Sentence]) -> list[list[Attribution]]:
-    """Attributions for each sentence of one document, in order."""
-    attributor = Attributor(sentences)
+def outlet_name(source: str | None) -> str:
+    """An outlet's name from a document's source: "dravnik-courier" -> "Dravnik Courier";
+    a name with spaces as it is."""
+    if not source:
+        return ""
+    if " " in source.strip() or not re.search(r"[-_]", source):
+        return source.strip() if " " in source.strip() else source.strip().title()
+    return " ".join(w.capitalize() for w in re.split(r"[-_]+", source.strip()) if w)
+
+
+def attribute_sentences(sentences: list[Sentence], outlet: str | None = None
+                        ) -> list[list[Attribution]]:
+    """Attributions for each sentence of one document, in order; `outlet` (the document's
+    source) is who "our reporters" are."""
+    attributor = Attributor(sentences, outlet)
     return [attributor.attribute(s) for s in sentences]

@@ -69,7 +69,7 @@ def score_attribution(folder: Path) -> AttributionScore:
     read = {}  # the set's documents attributed, then one name each across them (as ingest)
     for key in by_doc:
         doc = answer_document(folder, *key)
-        read[key] = (doc, [a for atts in attribute_sentences(split_sentences(doc.text))
+        read[key] = (doc, [a for atts in attribute_sentences(split_sentences(doc.text), doc.source)
                            for a in atts])
     speakers = {a.speaker for _, atts in read.values() for a in atts if a.speaker}
     called = kinds(speakers, [doc.text for doc, _ in read.values()])

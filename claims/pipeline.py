@@ -41,7 +41,7 @@ def extract_claims(doc: Document, first_id: int = 0) -> list[Claim]:
     """Claims of one document: one per attribution, narrator sentences included."""
     out: list[Claim] = []
     sentences = split_sentences(doc.text)
-    attributor = Attributor(sentences)
+    attributor = Attributor(sentences, doc.source)
     for sent in sentences:
         for att in attributor.attribute(sent):
             content = doc.text[att.start:att.end]

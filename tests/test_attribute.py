@@ -534,3 +534,22 @@ def test_organisations_named_in_full_and_the_people_of_them(text, speakers):
 def test_coordinated_and_emphatic_reporting_verbs(text, expected):
     speaker, verb, _ = attributions(text)[-1]
     assert (speaker, verb) == expected
+
+
+def test_our_reporters_are_the_outlet():
+    from claims.attribute import outlet_name
+
+    text = ("Our reporters found arithmetical errors in 38 protocols.\n\nOur reporters also "
+            "found that Kalder billed the city twice.\n\nPolice found two bodies in the "
+            "river.\n\n\"Our reporters found nothing,\" she said.")
+    sentences = split_sentences(text)
+    got = [(a.speaker, text[a.start:a.end]) for atts in
+           attribute_sentences(sentences, "varnholm-gazette") for a in atts]
+    assert got[:2] == [("Varnholm Gazette", "arithmetical errors in 38 protocols"),
+                       ("Varnholm Gazette", "Kalder billed the city twice")]
+    assert got[2][0] is None  # what the police found is no claim of theirs
+    assert got[3][0] == "she"  # inside a quotation, "our" is the speaker's
+    # without a known outlet, no one
+    assert [a.speaker for atts in attribute_sentences(sentences) for a in atts][:2] == [None] * 2
+    assert outlet_name("dravnik-courier") == "Dravnik Courier"
+    assert outlet_name("Vessland Herald") == "Vessland Herald"
