@@ -240,11 +240,13 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok == "and" and 1 <= len(taken) <= 2 and _of_name_before(words, k):
             taken.append(m)  # "the Chamber of Commerce and Industry"
             continue
-        if tok == "and" and taken and k >= 1 and _is_cap(words[k - 1].group(0)) \
+        if tok == "and" and taken and k >= 2 and _is_cap(words[k - 1].group(0)) \
                 and words[k - 1].group(0) not in _STOP_CAPS \
+                and words[k - 2].group(0).lower() == "the" \
                 and not head[words[k - 1].end():m.start()].strip() \
                 and all(_is_cap(t.group(0)) for t in taken) \
-                and taken[0].group(0).lower() in _ORG_WORDS:
+                and taken[0].group(0).lower() in _ORG_WORDS:  # not "Greenpeace and Birdlife
+            # International", "Anna Berg and Selvik Harbour Council": two speakers
             taken.append(m)  # "the Maritime and Energy Workers' Union": one name
             continue
         if tok == "for" and taken and taken[-1].group(0) == "the" and k >= 1 \
@@ -400,9 +402,10 @@ def _np_right(sentence: str, start: int) -> _NP | None:
             break
     while taken and taken[-1].group(0).lower() in ("of", "the", "a", "an"):
         taken.pop()
-    taken = _person_of(taken)
     if not taken:
         return None
+    phrase_end = taken[-1].end()  # "said Samir Halloran of Green Coast Alliance.": the
+    taken = _person_of(taken)  # person speaks, the phrase still ends after the organisation
     last = taken[-1].group(0)
     city = len(taken) == 2 and taken[0].group(0).lower() == "the" \
         and last.lower().rstrip(".") in _CITY_HEADS  # "according to the city"
@@ -414,7 +417,10 @@ def _np_right(sentence: str, start: int) -> _NP | None:
             toks[-1].lower() not in _PERSON_TITLES:
         toks[-1] = toks[-1][:-1]  # the sentence's full stop, not an abbreviation
     text = sentence[taken[0].start():taken[-1].end() - (len(taken[-1].group(0)) - len(toks[-1]))]
-    return _NP(taken[0].start(), taken[0].start() + len(text), text, tuple(toks))
+    end = taken[0].start() + len(text)
+    if phrase_end > taken[-1].end():  # the organisation after "of" (its full stop aside)
+        end = phrase_end - (1 if sentence[phrase_end - 1] == "." else 0)
+    return _NP(taken[0].start(), end, text, tuple(toks))
 
 
 # --- document state: names, titles, last speakers ---------------------------------------------
@@ -494,7 +500,9 @@ class _Doc:
             if len(eparts) > len(parts) and eparts[-len(parts):] == parts:
                 if best is None or e.kind == "person":
                     best = e
-        if best is None and len(parts) == 1:
+        if best is None and len(parts) == 1 and not (self.ahead and any(
+                e.kind == "person" and e.name.lower().split()[-1] == parts[0]
+                for e in self.ahead.entities)):  # "Sten Kalder, its founder," later on
             orgs = {e.name: e for e in self.entities if e.kind == "org"
                     and len(e.name.split()) > 1 and e.name.lower().split()[0] == parts[0]}
             if len(orgs) == 1:
@@ -657,6 +665,7 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 run.append(tok)  # "Chamber of Commerce and Industry"
                 j += 1
             elif run and low == "and" and not {t.lower() for t in run} & _ORG_WORDS \
+                    and len(run) == 1 and j >= 2 and words[j - 2].group(0).lower() == "the" \
                     and _org_name_ahead(sentence, words, j + 1):
                 run.append(tok)  # "the Maritime and Energy Workers' Union"
                 j += 1
@@ -730,17 +739,17 @@ def _spokesperson_of(tokens: list[str]) -> _NP | None:
         if owner and owner[-1].endswith(("’s", "'s")):
             toks = ("the", *owner[:-1], owner[-1][:-2])
             return _NP(0, 0, " ".join(toks), toks)
-        if len(owner) == 1 and owner[0].lower() in _ORG_WORDS - _PEOPLE_WORDS:
+        if len(owner) == 1 and owner[0].lower() in _BODIES:
             toks = ("the", owner[0])  # "a board spokesman said": the board's
             return _NP(0, 0, " ".join(toks), toks)
     return None
 
 
-# organisation words that name people, not a body with a spokesperson ("a police spokesman"
-# is the police's, but "a residents' spokesman" is the residents' own)
-_PEOPLE_WORDS = {"residents", "witnesses", "sources", "officials", "analysts", "experts",
-                 "workers", "activists", "campaigners", "investigators", "prosecutors",
-                 "doctors", "firefighters", "rebels", "statement", "report", "news", "media"}
+# bodies that have a spokesperson ("a board spokesman"; not "an energy spokesman", a party's
+# voice on a policy, nor "a residents' spokesman")
+_BODIES = _OF_AND_HEADS | {"police", "army", "navy", "party", "hospital", "company", "court",
+                           "government", "council", "union", "university", "airline", "firm",
+                           "club", "cooperative", "society", "military", "embassy"}
 
 
 # what an organisation or a person issues, and "the statement said" later refers back to
@@ -1493,8 +1502,7 @@ TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")  # "ROSK: ", a transc
 
 # Where a document says which city it is about: its dateline ("DRAVNIK, Vessland, March 3"),
 # "the mayor of Dravnik", "the city of Dravnik", "Dravnik's city council", "Dravnik City Hall"
-_DATELINE_CITY = re.compile(r"^(?P<a>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?),(?:\s*[A-Z][\w .'-]*,)*"
-                            r"\s*(?:[A-Z][a-z]+\.? \d{1,2}\s*)?(?:\([A-Z]+\)\s*)?[-–—]")
+_DATELINE_CITY = re.compile(r"^(?P<a>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?),[^.\n]{0,60}?\s[-–—]\s")
 _CITY_NAMED = re.compile(
     r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+(?P<b>[A-Z][a-z-]+"
     r"(?: [A-Z][a-z-]+(?! [A-Z]))?)\b|\b(?P<c>[A-Z][a-z-]+)(?:'s|’s)?\s+(?:[Cc]ity|[Tt]own)\s+"

@@ -37,7 +37,10 @@ _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:never|not|nobody)|n[’']t)\s+(?:(?:be|been|see|saw|seen|count|counted|record|"
     r"recorded|find|found|employ|employed|hire|hired|have|has|had|get|got|receive|received|pay|"
     r"paid|take|took|taken|reach|reached|hold|held|carry|carried|sell|sold|win|won|number|"
-    r"numbered|exceed|top|there|ever)\s+){0,2}$", re.IGNORECASE)  # not "would not say whether",
+    r"numbered|exceed|top|there|ever|cost|costs|kill|killed|lose|lost|spend|spent|earn|earned|"
+    r"make|made|raise|raised|attract|attracted|draw|drew|drawn|injure|injured|displace|"
+    r"displaced|evacuate|evacuated|last|lasted|weigh|weighed)\s+){0,2}$",
+    re.IGNORECASE)  # not "would not say whether",
 # "did not deny that", "had not eaten for", "never before have"
 _TURNED = {"more than": "no more than", "over": "no more than", "above": "no more than",
            "in excess of": "no more than", "fewer than": "no fewer than",
@@ -52,7 +55,8 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|dozens|hundreds|thousands|millions"
     r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?"
-    r"(?:(?<=hundred)\s+and\s+(?:" + WORD_NUMBER + r")(?:-(?:" + WORD_NUMBER + r"))?)?)"
+    r"(?:(?<=hundred)\s+and\s+(?:" + WORD_NUMBER + r")(?:-(?:" + WORD_NUMBER + r"))?"
+    r"(?!\s+(?:hundred|thousand|million|billion)\b))?)"  # not "one hundred and two hundred"
     r"(?P<half>\s+and\s+a\s+half(?![\w-]))?"  # "two and a half million", "one and a half miles"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|k|m)\b"
     r"(?P<half_scale>\s+and\s+a\s+half(?![\w-]))?)?"  # "a million and a half"
@@ -272,6 +276,11 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
 # "between 900 and 1,400 seabirds", "from 40 to 50 percent", "900 to 1,400 birds": a range,
 # read as its two ends ("at least 900 seabirds", "up to 1,400 seabirds")
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_CHANGED_FROM = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|increased|"
+    r"increases|decreased|decreases|dropped|drops|climbed|climbs|jumped|jumps|cut|cuts|raised|"
+    r"raises|reduced|reduces|lowered|lowers|went|gone|moved|shifted|changed|revised|doubled|"
+    r"halved|slashed|boosted|up|down)\b(?:\s+[\w’'-]+){0,4}?\s+from\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 
 
@@ -286,8 +295,12 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if not RANGE_JOIN.match(join) or "and" in join.lower() \
                 and not _RANGE_BEFORE.search(text[:lo.start]):
             continue  # "40 and 50" only after "between": "12 injured and 40 dead" is no range
+        if _CHANGED_FROM.search(text[:lo.start]):
+            continue  # "rose from 40 to 55 euros": a change, now 55
         scale = next((_SCALES[w] for w in hi.text.lower().split() if w in _SCALES
                       and w not in lo.text.lower().split()), 1.0)  # "2 and 3 million"
+        if lo.value * scale >= hi.value:
+            scale = 1.0  # "between 800,000 and 1.2 million": the low end is whole already
         out[i] = Quantity(value=lo.value * scale, unit=lo.unit or hi.unit, kind=hi.kind,
                           qualifier="at least", text=lo.text, start=lo.start, end=lo.end)
         out[i + 1] = Quantity(value=hi.value, unit=hi.unit, kind=hi.kind, qualifier="up to",

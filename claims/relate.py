@@ -58,7 +58,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 42  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 43  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -668,6 +668,10 @@ def requests(verb: str | None, content: str) -> bool:
     fact: like a question it neither agrees nor clashes with anything (the judge took "on the
     board to reject the application" as contradicting "the board would rule in October")."""
     low = (verb or "").lower()
+    if FIGURE_HINT.search(content) or re.search(r",\s*(?:saying|adding|warning|arguing)\b",
+                                                content):
+        return False  # "urged the board to reject the plan, saying the turbines would kill
+        # 1,400 seabirds a year", "called for an inquiry into how 212 birds died": facts too
     return low in _REQUEST_VERBS or low in _CALLED and bool(
         re.match(r"(?:on|upon|for)\b", content.strip(), re.IGNORECASE))
 

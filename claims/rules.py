@@ -216,10 +216,18 @@ def _head(unit: str) -> str:
 
 def _same_head(a: str, b: str) -> bool:
     """One counted thing: the same head word, or one a kind of the other ("seabirds" and
-    "birds", "dockworkers" and "workers")."""
+    "birds", "dockworkers" and "workers"; not units: "kilometres" and "metres")."""
     ha, hb = _head(a), _head(b)
+    return ha == hb or _kind_of(ha, hb) is not None
+
+
+def _kind_of(ha: str, hb: str) -> str | None:
+    """The head of the two that is a kind of the other ("seabird" of "bird"), or None."""
     short, long = sorted((ha, hb), key=len)
-    return ha == hb or len(short) >= 4 and long.endswith(short)
+    if short == long or len(short) < 4 or not long.endswith(short) or short in _MEASURES \
+            or long in _MEASURES:
+        return None
+    return long
 
 
 @dataclass(frozen=True)
@@ -503,9 +511,14 @@ _RELATIVE_YEAR = {"last": "last", "previous": "last", "this": "this", "next": "n
                   "coming": "next"}
 
 
-_FUTURE = re.compile(r"\b(?:will|would|could|might|shall|going\s+to|expected\s+to|expects?|"
-                     r"forecasts?|projects?|predicts?)\b|[’']ll\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expected\s+to|expects?|forecasts?|"
+                     r"projects?|predicts?)\b|[’']ll\b", re.IGNORECASE)
+# the verb right before the figure (its qualifier and article aside): "killed 212", "had
+# counted 64", "were 40" (not "the planned farm has 64")
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)(?:\s+(?:only|just|some|about|around|"
+                   r"nearly|almost|roughly|at\s+least|more\s+than|fewer\s+than|less\s+than|"
+                   r"up\s+to|the|a|an|another|extra|further|additional|its|their))*\s*$",
+                   re.IGNORECASE)
 # a past verb of stating says when the figure was given, not when it held ("had put the level at
 # 45 decibels", "estimated", "projected")
 _STATING = re.compile(r"\b(?:had\s+)?(?:put|estimated|projected|calculated|forecast|predicted|"
@@ -618,7 +631,14 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
 
     def fits(x: Quantity, y: Quantity) -> bool:
         """Could both hold? A bound holds every figure within it (a fine of 250,000 euros
-        and "the maximum fine is 400,000 euros"); two bounds are compared as figures."""
+        and "the maximum fine is 400,000 euros"); two bounds are compared as figures; a
+        count of a kind of thing is at most the count of the thing ("64 seabirds" within
+        "212 birds"; "between 900 and 1,400 seabirds" not within "fewer than 500 birds")."""
+        if x.unit and y.unit:
+            part = _kind_of(_head(x.unit), _head(y.unit))
+            if part is not None:
+                sub, whole = (x, y) if _head(x.unit) == part else (y, x)
+                return _range(sub)[0] <= _range(whole)[1]
         bx, by = bound[id(x)], bound[id(y)]
         if bx and not by:
             x = replace(x, qualifier=bx)

@@ -553,3 +553,21 @@ def test_our_reporters_are_the_outlet():
     assert [a.speaker for atts in attribute_sentences(sentences) for a in atts][:2] == [None] * 2
     assert outlet_name("dravnik-courier") == "Dravnik Courier"
     assert outlet_name("Vessland Herald") == "Vessland Herald"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We are on schedule," said Samir Halloran of Green Coast Alliance.', ["Samir Halloran"]),
+    # "and" joins a name only after "the": two speakers are not one
+    ("Talks between Sten Kalder and Harbour Workers' Union leaders collapsed. Kalder said "
+     "talks would resume.", ["Sten Kalder"]),
+    ("An energy spokesman said prices would rise.", ["energy spokesman"]),
+    # a person of that name later in the document keeps the short form
+    ("Kalder Construction will build the base. Kalder said it was on time. Sten Kalder, its "
+     "founder, said more.", ["Sten Kalder", "Sten Kalder"]),
+    # datelines without a date, with a day first or another agency
+    ("SELVIK, Lorvania - Talks broke down. The city said it would pay.", ["City of Selvik"]),
+    ("SELVIK, Lorvania, 29 June (Reuters) - Talks broke down. The city said it would pay.",
+     ["City of Selvik"]),
+])
+def test_second_review_of_who_speaks(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers

@@ -215,3 +215,8 @@ def test_spelled_out_hundreds_with_and(text, value):
 ])
 def test_a_day_of_a_month_is_no_count(text, values):
     assert [q.value for q in extract_quantities(text)] == values
+
+
+def test_two_spelled_out_hundreds_are_two_numbers():
+    assert [q.value for q in extract_quantities("between one hundred and two hundred birds")] \
+        == [100, 200]

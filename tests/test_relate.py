@@ -731,3 +731,11 @@ def test_a_far_clash_needs_one_side_to_say_no():
                            "two warning shots were fired across the bow"))
     assert not far_clash(*both('fishing would be "banned outright" inside the site',
                                "the boats landed fish worth 31 million florins last year"))
+
+
+def test_a_demand_with_a_fact_in_it_is_still_judged():
+    from claims.relate import requests
+
+    assert not requests("urged", "the board to reject the plan, saying the turbines would kill "
+                                 "1,400 seabirds a year")
+    assert not requests("called", "for an inquiry into how 212 birds died")

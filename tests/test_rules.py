@@ -532,7 +532,9 @@ def test_a_range_is_one_figure_and_a_kind_of_thing_counts_as_the_thing():
     assert numeric_conflict("the farm would kill fewer than 1,000 birds a year", far,
                             0.6) is None  # 900 to 1,000 is in both
     assert numeric_conflict("the farm would kill 1,200 birds a year", far, 0.6) is None
-    assert numeric_conflict("the farm would kill 2,000 birds a year", far, 0.6) is not None
+    # seabirds are some of the birds: 900 to 1,400 of 2,000 can both hold
+    assert numeric_conflict("the farm would kill 2,000 birds a year", far, 0.6) is None
+    assert numeric_conflict("the farm would kill 2,000 seabirds a year", far, 0.6) is not None
 
 
 def test_a_forecast_and_a_count_of_what_happened_are_not_one_figure():
@@ -544,3 +546,29 @@ def test_a_forecast_and_a_count_of_what_happened_are_not_one_figure():
     assert numeric_conflict("a noise expert had put the level at the nearest house at 45 "
                             "decibels", "the substation will produce 35 decibels at the "
                             "nearest house", 0.6) is not None
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # a kind of a thing is part of the thing; units are no kinds of each other
+    ("The test turbines killed 212 birds last year.",
+     "The test turbines killed 64 seabirds last year.", False),
+    ("Some 1,200 dockworkers joined the strike on Monday.",
+     "More than 3,000 workers joined the strike on Monday.", False),
+    ("the substation would stand 1,500 metres from the beach",
+     "the substation would stand 1.5 kilometres from the beach", False),
+    # "planned" is no past verb of the figure; "could" says nothing of when
+    ("Galeforth will build 58 turbines off Selvik.",
+     "The planned farm has 64 turbines off Selvik.", True),
+    ("Rescuers could reach only 40 villages", "Rescuers reached 60 villages", True),
+    # a change is no range: the price is now 55
+    ("Ticket prices rose from 40 to 55 euros this year.", "Tickets now cost 45 euros this year.",
+     True),
+    # a range's low end keeps its own scale
+    ("the funding is between 800,000 and 1.2 million euros",
+     "the funding is about 1 million euros", False),
+    # "did not cost more than": at most
+    ("The repairs did not cost more than 2 million euros.",
+     "The repairs cost 1.8 million euros.", False),
+])
+def test_second_review_of_the_numbers_rule(a, b, clash):
+    assert (numeric_conflict(a, b, 0.7) is not None) == clash
