@@ -1233,7 +1233,8 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
 
 # set off by a comma (", hours after the Commission finished counting and said"), not "said
 # the dam was safe after the police arrived and added ...": that is still her "and added"
-# an outlet's own reporting: "Our reporters found that", "our review showed"
+# an outlet's own reporting: "Our reporters found that", "our analysis found", "our review
+# said" (with a reporting verb)
 _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspondents|review|"
                       r"analysis|investigation|reporting|staff)\s*$")
 # the subject's own verb and what it did, no clause or quotation of its own: "accepted the

@@ -124,7 +124,9 @@ def figure_candidates(contents: dict[int, Judged], ids: Sequence[int], index: An
     quote one specific figure mostly report one fact. A figure stated by more than `peers`
     claims ("10 percent") ties nothing, nor a small whole number ("three people were riding a
     bus" / "three people were drinking champagne"). The judge still decides: far apart,
-    only the same figure with words in common agrees (`far_figure`)."""
+    only the same figure with words in common agrees (`far_figure`). `peers` counts the whole
+    store at each update: pairs made while a figure was rare stay cached and related when it
+    becomes common, and a rebuild (`claims relate`) drops them."""
     import numpy as np
 
     holders: dict[tuple[str, str, float, str], list[int]] = {}

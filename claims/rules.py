@@ -218,10 +218,10 @@ def _same_head(a: str, b: str) -> bool:
     """One counted thing: the same head word, or one a kind of the other ("seabirds" and
     "birds", "dockworkers" and "workers"; not units: "kilometres" and "metres")."""
     ha, hb = _head(a), _head(b)
-    return ha == hb or _kind_of(ha, hb) is not None
+    return ha == hb or _narrower(ha, hb) is not None
 
 
-def _kind_of(ha: str, hb: str) -> str | None:
+def _narrower(ha: str, hb: str) -> str | None:
     """The head of the two that is a kind of the other ("seabird" of "bird"), or None."""
     short, long = sorted((ha, hb), key=len)
     if short == long or len(short) < 4 or not long.endswith(short) or short in _MEASURES \
@@ -526,13 +526,17 @@ _STATING = re.compile(r"\b(?:had\s+)?(?:put|estimated|projected|calculated|forec
                       re.IGNORECASE)
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause that `pos` is in starts."""
+    return max([0, *(m.end() for m in _CLAUSE_END.finditer(text[:pos]))])
+
+
 def _tense(text: str, q: Quantity) -> str:
     """ "future" where the figure's clause, up to it, forecasts ("the 58 turbines would kill
     between 900 and 1,400 seabirds"), "past" where it reports what happened ("the test
     turbines killed 212 birds", "the society had counted 64"), else "". A forecast and a
     count of what happened are two figures, not one figure stated twice."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(text[:q.start])]
-    left = " ".join(text[max([0, *starts]):q.start].split()[-4:])  # the verb of the figure
+    left = " ".join(text[_clause_start(text, q.start):q.start].split()[-4:])  # its verb
     if _FUTURE.search(left):
         return "future"
     return "past" if _PAST.search(_STATING.sub("", left)) else ""
@@ -543,8 +547,7 @@ def _year(text: str, q: Quantity) -> tuple[str, str] | None:
     turbines in 2025", ("relative", "last") for "last year", ("relative", "this") for "now";
     None where the clause says nothing. Explicit and relative years are not compared with
     each other (no one here knows what year "now" is)."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(text[:q.start])]
-    left = text[max([0, *starts, q.start - 60]):q.start]
+    left = text[max(_clause_start(text, q.start), q.start - 60):q.start]
     stop = _CLAUSE_END.search(text, q.end)
     right = text[q.end:min(stop.start() if stop else len(text), q.end + 60)]
     found = {("year", m.group("y")) if m.group("y") else ("relative", _RELATIVE_YEAR[
@@ -635,7 +638,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         count of a kind of thing is at most the count of the thing ("64 seabirds" within
         "212 birds"; "between 900 and 1,400 seabirds" not within "fewer than 500 birds")."""
         if x.unit and y.unit:
-            part = _kind_of(_head(x.unit), _head(y.unit))
+            part = _narrower(_head(x.unit), _head(y.unit))
             if part is not None:
                 sub, whole = (x, y) if _head(x.unit) == part else (y, x)
                 return _range(sub)[0] <= _range(whole)[1]
