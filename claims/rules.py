@@ -519,6 +519,9 @@ _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)(?:\s+(?:only|just|some|abou
                    r"nearly|almost|roughly|at\s+least|more\s+than|fewer\s+than|less\s+than|"
                    r"up\s+to|the|a|an|another|extra|further|additional|its|their))*\s*$",
                    re.IGNORECASE)
+# an auxiliary anywhere before the figure in its clause: "was for 64 turbines with a tip
+# height of 230 metres"
+_WAS = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 # a past verb of stating says when the figure was given, not when it held ("had put the level at
 # 45 decibels", "estimated", "projected")
 _STATING = re.compile(r"\b(?:had\s+)?(?:put|estimated|projected|calculated|forecast|predicted|"
@@ -536,10 +539,10 @@ def _tense(text: str, q: Quantity) -> str:
     between 900 and 1,400 seabirds"), "past" where it reports what happened ("the test
     turbines killed 212 birds", "the society had counted 64"), else "". A forecast and a
     count of what happened are two figures, not one figure stated twice."""
-    left = " ".join(text[_clause_start(text, q.start):q.start].split()[-4:])  # its verb
-    if _FUTURE.search(left):
-        return "future"
-    return "past" if _PAST.search(_STATING.sub("", left)) else ""
+    clause = _STATING.sub("", text[_clause_start(text, q.start):q.start])
+    if _FUTURE.search(clause):
+        return "future"  # "will have a tip height of 260 metres"
+    return "past" if _WAS.search(clause) or _PAST.search(clause) else ""
 
 
 def _year(text: str, q: Quantity) -> tuple[str, str] | None:

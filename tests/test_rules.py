@@ -572,3 +572,15 @@ def test_a_forecast_and_a_count_of_what_happened_are_not_one_figure():
 ])
 def test_second_review_of_the_numbers_rule(a, b, clash):
     assert (numeric_conflict(a, b, 0.7) is not None) == clash
+
+
+def test_a_plan_that_was_and_one_that_will_be_are_two_figures():
+    """ "Galeforth's first application, filed in 2025, was for 64 turbines with a tip height of
+    230 metres" / "the turbines will have a tip height of 260 metres": a revised plan."""
+    assert numeric_conflict("Galeforth's first application, filed in 2025, was for turbines "
+                            "with a tip height of 230 metres",
+                            "Galeforth says the turbines will have a tip height of 260 metres",
+                            0.7) is None
+    assert numeric_conflict("the turbines have a tip height of 230 metres",
+                            "Galeforth says the turbines will have a tip height of 260 metres",
+                            0.7) is not None  # no tense on one side: compared
