@@ -1231,8 +1231,10 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
                             r"(?:[\w-]+\s+)?" + _REPORT_NOUN + r"\b")
 
 
-# set off by a comma (", hours after the Commission finished counting and said"), not "said
-# the dam was safe after the police arrived and added ...": that is still her "and added"
+# a relative clause between a subject and its verb, no commas: "The group that runs the shelter
+# said", "A man who lives near the port said" (not "the report that the ministry published")
+_RESTRICTIVE = re.compile(r"\s+(?:that|who|which)\s+(?!(?:the|a|an|it|he|she|they|we|i|you|this|"
+                          r"these|those|its|their|his|her|our)\b)[a-z]+\b[^,;:\"“”()]{0,80}$")
 # an outlet's own reporting: "Our reporters found that", "our analysis found", "our review
 # said" (with a reporting verb)
 _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspondents|review|"
@@ -1240,6 +1242,8 @@ _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspon
 # the subject's own verb and what it did, no clause or quotation of its own: "accepted the
 # 14-kilometre figure", "arrested two men on Monday"
 _OWN_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")
+# set off by a comma (", hours after the Commission finished counting and said"), not "said
+# the dam was safe after the police arrived and added ...": that is still her "and added"
 _CLAUSE_VERB = re.compile(r"(?:\s*\([A-Z&]+\))?\s+(?:\w+\s+){0,2}?\w+(?:ed|s)(?:\s+\w+){0,3}")
 _SUBORDINATE = re.compile(r",\s*(?:[\w-]+\s+){0,2}?(?:after|before|when|while|as|because|"
                           r"since|until)\s+")
@@ -1309,6 +1313,15 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             if hit is not None:
                 hits.append(hit)
             continue
+        restrictive = _RESTRICTIVE.search(left[:subj_end])
+        if restrictive and not mask[restrictive.start()]:
+            sub = _np_left(sentence, restrictive.start())  # "The residents' association that
+            if sub is not None and (_is_cap(sub.tokens[-1]) or sub.tokens[-1].lower()  # represents
+                                    in _ORG_HEADS | _PERSON_ROLE_HEADS):  # neighbours ... says"
+                speaker, ent = _resolve(doc, sub)
+                hits.append(_Hit(m.start(), m.end(), verb, sub, speaker, ent, "speaker-first",
+                                 _wrapper_start(sentence, sub.first)))
+                continue
         own = _OUR_OWN.search(left[:subj_end]) if doc.outlet else None
         if own and not mask[own.start()]:  # "Our reporters also found that": the outlet
             ent = doc.register(doc.outlet, "org", set())

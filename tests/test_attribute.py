@@ -571,3 +571,16 @@ def test_our_reporters_are_the_outlet():
 ])
 def test_second_review_of_who_speaks(text, speakers):
     assert [s for s, _, _ in attributions(text) if s] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Tannery Road Residents' Association met on Monday.\n\nThe residents' association that "
+     "represents neighbours of the Tannery Road Stadium says the city has abandoned the hall.",
+     "Tannery Road Residents' Association"),
+    ("The group that runs the shelter said it was full.", "group"),
+    ("A man who lives near the port said he smelled smoke.", "man"),
+    # an object relative is no subject of its own
+    ("The report that the ministry published says costs rose.", None),
+])
+def test_a_relative_clause_between_a_subject_and_its_verb(text, speaker):
+    assert attributions(text)[-1][0] == speaker
