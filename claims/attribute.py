@@ -538,7 +538,7 @@ def _split_title(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
 def _kind_of(title: list[str], name: list[str]) -> str:
     lows = {t.lower().rstrip(".") for t in title} | {t.lower() for t in title}
     name_lows = {t.lower().rstrip(".") for t in name}
-    if name_lows & _ORG_WORDS or len(name) >= 2 and name[-1].lower().rstrip(".") in _BUSINESS_NAMES:
+    if name_lows & _ORG_WORDS or len(name) >= 2 and name[-1].lower().rstrip(".") in BUSINESS_NAMES:
         return "org"  # "Galeforth Renewables", "Tidewater Acoustics": businesses
     if title and title[-1].lower().rstrip(".") in _PERSON_TITLES | {"mr", "mrs", "ms", "dr"}:
         return "person"  # "Union leader Petr Vasko": the title's head word decides
@@ -599,7 +599,7 @@ _NOT_BUSINESS = {"newspaper", "paper", "broadcaster", "charity", "watchdog", "re
                  "institute", "pollster"}
 
 
-_BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company", "plc", "gmbh",
+BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company", "plc", "gmbh",
                    "holdings", "industries", "construction", "chemicals", "motors", "airlines",
                    "airways", "energy", "partners", "works", "advisers", "advisors", "seafoods",
                    "foods", "pharma", "pharmaceuticals", "logistics", "shipping", "mining",
@@ -699,7 +699,7 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 doc.last_org = entity
                 roles = _org_roles(sentence, words[i].start(), words[j - 1].end())
                 if roles - _NOT_BUSINESS or \
-                        entity.name.split()[-1].lower().rstrip(".") in _BUSINESS_NAMES:
+                        entity.name.split()[-1].lower().rstrip(".") in BUSINESS_NAMES:
                     roles.add("company")  # "Kalder Construction Group", "Norvik Chemicals",
                     # "X, the firm renovating", "the main contractor, X": a business
                 for role in roles:

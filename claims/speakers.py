@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claims.attribute import BUSINESS_NAMES
+
 _WORD = re.compile(r"[\w-]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?=\s|$)")  # "Kessenmark's", "workers’"
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "this", "that"}
@@ -28,7 +30,8 @@ ORG_HEADS = set(
     "committee company association institute bank fund organization organisation "
     "administration parliament assembly congress senate foundation university hospital "
     "coalition alliance federation network service board bureau secretariat league "
-    "railway railways operator utility chamber institution centre center"
+    "railway railways operator utility chamber institution centre center society cooperative "
+    "co-operative college consultancy"
     .split())
 
 
@@ -117,4 +120,22 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
                 fits.append(name)
         if len(fits) == 1:
             out[label] = fits[0]
+    out.update(first_words(labels, (*labels, *names)))
+    return out
+
+
+def first_words(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """{"Galeforth": "Galeforth Renewables"}: a one-word label that is the first word of
+    exactly one organisation's name among `names` (a wire record that only ever says
+    "Galeforth", where another document names the company in full) and the last word of no
+    other name ("Kalder", where "Sten Kalder" speaks too)."""
+    multi = {n for n in names if len(n.split()) >= 2}
+    out = {}
+    for label in labels:
+        if " " in label or not label[:1].isupper() or label.isupper():
+            continue
+        orgs = [n for n in multi if n.split()[0] == label
+                and n.split()[-1].lower() in ORG_HEADS | BUSINESS_NAMES]
+        if len(orgs) == 1 and not any(n.split()[-1] == label for n in multi):
+            out[label] = orgs[0]
     return out

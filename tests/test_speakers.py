@@ -112,3 +112,14 @@ def test_a_later_batch_of_one_ingest_finds_the_full_name(tmp_path):
            batch_documents=1)  # one document per batch: the full name comes first
     claims = Store.open(index).claims()
     assert set(claims["speaker"].to_list()) == {"Norrland Rail Safety Board"}
+
+
+def test_a_one_word_name_is_the_one_organisation_it_begins():
+    """A wire record that only ever says "Galeforth", where another document names the
+    company in full; not a person's surname ("Kalder", where Sten Kalder speaks)."""
+    names = {"Galeforth Renewables", "Sten Kalder", "Kalder Construction Group",
+             "Port Ardis Fishermen's Cooperative"}
+    assert canonical({"Galeforth"}, names) == {"Galeforth": "Galeforth Renewables"}
+    assert canonical({"Kalder"}, names) == {}
+    assert canonical({"Port"}, names | {"Port Authority"}) == {}  # two organisations
+    assert canonical({"Reszke"}, names) == {}  # no organisation begins with it
