@@ -129,13 +129,17 @@ def first_words(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
     exactly one organisation's name among `names` (a wire record that only ever says
     "Galeforth", where another document names the company in full) and the last word of no
     other name ("Kalder", where "Sten Kalder" speaks too)."""
-    multi = {n for n in names if len(n.split()) >= 2}
-    out = {}
-    for label in labels:
-        if " " in label or not label[:1].isupper() or label.isupper():
-            continue
-        orgs = [n for n in multi if n.split()[0] == label
-                and n.split()[-1].lower() in ORG_HEADS | BUSINESS_NAMES]
-        if len(orgs) == 1 and not any(n.split()[-1] == label for n in multi):
-            out[label] = orgs[0]
-    return out
+    wanted = {label for label in labels
+              if " " not in label and label[:1].isupper() and not label.isupper()}
+    if not wanted:
+        return {}
+    begun: dict[str, set[str]] = {}
+    ended: set[str] = set()
+    for name in names:  # one pass: the store may know many names
+        words = name.split()
+        if len(words) >= 2:
+            ended.add(words[-1])
+            if words[0] in wanted and words[-1].lower() in ORG_HEADS | BUSINESS_NAMES:
+                begun.setdefault(words[0], set()).add(name)
+    return {label: next(iter(begun[label])) for label in wanted
+            if len(begun.get(label, ())) == 1 and label not in ended}
