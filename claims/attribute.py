@@ -249,8 +249,7 @@ def _np_left(sentence: str, end: int) -> _NP | None:
             # International", "Anna Berg and Selvik Harbour Council": two speakers
             taken.append(m)  # "the Maritime and Energy Workers' Union": one name
             continue
-        if tok == "for" and taken and taken[-1].group(0) == "the" and k >= 1 \
-                and _is_cap(words[k - 1].group(0)) and len(taken) >= 2:
+        if tok == "for" and taken and taken[-1].group(0) == "the":  # kept by _for_the_name
             taken.append(m)  # "the Society for the Protection of Birds": one name
             continue
         if not _np_token_ok(tok, len(taken)):
@@ -1003,8 +1002,10 @@ def _appositive(sentence: str, end: int) -> _NP | None:
     return None
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]+,(?:\s*[A-Z][\w .'-]*,)*\s*(?:\w+\.? \d{1,2}\s*)?"
-                       r"[-–—:]\s*)?(?:(?:But|And|Meanwhile|However|Yet|Also)\b,?\s*)?"
+# a wire story's dateline ("DRAVNIK, Vessland, March 3 (VNA) - ", "SELVIK, Lorvania - ",
+# "KELLBROOK, Ardenne, May 10 -"), its city named; then a discourse word or a day
+_DATELINE = re.compile(r"^(?:(?P<city>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}),[^.\n]{0,60}?"
+                       r"(?:\s[-–—]|:)\s+)?(?:(?:But|And|Meanwhile|However|Yet|Also)\b,?\s*)?"
                        r"(?:(?:On|Earlier on|Late on|Early on|Later on)\s+\w+,\s*)?")
 
 
@@ -1514,9 +1515,8 @@ def _is_bare_quote(sentence: str) -> bool:
 TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s+")  # "ROSK: ", a transcript turn's label
 
 
-# Where a document says which city it is about: its dateline ("DRAVNIK, Vessland, March 3"),
-# "the mayor of Dravnik", "the city of Dravnik", "Dravnik's city council", "Dravnik City Hall"
-_DATELINE_CITY = re.compile(r"^(?P<a>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?),[^.\n]{0,60}?\s[-–—]\s")
+# Where a document says which city it is about: its dateline (`_DATELINE`), "the mayor of
+# Dravnik", "the city of Dravnik", "Dravnik's city council", "Dravnik City Hall"
 _CITY_NAMED = re.compile(
     r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+(?P<b>[A-Z][a-z-]+"
     r"(?: [A-Z][a-z-]+(?! [A-Z]))?)\b|\b(?P<c>[A-Z][a-z-]+)(?:'s|’s)?\s+(?:[Cc]ity|[Tt]own)\s+"
@@ -1532,9 +1532,9 @@ def _the_city(sentences: list[Sentence]) -> str:
     """The one city the document names ("Dravnik"), else ""."""
     found = set()
     for s in sentences:
-        m = _DATELINE_CITY.match(s.text)
-        if m:
-            found.add(m.group("a").title())  # "DRAVNIK, Vessland, March 3 (VNA) -"
+        m = _DATELINE.match(s.text)
+        if m and m.group("city"):
+            found.add(m.group("city").title())  # "DRAVNIK, Vessland, March 3 (VNA) -"
         for m in _CITY_NAMED.finditer(s.text):
             name = m.group("b") or m.group("c")
             if name.split()[0].lower() not in _NOT_PLACES:  # not "Tuesday's city council"

@@ -275,7 +275,7 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
 
 # "between 900 and 1,400 seabirds", "from 40 to 50 percent", "900 to 1,400 birds": a range,
 # read as its two ends ("at least 900 seabirds", "up to 1,400 seabirds")
-_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
     r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|increased|"
     r"increases|decreased|decreases|dropped|drops|climbed|climbs|jumped|jumps|cut|cuts|raised|"
@@ -293,7 +293,7 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         join = text[lo.end:hi.start]
         if not RANGE_JOIN.match(join) or "and" in join.lower() \
-                and not _RANGE_BEFORE.search(text[:lo.start]):
+                and not RANGE_BEFORE.search(text[:lo.start]):
             continue  # "40 and 50" only after "between": "12 injured and 40 dead" is no range
         if _CHANGED_FROM.search(text[:lo.start]):
             continue  # "rose from 40 to 55 euros": a change, now 55

@@ -746,7 +746,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     seen = {(c.a, c.b) for c in near}
     near += [c for c in figure_candidates(contents, scope["claim_id"].to_list(), index)
              if (c.a, c.b) not in seen]
-    idle = {i for i, verb, content in all_claims.select("claim_id", "verb", "content").rows()
+    paired = {i for c in near for i in (c.a, c.b)}  # only the candidates' claims are read
+    idle = {i for i, verb, content in all_claims.filter(pl.col("claim_id").is_in(list(paired)))
+            .select("claim_id", "verb", "content").rows()
             if requests(verb, content) or asks(contents[i].text)}  # nothing to agree with
     cands = [c for c in near if c.a not in idle and c.b not in idle]
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.numbers import RANGE_JOIN, WORD_NUMBER, extract_quantities, word_value
+from claims.numbers import RANGE_BEFORE, RANGE_JOIN, WORD_NUMBER, extract_quantities, word_value
 from claims.types import Quantity
 
 
@@ -250,7 +250,7 @@ def _quantities(text: str) -> list[Quantity]:
         if hi is not None and lo.qualifier == "at least" and hi.qualifier == "up to" \
                 and lo.kind == hi.kind and lo.unit == hi.unit \
                 and RANGE_JOIN.match(text[lo.end:hi.start]):
-            lead = re.search(r"\b(?:between|from)\s+$", text[:lo.start])
+            lead = RANGE_BEFORE.search(text[:lo.start])
             start = lead.start() if lead else lo.start  # "between 900 and 1,400 seabirds"
             out.append(_Range(value=lo.value, unit=hi.unit, kind=hi.kind, qualifier="between",
                               text=text[start:hi.end], start=start, end=hi.end, high=hi.value))
