@@ -309,7 +309,10 @@ def _fmt(q: Quantity) -> str:
 _MEASURES = {_stem(w) for w in (
     "tonnes tons kg kilograms grams mm cm km kilometres kilometers metres meters miles "
     "nautical litres liters barrels hectares acres hours days weeks months years minutes "
-    "doses crowns kroner kronor francs yen rupees pesos dollars euros pounds".split())}
+    "doses crowns kroner kronor francs yen rupees pesos dollars euros pounds florins guilders "
+    "marks dinars dirhams lira lire shekels zlotys forints rand roubles rubles yuan rupiah "
+    "ringgit baht leva lei hryvnias tenge naira shillings cedis kwacha riyals rials taka reais "
+    "ducats thalers".split())}
 _CLAUSE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)|\b(?:and|but|while|whereas|which|who|"
                          r"when|where|after|before|because|although|though|if)\b",
                          re.IGNORECASE)
@@ -319,7 +322,13 @@ _SPAN = re.compile(r"\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+
                    r"(?P<n>\d+(?:\.\d+)?|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER
                    + r"))?)\s*-?\s*(?P<u>hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _SPAN_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
-_SKIP = _FUNCTION | _NEGATORS
+# verbs of stating a figure say nothing of what it counts ("put the final cost at 49 million
+# crowns" / "puts the overrun at 21 million crowns")
+_STATING_WORDS = set(
+    "put puts putting estimate estimates estimated estimating project projects projected "
+    "reckon reckons reckoned calculate calculates calculated give gives gave given giving "
+    "cite cites cited quote quotes quoted".split())
+_SKIP = _FUNCTION | _NEGATORS | _STATING_WORDS
 
 
 def _generic(q: Quantity) -> bool:
@@ -381,15 +390,27 @@ def _bound(text: str, q: Quantity) -> str:
 
 # "has cut Maslen's lead in the election by 412 votes": a change of a count ("won by 3,968
 # votes" is a margin, "rescued by 40 soldiers" an agent: no change verb heads the "by")
-_CHANGED_BY = re.compile(r"\b(?:cut|cuts|moved?|moves|moving|rose|rise[sn]?|rising|fell|fallen|"
-                         r"falls?|increased?|increases|decreased?|decreases|reduced?|reduces|"
-                         r"dropped|drops?|grew|grown|grows?|narrowed|narrows?|widened|widens?|"
-                         r"shrank|shrunk|shrinks?|raised?|raises|lowered|lowers?|swelled|"
-                         r"climbed|climbs?)\b"
-                         # no other verb between it and "by" ("climbed ... and won the seat by",
-                         # "were rescued by"; "in the disputed district by" is fine)
-                         r"(?:(?:\s+(?!(?:won|lost|and|or|was|were|is|are|been|be|led|beat)\b)"
-                         r"[\w'’-]+){1,8}?(?<!ed))?\s+by\s*$", re.IGNORECASE)
+_CHANGE_VERB = (r"\b(?:cut|cuts|moved?|moves|moving|rose|rise[sn]?|rising|fell|fallen|"
+                r"falls?|increased?|increases|decreased?|decreases|reduced?|reduces|"
+                r"dropped|drops?|grew|grown|grows?|narrowed|narrows?|widened|widens?|"
+                r"shrank|shrunk|shrinks?|raised?|raises|lowered|lowers?|swelled|"
+                r"climbed|climbs?)\b"
+                # no other verb between it and "by" ("climbed ... and won the seat by",
+                # "were rescued by"; "in the disputed district by" is fine)
+                r"(?:(?:\s+(?!(?:won|lost|and|or|was|were|is|are|been|be|led|beat)\b)"
+                r"[\w'’-]+){1,8}?(?<!ed))?")
+_CHANGED_BY = re.compile(_CHANGE_VERB + r"\s+by\s*$", re.IGNORECASE)
+# "raises the compensation fund to 6 million florins", "the death toll rose to four": the
+# level a change reached, where other figures may be the level before it
+_CHANGED_TO = re.compile(_CHANGE_VERB + r"\s+to\s*$", re.IGNORECASE)
+
+
+def _reached(text: str, q: Quantity) -> bool:
+    """Is the figure the level a change reached, the level before it unsaid? ("rose from 40
+    to 55 euros" says it: 45 clashes with both)"""
+    m = _CHANGED_TO.search(text[:q.start])
+    return m is not None and not re.search(r"\bfrom\b", m.group(), re.IGNORECASE) \
+        and not re.match(r",?\s+from\b", text[q.end:])
 
 
 def _is_change(text: str, q: Quantity) -> bool:
@@ -415,6 +436,20 @@ def _scope(text: str, q: Quantity) -> bool:
 # visited by its observers": a relative clause or participle that says which of them are counted
 _RESTRICTED = re.compile(r"^\s*(?:(?:that|which|who|where)\s+|(?=[a-z]+ed\s+by\b))",
                          re.IGNORECASE)
+
+
+# "the remaining 7 million crowns", "a further 15 million crowns", "the first 14 million": a
+# portion of a sum or count, not the whole (one of the same portion is compared: "an extra 14
+# million" / "an additional 12 million")
+_PORTION = re.compile(r"\b(?P<p>remaining|further|additional|extra|another|first|initial)\s+"
+                      r"(?:(?:about|around|nearly|almost|some)\s+)?$", re.IGNORECASE)
+_PORTIONS = {"remaining": "rest", "first": "first", "initial": "first"}
+
+
+def _portion(text: str, q: Quantity) -> str:
+    """The portion a figure is ("rest", "first", "more"), or "" for a whole."""
+    m = _PORTION.search(text[:q.start])
+    return _PORTIONS.get(m.group("p").lower(), "more") if m else ""
 
 
 _TOLD = re.compile(r"\b(?:told|tell|tells|warned|warns|warn|assured|assures|informed|informs|"
@@ -542,7 +577,16 @@ def _tense(text: str, q: Quantity) -> str:
     clause = _STATING.sub("", text[_clause_start(text, q.start):q.start])
     if _FUTURE.search(clause):
         return "future"  # "will have a tip height of 260 metres"
-    return "past" if _WAS.search(clause) or _PAST.search(clause) else ""
+    if _WAS.search(clause) or _PAST.search(clause):
+        return "past"
+    after = _VERB_AFTER.match(text, q.end)  # the figure is the subject: "the 58 turbines would
+    if after is None:  # kill", "your two test turbines killed"
+        return ""
+    return "future" if _FUTURE.fullmatch(after.group("v")) else "past"
+
+
+# the verb right after a figure that is its clause's subject
+_VERB_AFTER = re.compile(r"\s+(?P<v>will|would|shall|was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
 
 
 def _year(text: str, q: Quantity) -> tuple[str, str] | None:
@@ -659,8 +703,10 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
         if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
-                or _of_limit(a, x) != _of_limit(b, y):
+                or _of_limit(a, x) != _of_limit(b, y) or _portion(a, x) != _portion(b, y):
             return False
+        if _reached(a, x) or _reached(b, y):
+            return False  # "raises the fund to 6 million florins" / "offered 4.5 million"
         mx, my = _month(a, x), _month(b, y)
         if mx and my and mx != my:
             return False  # "in October 2026" / "in September 2026": counted in other months
@@ -763,7 +809,8 @@ def figures_apart(a: str, b: str) -> bool:
     def apart(x: Quantity, y: Quantity) -> bool:
         return (_is_change(a, x) != _is_change(b, y) or _of_limit(a, x) != _of_limit(b, y)
                 or bool(_bound(a, x)) != bool(_bound(b, y))
-                or bool(x.unit) and bool(y.unit) and not _same_head(x.unit, y.unit))
+                or bool(x.unit) and bool(y.unit) and not _same_head(x.unit, y.unit)
+                or _far_sums(x, y))
 
     if not differing:
         return False

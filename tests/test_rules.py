@@ -584,3 +584,67 @@ def test_a_plan_that_was_and_one_that_will_be_are_two_figures():
     assert numeric_conflict("the turbines have a tip height of 230 metres",
                             "Galeforth says the turbines will have a tip height of 260 metres",
                             0.7) is not None  # no tense on one side: compared
+
+
+def test_a_portion_of_a_sum_is_compared_only_with_the_same_portion():
+    """ "the remaining 7 million crowns" is not "the first 14 million crowns" (stadium-costs);
+    two extra sums of one thing still clash."""
+    assert numeric_conflict("she would ask the council for the remaining 7 million crowns",
+                            "The council approved the first 14 million crowns last month",
+                            0.7) is None
+    assert numeric_conflict("the council approved an extra 14 million crowns for the stadium",
+                            "the council approved an additional 12 million crowns for the "
+                            "stadium", 0.7) is not None
+    assert numeric_conflict("the council approved 14 million crowns for the stadium",
+                            "the council approved 7 million crowns for the stadium",
+                            0.7) is not None  # no portion on either side: one sum
+
+
+def test_a_verb_of_stating_says_nothing_of_what_a_figure_counts():
+    """ "put the final cost at 49 million" and "puts the overrun at 21 million" share only the
+    verb that states them: a cost and an overrun, not one sum."""
+    assert numeric_conflict("a consultant's report put the final cost at 49 million crowns",
+                            "that puts the overrun at 21 million crowns", 0.6) is None
+    assert numeric_conflict("a consultant's report put the final cost at 49 million crowns",
+                            "the audit puts the final cost at 59 million crowns",
+                            0.6) is not None
+
+
+def test_a_figure_that_is_the_subject_takes_the_tense_of_its_verb():
+    forecast = "the 58 turbines would kill between 900 and 1,400 seabirds a year"
+    assert numeric_conflict("The society says your two test turbines killed 212 birds last "
+                            "year", forecast, 0.7) is None  # what happened, and a forecast
+    assert numeric_conflict("the 40 turbines would kill 300 seabirds a year", forecast,
+                            0.7) is not None  # two forecasts of one figure
+
+
+def test_sums_in_any_currency_are_measures():
+    """Florins, like crowns: a sum's unit does not say what it is of; sums far apart are two
+    sums ("a compensation fund of 6 million florins" / "fish worth about 31 million
+    florins")."""
+    assert numeric_conflict("it would raise the compensation fund it is offering fishermen "
+                            "to 6 million florins", "The cooperative's 180 boats landed fish "
+                            "worth about 31 million florins last year", 0.6) is None
+    assert numeric_conflict("the cooperative's boats landed fish worth 31 million florins",
+                            "the cooperative's boats landed fish worth 18 million florins",
+                            0.6) is not None
+
+
+def test_the_level_a_change_reached_is_not_set_against_other_levels():
+    """ "raises the fund to 6 million florins": the figure before may be the other's."""
+    assert numeric_conflict("Galeforth raises fishermen's compensation fund to 6 million "
+                            "florins", "Galeforth had offered the cooperative a compensation "
+                            "fund of 4.5 million florins in March", 0.7) is None
+    assert numeric_conflict("The death toll rose to four on Tuesday",
+                            "The death toll was three on Tuesday", 0.7) is None
+    assert numeric_conflict("The death toll was four on Tuesday",
+                            "The death toll was three on Tuesday", 0.7) is not None
+
+
+def test_sums_far_apart_count_different_things_for_the_models_clash():
+    """A model clash between a hall's cost and the stadium's is asked again with the figures
+    set equal (`figures_apart`)."""
+    assert figures_apart("the hall would be built later, at a cost of about 3 million crowns",
+                         "The renovation of the stadium will cost 59 million crowns")
+    assert not figures_apart("The renovation of the stadium will cost 52 million crowns",
+                             "The renovation of the stadium will cost 59 million crowns")
