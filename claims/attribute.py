@@ -351,7 +351,8 @@ def _definite_descriptor(head: str, words: list[re.Match[str]],
         tok = m.group(0)
         if tok.lower() in _DETERMINERS or tok.lower().endswith(("’s", "'s")):
             return [m, *reversed(extra), *taken]
-        if not (tok[:1].islower() or tok[:1].isdigit()) or tok.lower() in _STOP:
+        if not (tok[:1].islower() or tok[:1].isdigit() or _is_cap(tok) and tok not in
+                _STOP_CAPS) or tok.lower() in _STOP:  # "the Vellin fisheries office"
             return taken
         extra.append(m)
     return taken
@@ -457,6 +458,8 @@ class _Doc:
     issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
     org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
     org_before: _Entity | None = None  # ...before the sentence being read
+    orgs_now: list[_Entity] = field(default_factory=list)  # organisations the sentence names
+    orgs_last: list[_Entity] = field(default_factory=list)  # ...the last one before it to name any
     city: str = ""  # "Dravnik": the one city the document is about, for "the city said"
     outlet: str = ""  # "Dravnik Courier": who "our reporters" are
 
@@ -690,12 +693,15 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 pass
             elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name) or \
                     kind == "org" and "of" in run:  # "Institute of Opinion and Social Research"
-                entity = doc.register(" ".join(t for t in run if t.lower() not in _DETERMINERS
-                                               and not t.endswith(("’s", "'s"))), "org", set())
+                entity = doc.register(" ".join(
+                    t for i, t in enumerate(run) if (t.lower() not in _DETERMINERS or i and
+                                                     run[i - 1] == "for")  # "for the"
+                    and not t.endswith(("’s", "'s"))), "org", set())
             elif len(name) >= 2 or (name and kind == "person"):
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
             if entity is not None and entity.kind == "org":
                 doc.last_org = entity
+                doc.orgs_now.append(entity)
                 roles = _org_roles(sentence, words[i].start(), words[j - 1].end())
                 if roles - _NOT_BUSINESS or \
                         entity.name.split()[-1].lower().rstrip(".") in BUSINESS_NAMES:
@@ -712,6 +718,47 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             if entity is not None and entity.kind != "person" and acronym:
                 doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
         i = max(j, i + 1)
+
+
+def _named_by_words(doc: _Doc, words: list[str]) -> _Entity | None:
+    """The one organisation whose longer name holds both words of a headline's "Bird
+    society" ("the Lorvanian Society for the Protection of Birds"; plurals aside)."""
+    want = {w.lower().rstrip("s") for w in words}
+    found = {e.name: e for e in doc.entities if e.kind == "org" and len(e.name.split()) > 2
+             and want <= {t.lower().rstrip("s") for t in e.name.split()}}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _org_in_role(doc: _Doc, role: str) -> _Entity | None:
+    """The organisation "the company", "the consultancy", "the contractor" is: the one named
+    so far in that role ("Galeforth Renewables said ... the company said", though "Halvard
+    Ecology" comes later), else the one the whole document names in it; among several named
+    so far, the only one of them that the last sentence to name an organisation names (none
+    after "X and Y met."). A business's role no one holds is the business that sentence names
+    ("the bird study it commissioned from Halvard Ecology. The consultancy estimates"), else
+    the one business of the whole document ("Contractor says" over a story that names one)."""
+    def named_last(among: set[str]) -> _Entity | None:  # the only one of them the last
+        found = {e.name: e for e in doc.orgs_last if e.name in among}  # sentence to name any
+        return next(iter(found.values())) if len(found) == 1 else None  # organisation names
+
+    seen = {e.name: e for e in doc.org_roles.get(_role_key(role), [])}
+    if len(seen) == 1:
+        return next(iter(seen.values()))
+    if seen:
+        return named_last(set(seen))
+    later = {e.name: e for e in (doc.ahead.org_roles.get(_role_key(role), [])
+                                 if doc.ahead is not None else [])}
+    if len(later) == 1:
+        return next(iter(later.values()))
+    if later or role in _NOT_BUSINESS:
+        return None
+    last = named_last({e.name for e in doc.org_roles.get("business", [])})
+    if last is not None:
+        return last
+    every = {e.name: e for e in (doc.ahead.org_roles.get("business", [])
+                                 if doc.ahead is not None else [])}
+    return next(iter(every.values())) if len(every) == 1 and not seen else None  # "Contractor
+    # says ..." over a story whose one business is "Kalder Construction Group, the firm ..."
 
 
 def _descriptor_label(tokens: list[str]) -> str:
@@ -801,10 +848,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         return ent.name, ent
     role = clean[-1].lower() if clean and (definite or len(clean) == 1) else ""
     if role in _ORG_ROLES and len(clean) <= 2:  # "The company also told", "Contractor says"
-        known = {e.name: e for d in (doc, doc.ahead) if d is not None
-                 for e in d.org_roles.get(_role_key(role), [])}
-        if len(known) == 1:
-            ent = doc.register(next(iter(known)), "org", set())
+        found = _org_in_role(doc, role)
+        if found is not None:
+            ent = doc.register(found.name, "org", set())
             return ent.name, ent
     issuer = doc.issued.get(clean[0].lower()) if definite and len(clean) == 1 else None
     if issuer is not None:  # "..., the statement said" after "the IEMN said in its
@@ -826,6 +872,11 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                 if e.kind == "org" and head in e.name.lower().split() and \
                         len(e.name.split()) > len(clean):
                     return e.name, e
+        elif len(clean) == 2 and clean[1].islower() and doc.ahead is not None:
+            holder = _named_by_words(doc.ahead, clean)  # "Bird society says" in a headline
+            if holder is not None:
+                ent = doc.register(holder.name, "org", set())
+                return ent.name, ent
         return label, doc.register(label, "org", set())
     if not name:
         # A descriptor: "the top Russian diplomat" -> the last person sharing a title word.
@@ -1581,6 +1632,9 @@ class Attributor:
         """Attributions for one sentence; offsets are in the document text."""
         text = sentence.text
         self._doc.org_before = self._doc.last_org  # "Its final count": named before this one
+        if self._doc.orgs_now:
+            self._doc.orgs_last = self._doc.orgs_now
+        self._doc.orgs_now = []
         _collect_names(self._doc, text)
         for m in _NEW_REPORT.finditer(text):  # "A second report, commissioned by ...": not
             self._doc.issued.pop(m.group("what").lower(), None)  # the one named before

@@ -537,6 +537,20 @@ def _month(text: str, q: Quantity) -> str:
                                                text[q.end:q.end + m.start()]) else ""
 
 
+_WEEKDAY = re.compile(r"\b(?:on|by|until|since|from)\s+(?:(?:last|next|this)\s+)?"
+                      r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekday(text: str, q: Quantity) -> str:
+    """The day of the week a figure holds on, from the words of its clause ("2,800 people were
+    still in emergency shelters on Tuesday"); "" where none or two are named."""
+    left = text[max(_clause_start(text, q.start), q.start - 60):q.start]
+    stop = _CLAUSE_END.search(text, q.end)
+    right = text[q.end:min(stop.start() if stop else len(text), q.end + 60)]
+    found = {m.group("d") for m in _WEEKDAY.finditer(f"{left} {right}")}
+    return found.pop() if len(found) == 1 else ""
+
+
 _YEAR = re.compile(r"\b(?:in|for|during|by|until)\s+(?P<y>(?:19|20)\d\d)\b|"  # not "since 2009":
                    r"\b(?P<r>last|this|next|previous|coming)\s+year\b|"  # a baseline
                    r"\b(?P<now>(?:now|currently|today)(?!\s+(?:says?|said|estimates?|believes?|"
@@ -710,6 +724,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         mx, my = _month(a, x), _month(b, y)
         if mx and my and mx != my:
             return False  # "in October 2026" / "in September 2026": counted in other months
+        dx, dy = _weekday(a, x), _weekday(b, y)
+        if dx and dy and dx != dy:
+            return False  # "2,800 people were in shelters on Tuesday" / "3,100 on Wednesday"
         yx, yy = _year(a, x), _year(b, y)
         if yx and yy and yx[0] == yy[0] and yx != yy:
             return False  # "40 turbines in 2025" / "55 turbines in 2026"; "last year" / "now"

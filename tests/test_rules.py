@@ -648,3 +648,13 @@ def test_sums_far_apart_count_different_things_for_the_models_clash():
                          "The renovation of the stadium will cost 59 million crowns")
     assert not figures_apart("The renovation of the stadium will cost 52 million crowns",
                              "The renovation of the stadium will cost 59 million crowns")
+
+
+def test_counts_on_different_days_of_the_week_are_not_compared():
+    """A count as it stood on Tuesday and one on Wednesday are two counts (dam-breach)."""
+    assert numeric_conflict("2,800 people were still in emergency shelters on Tuesday",
+                            "3,100 people were still unable to return home on Wednesday",
+                            0.7) is None
+    assert numeric_conflict("2,800 people were still in emergency shelters on Tuesday",
+                            "3,100 people were still in emergency shelters on Tuesday",
+                            0.7) is not None
