@@ -1680,12 +1680,19 @@ class Attributor:
             last = self._prev[-1]
             out.append(Attribution(speaker=last.speaker, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
-        if not out:
+        if not out and not _GENRE_LABEL.match(text):
             s, e = _trim_span(text, 0, len(text))
             out.append(Attribution(speaker=None, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
         self._prev = out
         return out
+
+
+# "Transcript: chief auditor Helga Rimmer on the stadium bill", "Watch: ...": a title that
+# says what follows, no claim of anyone's (a title that is a claim stays: "Water board says")
+_GENRE_LABEL = re.compile(r"(?:Transcript|Interview|Q\s*&\s*A|Watch|Listen|Video|Podcast|Live|"
+                          r"Timeline|Factbox|Fact\s+box|Explainer|Profile|Obituary|In\s+pictures|"
+                          r"Photos)\s*[:|]\s", re.IGNORECASE)
 
 
 _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"

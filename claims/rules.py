@@ -86,6 +86,32 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     mm of rain" and "more than 200 mm of rain"): evidence that two close claims report one
     fact, even where the model hesitates. Without `hedged`, the very same figure, qualifier
     and all ("at least 40 people" is not "at most 40 people")."""
+    found = _shared_figures(a, b, hedged)
+    for text, values in found:
+        if max(values) >= SMALL or any(v != int(v) for v in values):
+            return text  # a specific figure: "212 birds", "61.4 percent"
+    if found and not _others_differ(a, b, {v for _, values in found for v in values}):
+        return found[0][0]  # only a small count ("two turbines"), and nothing else differs
+    return None
+
+
+SMALL = 10  # below this, a whole number is as likely what both speak of as what they report
+
+
+def _others_differ(a: str, b: str, shared: set[float]) -> bool:
+    """Do the two state other amounts of one kind that neither states the other's? ("the
+    two turbines killed at least 212 birds" / "37 bird deaths at the two turbines": "two
+    turbines" is what both speak of, not what they report)"""
+    qa = [q for q in _stated(a) if q.kind in AMOUNTS and q.value not in shared]
+    qb = [q for q in _stated(b) if q.kind in AMOUNTS and q.value not in shared]
+    va, vb = {q.value for q in qa}, {q.value for q in qb}
+    return any(x.kind == y.kind and x.value not in vb and y.value not in va
+               for x in qa for y in qb)
+
+
+def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float, float]]]:
+    """`shared_figure`'s candidates, each with the two values it was found in."""
+    out: list[tuple[str, tuple[float, float]]] = []
     qa = [q for q in _quantities(a) if ((q.kind in AMOUNTS and q.unit) or q.kind == "time")
           and not _denied(a, q)]
     for y in _quantities(b):
@@ -96,20 +122,21 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
                 continue
             if x.kind == "time":
                 if x.value == y.value and x.qualifier == y.qualifier:
-                    return _fmt(x)
+                    out.append((_fmt(x), (x.value, y.value)))
                 continue
             if not _same_head(x.unit, y.unit):
                 continue
             if x.value == y.value and (hedged or x.qualifier == y.qualifier):
-                return _fmt(x)
+                out.append((_fmt(x), (x.value, y.value)))
+                continue
             if not hedged:
                 continue
             hedge, exact = (x, y) if x.qualifier else (y, x)
             if exact.qualifier or not hedge.qualifier or not _compatible(x, y):
                 continue
             if abs(exact.value - hedge.value) <= 0.25 * hedge.value:  # "more than 60" is
-                return f"{_fmt(exact)} within {_fmt(hedge)}"  # no report of 3,100
-    return None
+                out.append((f"{_fmt(exact)} within {_fmt(hedge)}", (x.value, y.value)))  # no
+    return out  # report of 3,100
 
 
 def figure_keys(text: str) -> set[tuple[str, str, float, str]]:

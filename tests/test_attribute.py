@@ -621,3 +621,12 @@ def test_a_place_name_may_lead_a_lowercase_descriptor():
                  "The Vellin fisheries office said the boats landed fish worth 31 million "
                  "florins."):
         assert attributions(text)[0][0] == "Vellin fisheries office"
+
+
+def test_a_title_that_labels_what_follows_is_no_claim():
+    got = attributions("Transcript: chief auditor Helga Rimmer on the stadium bill and the "
+                       "mayor's figures\n\nThe audit office said the bill was 59 million crowns.")
+    assert got == [("audit office", "said", "the bill was 59 million crowns")]
+    # a labelled title that reports someone is still their claim
+    assert attributions("Interview: Rosk says no shots were fired") == [
+        ("Rosk", "says", "no shots were fired")]

@@ -658,3 +658,15 @@ def test_counts_on_different_days_of_the_week_are_not_compared():
     assert numeric_conflict("2,800 people were still in emergency shelters on Tuesday",
                             "3,100 people were still in emergency shelters on Tuesday",
                             0.7) is not None
+
+
+def test_a_small_count_both_speak_of_is_no_shared_report():
+    """ "the two turbines" is what both speak of; what they report (212 birds, 37 deaths)
+    differs: no agreement on "two turbines". A specific figure in both still is one."""
+    a = "the two demonstration turbines killed at least 212 birds in 2026"
+    b = "its monitoring programme recorded 37 bird deaths at the two turbines in 2026"
+    assert shared_figure(a, b) is None
+    assert shared_figure("the two turbines killed 212 birds in 2026",
+                         "two turbines, the society says, killed 212 birds") is not None
+    assert shared_figure("two turbines were stopped on Monday",
+                         "the two turbines were stopped for the night") == "two turbines"
