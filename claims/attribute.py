@@ -750,15 +750,34 @@ def _org_in_role(doc: _Doc, role: str) -> _Entity | None:
                                  if doc.ahead is not None else [])}
     if len(later) == 1:
         return next(iter(later.values()))
-    if later or role in _NOT_BUSINESS:
-        return None
-    last = named_last({e.name for e in doc.org_roles.get("business", [])})
+    fits = _ROLE_FITS.get(role)
+    if later or not fits:
+        return None  # "The operator said" is no business the story names another part for
+
+    def fitting(d: _Doc | None) -> set[str]:
+        return {e.name for e in (d.org_roles.get("business", []) if d is not None else [])
+                if fits & {w.lower() for w in e.name.split()}}
+
+    last = named_last(fitting(doc))
     if last is not None:
         return last
-    every = {e.name: e for e in (doc.ahead.org_roles.get("business", [])
-                                 if doc.ahead is not None else [])}
-    return next(iter(every.values())) if len(every) == 1 and not seen else None  # "Contractor
-    # says ..." over a story whose one business is "Kalder Construction Group, the firm ..."
+    every = fitting(doc.ahead)
+    if len(every) == 1 and doc.ahead is not None:  # "Contractor says ..." over a story
+        return doc.ahead.find(next(iter(every)))  # whose one builder is "Kalder Construction
+    return None  # Group"
+
+
+# the name words of a business that may be called by a role no one is given in the story
+_ROLE_FITS = {
+    **dict.fromkeys(("consultancy", "consultant"), {
+        "consulting", "consultants", "consultancy", "advisers", "advisors", "ecology",
+        "acoustics", "engineering", "analytics", "associates"}),
+    **dict.fromkeys(("contractor", "builder", "subcontractor"), {
+        "construction", "builders", "contractors", "works", "engineering"}),
+    "airline": {"airlines", "airways", "air"},
+    "insurer": {"insurance", "assurance", "mutual"},
+    "carmaker": {"motors", "automotive"},
+}
 
 
 def _descriptor_label(tokens: list[str]) -> str:

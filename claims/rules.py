@@ -248,8 +248,20 @@ def _same_head(a: str, b: str) -> bool:
     return ha == hb or _narrower(ha, hb) is not None
 
 
+# people of one kind: "five workers" are at most "three people" (a clash), "40 firefighters"
+# within "2,000 people" (none)
+_KINDS_OF_PEOPLE = {_stem(w) for w in (
+    "workers staff employees passengers patients children pupils students soldiers officers "
+    "firefighters rescuers volunteers tourists fishermen miners nurses doctors teachers voters "
+    "members protesters demonstrators migrants refugees prisoners detainees victims survivors "
+    "crew".split())}
+
+
 def _narrower(ha: str, hb: str) -> str | None:
-    """The head of the two that is a kind of the other ("seabird" of "bird"), or None."""
+    """The head of the two that is a kind of the other ("seabird" of "bird", "workers" of
+    "people"), or None."""
+    if {ha, hb} & _KINDS_OF_PEOPLE and "people" in (ha, hb) and ha != hb:
+        return hb if ha == "people" else ha
     short, long = sorted((ha, hb), key=len)
     if short == long or len(short) < 4 or not long.endswith(short) or short in _MEASURES \
             or long in _MEASURES:
@@ -352,9 +364,8 @@ _SPAN_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
 # verbs of stating a figure say nothing of what it counts ("put the final cost at 49 million
 # crowns" / "puts the overrun at 21 million crowns")
 _STATING_WORDS = set(
-    "put puts putting estimate estimates estimated estimating project projects projected "
-    "reckon reckons reckoned calculate calculates calculated give gives gave given giving "
-    "cite cites cited quote quotes quoted".split())
+    "put puts putting estimated estimating projected reckon reckons reckoned calculated "
+    "calculating gave giving cited quoted".split())  # not nouns ("the project", "an estimate")
 _SKIP = _FUNCTION | _NEGATORS | _STATING_WORDS
 
 
@@ -434,7 +445,11 @@ _CHANGED_TO = re.compile(_CHANGE_VERB + r"\s+to\s*$", re.IGNORECASE)
 
 def _reached(text: str, q: Quantity) -> bool:
     """Is the figure the level a change reached, the level before it unsaid? ("rose from 40
-    to 55 euros" says it: 45 clashes with both)"""
+    to 55 euros" says it: 45 clashes with both). A level: a sum, a share, a bare count ("the
+    death toll rose to four"); not whom or where to ("cut benefits to 12,000 families",
+    "moved the residents to 12 shelters")."""
+    if q.kind == "count" and q.unit and _stem(q.unit.split()[-1]) not in _MEASURES:
+        return False
     m = _CHANGED_TO.search(text[:q.start])
     return m is not None and not re.search(r"\bfrom\b", m.group(), re.IGNORECASE) \
         and not re.match(r",?\s+from\b", text[q.end:])
@@ -465,18 +480,22 @@ _RESTRICTED = re.compile(r"^\s*(?:(?:that|which|who|where)\s+|(?=[a-z]+ed\s+by\b
                          re.IGNORECASE)
 
 
-# "the remaining 7 million crowns", "a further 15 million crowns", "the first 14 million": a
-# portion of a sum or count, not the whole (one of the same portion is compared: "an extra 14
-# million" / "an additional 12 million")
-_PORTION = re.compile(r"\b(?P<p>remaining|further|additional|extra|another|first|initial)\s+"
+# "a further 15 million crowns", "9 million euros more", "the first 14 million": a portion of a
+# sum or count, not the whole (one of the same portion is compared: "an extra 14 million" / "an
+# additional 12 million"; "another 300" / "500 more"). Not "the remaining 30 miners": what is
+# left is a level ("12 miners remained trapped")
+_PORTION = re.compile(r"\b(?P<p>further|additional|extra|another|first|initial)\s+"
                       r"(?:(?:about|around|nearly|almost|some)\s+)?$", re.IGNORECASE)
-_PORTIONS = {"remaining": "rest", "first": "first", "initial": "first"}
+_PORTIONS = {"first": "first", "initial": "first"}
 
 
 def _portion(text: str, q: Quantity) -> str:
-    """The portion a figure is ("rest", "first", "more"), or "" for a whole."""
+    """The portion a figure is ("first", "more"), or "" for a whole."""
     m = _PORTION.search(text[:q.start])
-    return _PORTIONS.get(m.group("p").lower(), "more") if m else ""
+    if m:
+        return _PORTIONS.get(m.group("p").lower(), "more")
+    more = re.search(r"\d\s+more\b", q.text) or re.match(r"\s+more\b(?!\s+than)", text[q.end:])
+    return "more" if more else ""  # "500 more people", "9 million euros more"
 
 
 _TOLD = re.compile(r"\b(?:told|tell|tells|warned|warns|warn|assured|assures|informed|informs|"
@@ -564,16 +583,19 @@ def _month(text: str, q: Quantity) -> str:
                                                text[q.end:q.end + m.start()]) else ""
 
 
-_WEEKDAY = re.compile(r"\b(?:on|by|until|since|from)\s+(?:(?:last|next|this)\s+)?"
-                      r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(?:on|by|until)\s+(?:(?:last|next|this)\s+)?"
+                      r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                      re.IGNORECASE)
 
 
 def _weekday(text: str, q: Quantity) -> str:
     """The day of the week a figure holds on, from the words of its clause ("2,800 people were
-    still in emergency shelters on Tuesday"); "" where none or two are named."""
+    still in emergency shelters on Tuesday"); "" where none or two are named, or where the
+    day is another thing's ("the ferry that sank on Tuesday"; "on strike since Monday")."""
     left = text[max(_clause_start(text, q.start), q.start - 60):q.start]
     stop = _CLAUSE_END.search(text, q.end)
     right = text[q.end:min(stop.start() if stop else len(text), q.end + 60)]
+    right = re.split(r"\bthat\b", right, maxsplit=1)[0]
     found = {m.group("d") for m in _WEEKDAY.finditer(f"{left} {right}")}
     return found.pop() if len(found) == 1 else ""
 
@@ -623,11 +645,20 @@ def _tense(text: str, q: Quantity) -> str:
     after = _VERB_AFTER.match(text, q.end)  # the figure is the subject: "the 58 turbines would
     if after is None:  # kill", "your two test turbines killed"
         return ""
-    return "future" if _FUTURE.fullmatch(after.group("v")) else "past"
+    if after.group("v").lower().endswith("ed"):
+        stop = _CLAUSE_END.search(text, after.end())
+        if _FINITE.search(text, after.end(), stop.start() if stop else len(text)):
+            return ""  # a participle: "the 400 jobs affected will disappear", "3,000 people
+            # evacuated from the valley would be able to return"
+        return "past"
+    return "future"
 
 
-# the verb right after a figure that is its clause's subject
-_VERB_AFTER = re.compile(r"\s+(?P<v>will|would|shall|was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+# the verb right after a figure that is its clause's subject: a forecast, or a simple past
+# ("were being cut", "was" may be reported speech's present: no tense said)
+_VERB_AFTER = re.compile(r"\s+(?P<v>will|would|shall|\w{3,}ed)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:will|would|shall|was|were|is|are|has|have|had|can|could|may|"
+                     r"might|must|did|does)\b", re.IGNORECASE)
 
 
 def _year(text: str, q: Quantity) -> tuple[str, str] | None:
@@ -746,8 +777,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
                 or _of_limit(a, x) != _of_limit(b, y) or _portion(a, x) != _portion(b, y):
             return False
-        if _reached(a, x) or _reached(b, y):
+        if _reached(a, x) != _reached(b, y):
             return False  # "raises the fund to 6 million florins" / "offered 4.5 million"
+            # (two levels reached are compared: "rose to 14" / "rose to 23")
         mx, my = _month(a, x), _month(b, y)
         if mx and my and mx != my:
             return False  # "in October 2026" / "in September 2026": counted in other months
@@ -854,11 +886,14 @@ def figures_apart(a: str, b: str) -> bool:
         return (_is_change(a, x) != _is_change(b, y) or _of_limit(a, x) != _of_limit(b, y)
                 or bool(_bound(a, x)) != bool(_bound(b, y))
                 or bool(x.unit) and bool(y.unit) and not _same_head(x.unit, y.unit)
-                or _far_sums(x, y))
+                or _far_sums(x, y) and frame < FRAME_OVERLAP)  # "a hall at about 3 million
+        # crowns" / "the stadium will cost 59 million crowns"; not "the festival brought 40
+        # million euros" / "brought in just 6 million euros"
 
     if not differing:
         return False
-    if _frame(a, qa, b, qb) < APART_WORDS:
+    frame = _frame(a, qa, b, qb)
+    if frame < APART_WORDS:
         return True  # few words in common: figures of different matters
     return all(apart(x, y) for x, y in differing)
 

@@ -630,3 +630,17 @@ def test_a_title_that_labels_what_follows_is_no_claim():
     # a labelled title that reports someone is still their claim
     assert attributions("Interview: Rosk says no shots were fired") == [
         ("Rosk", "says", "no shots were fired")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role no one holds goes to a business only where its name fits the role
+    ("Operator says ferry was seaworthy\n\nThe ferry is run by Nordsund Line. Investigators "
+     "from Vessel Safety Partners boarded it on Monday.", "Operator"),
+    ("Residents paid for a noise study by Lindqvist Acoustics. The operator said the turbines "
+     "met every noise limit.", "operator"),
+    ("Insurer says flood claims will be paid\n\nResidents said they had heard nothing from "
+     "Gravik Logistics.", "Insurer"),
+])
+def test_a_role_no_one_holds_is_no_business_of_another_kind(text, speaker):
+    assert attributions(text)[0 if text.startswith(("Operator", "Insurer")) else -1][0] \
+        == speaker

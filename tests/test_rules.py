@@ -670,3 +670,53 @@ def test_a_small_count_both_speak_of_is_no_shared_report():
                          "two turbines, the society says, killed 212 birds") is not None
     assert shared_figure("two turbines were stopped on Monday",
                          "the two turbines were stopped for the night") == "two turbines"
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # two levels a change reached are one quantity; whom a cut went to is no level
+    ("The death toll rose to 14 on Thursday evening.",
+     "The death toll rose to 23 on Thursday evening.", True),
+    ("The government cut benefits to 12,000 families in the north.",
+     "The government cut benefits to 20,000 families in the north.", True),
+    # a participle after the counted thing is no tense; "were being cut" says none
+    ("The closure will cost 650 jobs at the plant.",
+     "The 400 jobs affected will disappear from the plant by March.", True),
+    ("Officials said 3,000 people evacuated from the valley would be able to return on Friday.",
+     "Officials said 5,000 people would be able to return to the valley on Friday.", True),
+    ("650 jobs would be lost at the Kell plant.", "400 jobs were being cut at the Kell plant.",
+     True),
+    # one portion in other words; what remains is a level
+    ("the council will need an extra 5 million euros", "the council will need 9 million euros "
+     "more", True),
+    ("Another 300 people were evacuated from the valley",
+     "500 more people were evacuated from the valley", True),
+    ("12 miners remained trapped underground.",
+     "The remaining 30 miners were still trapped underground.", True),
+    # another thing's day, or a day things began
+    ("The 40 passengers on the ferry that sank on Tuesday were rescued.",
+     "All 65 passengers were rescued from the ferry on Wednesday.", True),
+    ("Some 300 workers have been on strike at the Kell plant since Monday.",
+     "About 500 workers have been on strike at the Kell plant since Tuesday.", True),
+    ("On Tuesday 2,800 people were still in emergency shelters",
+     "3,100 people were still in emergency shelters on Wednesday", False),
+    # "project" and "estimate" as nouns say what a sum is of
+    ("The council has spent 4 million euros on the project.",
+     "Only 2 million euros has gone into the project so far.", True),
+])
+def test_third_review_of_the_numbers_rule(a, b, clash):
+    assert (numeric_conflict(a, b, 0.7) is not None) == clash
+
+
+def test_rival_sums_far_apart_with_the_same_words_are_one_sum_for_the_model():
+    assert not figures_apart("Organisers said the festival brought 40 million euros into the "
+                             "city", "the festival brought in just 6 million euros")
+
+
+def test_people_of_one_kind_are_at_most_the_people():
+    assert numeric_conflict("its members never saw more than 110 people working at the "
+                            "stadium last year", "The site logs show a peak of 118 workers at "
+                            "the stadium last year", 0.6) is not None
+    assert numeric_conflict("About 2,000 people were evacuated from the district",
+                            "40 firefighters were sent to the district", 0.6) is None
+    assert shared_figure("Three people were taken to Velmora General Hospital",
+                         "Three workers were taken to hospital with breathing difficulties")
