@@ -49,12 +49,14 @@ _PUT_AT = re.compile(
     r"over|it)\b)"  # "put out a statement at 10 a.m.", "put it at" (what is "it"?)
     r"[^,.;:]{1,80}?\bat\s+[\"“]?(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?!\s*(?:a\.m|p\.m|o'clock|"
     r"GMT|UTC)|[\d:])")
+# "repeated that", "repeated on Thursday that", 'repeated: "...'
+_REPEATED_THAT = re.compile(r"\s+(?:(?:on\s+[A-Z]\w+|again|yesterday|today|later)\s+)?"
+                            r"(?:that\b|[\"“])")
 # Verbs that report a claim only in one construction: "put the cost ... at 40 million",
 # "the judge ruled that ..."
 _ONLY_WHEN = {"put": _PUT_AT, "puts": _PUT_AT,
               "ruled": re.compile(r"\s+that\b"), "rules": re.compile(r"\s+that\b"),
-              "repeated": re.compile(r"\s+(?:that\b|[\"“])"),  # not "repeated the test"
-              "repeats": re.compile(r"\s+(?:that\b|[\"“])")}
+              "repeated": _REPEATED_THAT, "repeats": _REPEATED_THAT}  # not "repeated the test"
 _FINDS = {"found", "finds"}  # only an outlet's own finding ("Our reporters found that ..."):
 # not what was found ("Police found two bodies"), nor a judge's finding, which would become
 # the last speaker a later "he said" refers to
@@ -149,7 +151,8 @@ _ORG_WORDS = set(
     "secretariat cabinet team club league airlines motors energy partners news times herald "
     "post tribune press radio tv television statement report railways railway railroad "
     "chamber airways operator utility utilities gazette journal courier chronicle firm "
-    "society cooperative co-operative consultancy centre center college"
+    "society cooperative co-operative consultancy centre center college coastguard "
+    "ferries mutual insurance"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -455,6 +458,7 @@ class _Doc:
     aliases: dict[str, _Entity] = field(default_factory=dict)  # "KVWA" -> its full name
     last_org: _Entity | None = None  # the organisation named last ("Its final count")
     subject: _Entity | None = None  # the person a sentence last opened with ("Holtz refused")
+    subject_here: _Entity | None = None  # ...if it is the sentence being read
     issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
     org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
     org_before: _Entity | None = None  # ...before the sentence being read
@@ -608,7 +612,8 @@ BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company",
                    "renewables", "petroleum", "resources", "technologies", "systems",
                    "solutions", "software", "labs", "capital", "investments", "ventures",
                    "enterprises", "acoustics", "engineering", "consulting", "consultants",
-                   "associates", "ecology", "analytics", "telecom", "communications"}
+                   "associates", "ecology", "analytics", "telecom", "communications",
+                   "ferries", "mutual", "insurance", "assurance", "transport", "buses"}
 
 
 def _role_key(role: str) -> str:
@@ -847,6 +852,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if low in _PRONOUNS:
         target = doc.last_person if _PRONOUNS[low] == "person" else doc.last_speaker
         want = {"she": "f", "he": "m"}.get(low, "")
+        here = doc.subject_here
+        if want and here is not None and here.sex() in ("", want):
+            return here.name, here
         alt = doc.subject
         if want and target is not None and target.sex() not in ("", want) and alt is not None \
                 and alt is not target and alt.sex() in ("", want):
@@ -1270,7 +1278,7 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
 # "the Independent Election Monitoring Network (IEMN), which said ...", "The commission, which
 # denied hiding anything, has published ...": the one the relative clause is about says it
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
-_INTERRUPTING = re.compile(r",\s*(?:which|who)\b(?:[^,;:\"“”]|(?<=\d),(?=\d)){1,100},\s*$")
+_INTERRUPTING = re.compile(r",\s*(?:which|who)\b(?:[^,;:\"“”]|(?<=\d),(?=\d)){1,160},\s*$")
 # not "the doctor, who asked not to be named, said", "the union, which called a strike": what a
 # relative clause with these verbs says is no claim
 _NOT_IN_RELATIVE = {"asked", "asks", "wondered", "questioned", "urged", "urges", "demanded",
@@ -1424,7 +1432,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if np is None and subj_end > 0:  # "The doctor, who asked not to be named, said"
             inter = _INTERRUPTING.search(left[:subj_end])
             if inter:
-                np = _np_left(sentence, inter.start())
+                np = _appositive(sentence, inter.start() + 1) or _np_left(sentence,
+                                                                          inter.start())
+                # "Rutger Vann, Heskline's chief executive, who was heckled ..., told"
         if np is not None and verb in _NOUNISH and np.tokens[0].lower() in _DETERMINERS \
                 and np.tokens[-1].lower() not in _ORG_HEADS | _PERSON_ROLE_HEADS:
             np = None
@@ -1663,6 +1673,8 @@ class Attributor:
             if owner is not None:
                 self._doc.issued[m.group("what").lower()] = owner
         subject = _person_subject(self._doc, text)
+        self._doc.subject_here = subject  # "Lena Daskal, whose brother ..., has set up an
+        # association ..., which she said already had 80 members": she is Lena Daskal
         if subject is not None:  # "Holtz refused to concede. '...,' she said": she is Holtz
             self._doc.subject = subject  # where the last to speak is a "he"
         if self._transcript:
@@ -1734,7 +1746,8 @@ def _wrapper_gender(wrapper: str) -> str:
 # a sentence that opens with a person's name and its verb: "Holtz refused to concede."
 _SUBJECT_NAME = re.compile(r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)?"
                            r"(?:(?P<title>Ms|Mrs|Mr|Miss|Dr)\.?\s+)?"
-                           r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])")
+                           r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+                           r"(?:\s+(?=[a-z])|,\s+(?=(?:who|whose|a|an|the|his|her)\b))")
 
 
 def _person_subject(doc: _Doc, sentence: str) -> _Entity | None:

@@ -123,3 +123,9 @@ def test_a_one_word_name_is_the_one_organisation_it_begins():
     assert canonical({"Kalder"}, names) == {}
     assert canonical({"Port"}, names | {"Port Authority"}) == {}  # two organisations
     assert canonical({"Reszke"}, names) == {}  # no organisation begins with it
+
+
+def test_the_coastguard_is_the_one_coastguard_named_in_full():
+    assert short_form("coastguard")
+    assert canonical(["coastguard"], ["Ostrevian Coastguard"]) == {
+        "coastguard": "Ostrevian Coastguard"}
