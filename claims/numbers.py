@@ -76,7 +76,8 @@ _PLAUSIBLE = {"in the morning": set(range(1, 12)), "in the afternoon": {12, 1, 2
               "in the evening": set(range(6, 12)), "at night": {8, 9, 10, 11, 12, 1, 2, 3}}
 _TIME = re.compile(
     r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
-    r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3]|" + _HOUR_WORDS + r")(?::(?P<m>[0-5]\d))?"
+    r"before|after|by|until|from|since)\s+)?(?P<h>[01]?\d|2[0-3]|" + _HOUR_WORDS + r")"
+    r"(?::(?P<m>[0-5]\d))?"
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
     r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
 
@@ -189,6 +190,52 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
     return out
 
 
+# Spoken clock times: "ten past five", "a quarter to seven", "half past six", "four o'clock",
+# and a 24-hour clock with a dot after "at" ("at 17.25", "at 19.41"). Without "a.m."/"p.m."
+# or a part of the day, a time up to 12 is read on a 12-hour dial: its unit is "12h" ("ten
+# past five" may be 17:10), and the rules compare it with both readings.
+_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25,
+            "quarter": 15, "a quarter": 15, "half": 30}
+_SPOKEN_TIME = re.compile(
+    r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
+    r"before|after|by|until|from|since)\s+)?(?:(?P<mins>twenty[- ]five|a quarter|quarter|half|"
+    r"five|ten|twenty|\d{1,2}(?=\s+minutes))(?:\s+minutes)?\s+(?P<dir>past|to)\s+"
+    r"(?P<h>" + _HOUR_WORDS + r"|1[0-2]|[1-9])|(?P<h2>" + _HOUR_WORDS + r"|1[0-2]|[1-9])\s+"
+    r"o['’]clock)(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
+    r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
+_DOTTED_TIME = re.compile(r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.]\d)"
+                          r"(?!\s*(?:%|percent|per\b|million|billion|thousand|euros?|dollars?|"
+                          r"pounds?|crowns?|florins?|\w*metres?|km|miles?|tonnes?|kg|points?|"
+                          r"times|hours?)\b)", re.IGNORECASE)
+
+
+def _spoken_times(span: str, start: int) -> list[Quantity]:
+    out = []
+    for m in _SPOKEN_TIME.finditer(span):
+        h = (m.group("h") or m.group("h2")).lower()
+        hour = _HOURS[h] if h in _HOURS else int(h)
+        mins = 0
+        if m.group("mins"):
+            raw = m.group("mins").lower()
+            mins = _MINUTES.get(raw, 0) if raw in _MINUTES else int(raw)
+            if m.group("dir").lower() == "to":
+                hour, mins = hour - 1 if hour > 1 else 12, 60 - mins
+        part = (m.group("part") or "").lower()
+        ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" else
+                                               "p" if part else "")
+        if ap:
+            hour = hour % 12 + (12 if ap == "p" else 0)
+        out.append(Quantity(value=float(hour * 60 + mins), unit="" if ap else "12h",
+                            kind="time", qualifier=(m.group("qual") or "").lower(),
+                            text=m.group(0), start=start + m.start(), end=start + m.end()))
+    for m in _DOTTED_TIME.finditer(span):
+        hour = int(m.group("h"))
+        out.append(Quantity(value=float(hour * 60 + int(m.group("m"))),
+                            unit="" if hour > 12 else "12h", kind="time", qualifier="",
+                            text=m.group(0), start=start + m.start(), end=start + m.end()))
+    return out
+
+
 _PERIODS = {"day", "week", "month", "year"}
 _HALF_OF = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
             "trillion": 1e12}  # "half a million people": the unit is the noun after
@@ -220,7 +267,10 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
     """Quantities inside text[start:end]; offsets are in `text`."""
     end = len(text) if end is None else end
     span = text[start:end]
-    out: list[Quantity] = _clock_times(span, start) + _halves(span, start)
+    spoken = _spoken_times(span, start)  # "a quarter to seven in the evening", not "seven
+    out: list[Quantity] = spoken + [q for q in _clock_times(span, start)  # in the evening"
+                                    if not any(s.start < q.end and q.start < s.end
+                                               for s in spoken)] + _halves(span, start)
     taken = [(q.start - start, q.end - start) for q in out]
     for m in _PATTERN.finditer(span):
         if any(a <= m.start("num") < b for a, b in taken):

@@ -61,7 +61,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 48  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 49  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -698,31 +698,52 @@ _PRONOUN = {"he", "she", "they", "it", "we", "i", "you"}
 
 
 def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """Drop the figure clashes where one speaker updates their own figure: both claims are
-    the same speaker's (not an unresolved "she") and one sentence says its count, figure,
-    estimate or result is final, revised, updated, corrected, official or the latest, the
-    other not ("Maslen ... had 48.6 percent of the vote ..., a lead of
-    5,214 votes, the commission said" / "Its final count, published on Tuesday, gave Maslen a
-    lead of 3,968 votes": the commission's count went on). Between two speakers such a pair
-    is a clash (a newspaper's tally against the commission's final count)."""
+    """Drop the figure clashes that are no clash between sources:
+    - one speaker updates their own figure: both claims are the same speaker's (not an
+      unresolved "she") and one sentence says its count, figure, estimate or result is final,
+      revised, updated, corrected, official or the latest, the other not ("Maslen ... had 48.6
+      percent of the vote ..., a lead of 5,214 votes, the commission said" / "Its final count,
+      published on Tuesday, gave Maslen a lead of 3,968 votes": the commission's count went
+      on). Between two speakers such a pair is a clash (a newspaper's tally against the
+      commission's final count);
+    - one speaker's two figures in one document are two things ("the association now had 112
+      member families" / "two families had been told ...");
+    - a running count ("still missing", "now confirmed dead", "the death toll rose to 21")
+      against a figure published on another day: the count went on ("26 people were now
+      confirmed dead and 19 were still missing" / "The death toll rose to 21 on Wednesday,
+      with 24 people still missing")."""
     clashes = relations.filter((pl.col("kind") == "contradict") & (pl.col("method") == "numbers"))
     if clashes.is_empty():
         return relations
     ids = set(clashes["a"].to_list()) | set(clashes["b"].to_list())
     rows = {r["claim_id"]: r for r in claims.filter(pl.col("claim_id").is_in(list(ids)))
-            .select("claim_id", "speaker", "sentence").iter_rows(named=True)}
+            .select("claim_id", "speaker", "sentence", "content", "doc_id", "published")
+            .iter_rows(named=True)}
     drop = []
     for a, b in clashes.select("a", "b").iter_rows():
         x, y = rows.get(a), rows.get(b)
-        if x is None or y is None or not x["speaker"] or x["speaker"].lower() in _PRONOUN \
+        if x is None or y is None:
+            continue
+        if x["published"] and y["published"] and x["published"] != y["published"] and (
+                _RUNNING.search(x["content"]) or _RUNNING.search(y["content"])):
+            drop.append((a, b))
+            continue
+        if not x["speaker"] or x["speaker"].lower() in _PRONOUN \
                 or x["speaker"].lower() != (y["speaker"] or "").lower():
             continue
-        if bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
+        if x["doc_id"] == y["doc_id"] or \
+                bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
             drop.append((a, b))
     if not drop:
         return relations
     gone = pl.DataFrame(drop, schema={"a": pl.Int64, "b": pl.Int64}, orient="row")
     return relations.join(gone, on=["a", "b"], how="anti")
+
+
+# a count as it stands, which goes on changing: "still missing", "now confirmed dead", "the
+# death toll rose to 21", "so far", "remain in hospital"
+_RUNNING = re.compile(r"\b(?:still|now|so\s+far|to\s+date|as\s+of|remains?|remained|"
+                      r"(?:death|casualty)\s+toll)\b", re.IGNORECASE)
 
 
 def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,

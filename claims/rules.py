@@ -121,7 +121,8 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
             if x.kind != y.kind:
                 continue
             if x.kind == "time":
-                if x.value == y.value and x.qualifier == y.qualifier:
+                if (x.value == y.value or _dial(x, y) and (x.value - y.value) % 720 == 0) \
+                        and x.qualifier == y.qualifier:
                     out.append((_fmt(x), (x.value, y.value)))
                 continue
             if not _same_head(x.unit, y.unit):
@@ -252,9 +253,10 @@ def _same_head(a: str, b: str) -> bool:
 # within "2,000 people" (none)
 _KINDS_OF_PEOPLE = {_stem(w) for w in (
     "workers staff employees passengers patients children pupils students soldiers officers "
-    "firefighters rescuers volunteers tourists fishermen miners nurses doctors teachers voters "
-    "members protesters demonstrators migrants refugees prisoners detainees victims survivors "
-    "crew".split())}
+    "firefighters rescuers volunteers tourists fishermen miners nurses doctors teachers "
+    "protesters demonstrators migrants refugees prisoners detainees crew".split())}
+# (not "survivors", "victims", "voters", "members": what they did or were is what is counted,
+# "188 survivors" are no part of "26 people confirmed dead")
 
 
 def _narrower(ha: str, hb: str) -> str | None:
@@ -301,10 +303,17 @@ def _quantities(text: str) -> list[Quantity]:
 
 
 def _compatible(x: Quantity, y: Quantity) -> bool:
-    """Could both statements be true of one quantity?"""
+    """Could both statements be true of one quantity? (A time read on a 12-hour dial, "ten
+    past five", is both 5:10 and 17:10.)"""
     lo_x, hi_x = _range(x)
     lo_y, hi_y = _range(y)
-    return lo_x <= hi_y and lo_y <= hi_x
+    shifts = (0.0, 720.0, -720.0) if _dial(x, y) else (0.0,)
+    return any(lo_x <= hi_y + d and lo_y + d <= hi_x for d in shifts)
+
+
+def _dial(x: Quantity, y: Quantity) -> bool:
+    """Two clock times, one of them read on a 12-hour dial ("ten past five" / "17.10")."""
+    return x.kind == y.kind == "time" and "12h" in (x.unit, y.unit)
 
 
 _TIME_SLACK = 10.0  # minutes: "1:40" and "1:45" are one report of a time
@@ -320,7 +329,7 @@ def _time_range(q: Quantity) -> tuple[float, float]:
         return v - 45, v + slack
     if q.qualifier in ("before", "by", "until"):
         return 0.0, v + slack
-    if q.qualifier == "after":
+    if q.qualifier in ("after", "from", "since"):  # "broadcast every hour from 4 p.m."
         return v - slack, 24 * 60.0
     return v - slack, v + slack
 
@@ -370,9 +379,11 @@ _SKIP = _FUNCTION | _NEGATORS | _STATING_WORDS
 
 
 def _generic(q: Quantity) -> bool:
-    """A figure whose unit does not say what is counted (a share, a sum, a weight, people)."""
+    """A figure whose unit does not say what is counted (a share, a sum, a weight, people; a
+    time says nothing of what happened at it: "the warning was issued at 4 p.m." / "received
+    at ten past five" are two events)."""
     if q.kind == "time":
-        return False
+        return True
     return q.kind in ("percent", "money") or not q.unit or _head(q.unit) == "people" \
         or _stem(q.unit.split()[-1]) in _MEASURES
 
@@ -397,6 +408,8 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     right = right[:min(stops, default=len(right))]
     words = [_stem(w) for w in _words(left) if w.lower() not in _SKIP]
     after = [_stem(w) for w in _words(right) if w.lower() not in _SKIP]
+    if q.kind == "time":  # what happened at a time is its clause's: "the first alert reached
+        return set(words) | set(after)  # town hall at 2:50 a.m." / "alerts went out at 1:40"
     return set(words[-_WINDOW_WORDS:]) | set(after[:_WINDOW_WORDS])
 
 
@@ -794,7 +807,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         ox, oy = owner.get(id(x)), owner.get(id(y))
         if ox != oy and (ox and oy or (x.kind, ox) in owned_b or (y.kind, oy) in owned_a):
             return False  # Maslen's share is not Holtz's (nor another where Holtz's is given)
-        if x.unit and y.unit:
+        if x.kind == "time":
+            same_unit = True  # "12h": a clock time on a 12-hour dial
+        elif x.unit and y.unit:
             same_unit = _same_head(x.unit, y.unit)
         else:  # "about 1,500 were forced from their homes", "2,000 residents had left"
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))

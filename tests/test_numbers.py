@@ -220,3 +220,21 @@ def test_a_day_of_a_month_is_no_count(text, values):
 def test_two_spelled_out_hundreds_are_two_numbers():
     assert [q.value for q in extract_quantities("between one hundred and two hundred birds")] \
         == [100, 200]
+
+
+@pytest.mark.parametrize("text, minutes, dial", [
+    ("the port received the warning at ten past five", 5 * 60 + 10, "12h"),
+    ("acknowledged on the radio at twenty-five past five", 5 * 60 + 25, "12h"),
+    ("the ferry left at a quarter to seven in the evening", 18 * 60 + 45, ""),
+    ("a warning issued at four o'clock", 4 * 60, "12h"),
+    ("the master sent a mayday at 19.41, within a minute", 19 * 60 + 41, ""),
+    ("the duty officer acknowledged it at 5.25 by radio", 5 * 60 + 25, "12h"),
+])
+def test_spoken_and_dotted_clock_times(text, minutes, dial):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.value, q.unit) == ("time", minutes, dial)
+
+
+def test_a_dot_before_a_unit_is_a_decimal_not_a_time():
+    assert [q.kind for q in extract_quantities("rates rose at 2.50 percent")] == ["percent"]
+    assert [q.kind for q in extract_quantities("tickets sold at 10.50 euros")] == ["money"]

@@ -689,7 +689,10 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
     ]
     claims = pl.DataFrame({"claim_id": range(len(sentences)),
                            "speaker": [s for s, _ in sentences],
-                           "sentence": [t for _, t in sentences]})
+                           "sentence": [t for _, t in sentences],
+                           "content": [t for _, t in sentences],
+                           "doc_id": [f"d{i}" for i in range(len(sentences))],
+                           "published": [dt.date(2027, 9, 15)] * len(sentences)})
     now = dt.datetime.now(dt.UTC)
     rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
                           "similarity": 0.7, "method": "numbers", "reasons": ["numbers"],
@@ -697,6 +700,34 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
                         schema=RELATIONS)
     kept = without_updates(rels, claims)
     assert kept["a"].to_list() == [0, 2, 4]  # the ministry's revised estimate is an update
+
+
+def test_a_running_count_of_another_day_and_one_speakers_two_figures_are_no_clash():
+    from claims.relate import without_updates
+
+    day1, day2 = dt.date(2027, 9, 15), dt.date(2027, 9, 16)
+    rows = [  # (speaker, content, doc, published)
+        ("coastguard", "The death toll rose to 21, with 24 people still missing", "a", day1),
+        (None, "26 people were now confirmed dead and 19 were still missing", "b", day2),
+        ("coastguard", "The death toll rose to 21, with 24 people still missing", "a", day1),
+        ("police", "19 people were still missing", "c", day1),  # same day: a clash
+        ("Heskline", "the ship carried 212 passengers", "d", day1),
+        ("coastguard", "between 240 and 255 passengers had been on board", "e", day2),  # no
+        ("Lena Daskal", "the association had 112 member families", "f", day1),  # running count
+        ("Lena Daskal", "two families had been turned away by the insurer", "f", day1),
+        ("Lena Daskal", "the association had 112 member families", "f", day1),
+        ("Lena Daskal", "the association had 80 member families", "g", day2),
+    ]
+    claims = pl.DataFrame({"claim_id": range(len(rows)), "speaker": [r[0] for r in rows],
+                           "sentence": [r[1] for r in rows], "content": [r[1] for r in rows],
+                           "doc_id": [r[2] for r in rows], "published": [r[3] for r in rows]})
+    now = dt.datetime.now(dt.UTC)
+    rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
+                          "similarity": 0.7, "method": "numbers", "reasons": ["numbers"],
+                          "judged_at": now} for i in range(0, len(rows), 2)],
+                        schema=RELATIONS)
+    kept = without_updates(rels, claims)["a"].to_list()
+    assert kept == [2, 4, 8]  # not the count that went on, nor one speaker's two things
 
 
 def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_contradiction):

@@ -720,3 +720,24 @@ def test_people_of_one_kind_are_at_most_the_people():
                             "40 firefighters were sent to the district", 0.6) is None
     assert shared_figure("Three people were taken to Velmora General Hospital",
                          "Three workers were taken to hospital with breathing difficulties")
+
+
+def test_clock_times_on_a_12_hour_dial_and_what_happened_at_them():
+    # "twenty-five past five" is 17:25 too
+    assert numeric_conflict("the duty officer acknowledged the warning on the radio at "
+                            "twenty-five past five", "the duty officer had acknowledged the "
+                            "warning by radio at 17.25", 0.7) is None
+    assert shared_figure("the duty officer acknowledged the warning at twenty-five past five",
+                         "the duty officer acknowledged the warning at 17.25")
+    # two events at two times: issued, received
+    assert numeric_conflict("the port authority received the storm warning at ten past five",
+                            "its warning, issued at four o'clock on Friday afternoon, "
+                            "forecast a storm", 0.7) is None
+    # one event, told apart: the clause says what happened ("the first alert reached town hall
+    # at 2:50 a.m." / "the alerts went out at 1:40 in the morning")
+    assert numeric_conflict("the first alert reached town hall at 2:50 a.m., when the water "
+                            "was in the streets", "The alerts went out at 1:40 in the morning",
+                            0.6) is not None
+    # "from 4 p.m." is any time after it
+    assert numeric_conflict("the warning was broadcast on the radio every hour from 4 p.m.",
+                            "the warning was acknowledged on the radio at 17.25", 0.7) is None
