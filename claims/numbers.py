@@ -167,6 +167,17 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int]:
     return " ".join(out), end
 
 
+_NOT_UNTIL = re.compile(r"\b(?:not|never|n[’']t)\b[^,;.]{0,40}$", re.IGNORECASE)
+
+
+def _time_qualifier(span: str, m: re.Match[str]) -> str:
+    """A clock time's qualifier; "did not arrive until 19:02" is at 19:02, not by it."""
+    qual = (m.group("qual") or "").lower()
+    if qual == "until" and _NOT_UNTIL.search(span[:m.start()]):
+        return ""
+    return qual
+
+
 def _clock_times(span: str, start: int) -> list[Quantity]:
     out = []
     for m in _TIME.finditer(span):
@@ -185,7 +196,7 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
             hour = hour % 12 + (12 if ap == "p" and not (part == "at night" and hour == 12)
                                 else 0)  # "twelve at night" is midnight
         out.append(Quantity(value=float(hour * 60 + int(m.group("m") or 0)), unit="",
-                            kind="time", qualifier=(m.group("qual") or "").lower(),
+                            kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
     return out
 
@@ -226,7 +237,7 @@ def _spoken_times(span: str, start: int) -> list[Quantity]:
         if ap:
             hour = hour % 12 + (12 if ap == "p" else 0)
         out.append(Quantity(value=float(hour * 60 + mins), unit="" if ap else "12h",
-                            kind="time", qualifier=(m.group("qual") or "").lower(),
+                            kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
     for m in _DOTTED_TIME.finditer(span):
         hour = int(m.group("h"))

@@ -238,3 +238,11 @@ def test_spoken_and_dotted_clock_times(text, minutes, dial):
 def test_a_dot_before_a_unit_is_a_decimal_not_a_time():
     assert [q.kind for q in extract_quantities("rates rose at 2.50 percent")] == ["percent"]
     assert [q.kind for q in extract_quantities("tickets sold at 10.50 euros")] == ["money"]
+
+
+def test_not_until_a_time_is_at_it():
+    (q,) = extract_quantities("the warning email did not arrive until 19:02, when the ship "
+                              "was already at sea")
+    assert (q.value, q.qualifier) == (19 * 60 + 2, "")
+    (q,) = extract_quantities("the port stays closed until 6 p.m.")
+    assert q.qualifier == "until"

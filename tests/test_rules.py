@@ -741,3 +741,9 @@ def test_clock_times_on_a_12_hour_dial_and_what_happened_at_them():
     # "from 4 p.m." is any time after it
     assert numeric_conflict("the warning was broadcast on the radio every hour from 4 p.m.",
                             "the warning was acknowledged on the radio at 17.25", 0.7) is None
+
+
+def test_a_warning_that_did_not_arrive_until_later_clashes_with_its_earlier_receipt():
+    assert numeric_conflict("the port authority's warning email did not arrive until 19:02, "
+                            "when the ship was already at sea", "the port authority received "
+                            "the storm warning at ten past five and passed it on", 0.69)
