@@ -1673,8 +1673,10 @@ class Attributor:
             if owner is not None:
                 self._doc.issued[m.group("what").lower()] = owner
         subject = _person_subject(self._doc, text)
-        self._doc.subject_here = subject  # "Lena Daskal, whose brother ..., has set up an
-        # association ..., which she said already had 80 members": she is Lena Daskal
+        self._doc.subject_here = subject if _EMBEDDED_SAID.search(text) else None  # "Lena
+        # Daskal, whose brother ..., has set up an association ..., which she said already had
+        # 80 members": she is Lena Daskal (not in "Anna Ruud, a survivor, was in the bar, she
+        # said", where whoever spoke before says it)
         if subject is not None:  # "Holtz refused to concede. '...,' she said": she is Holtz
             self._doc.subject = subject  # where the last to speak is a "he"
         if self._transcript:
@@ -1744,6 +1746,9 @@ def _wrapper_gender(wrapper: str) -> str:
 
 
 # a sentence that opens with a person's name and its verb: "Holtz refused to concede."
+# "which she said", "who he said", "as she put it": a pronoun speaker inside the sentence
+_EMBEDDED_SAID = re.compile(r"\b(?:which|who|that|as|what)\s+(?:he|she)\s+(?:said|says|told|"
+                            r"added|put it|described)\b", re.IGNORECASE)
 _SUBJECT_NAME = re.compile(r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)?"
                            r"(?:(?P<title>Ms|Mrs|Mr|Miss|Dr)\.?\s+)?"
                            r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"

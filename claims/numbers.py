@@ -76,7 +76,7 @@ _PLAUSIBLE = {"in the morning": set(range(1, 12)), "in the afternoon": {12, 1, 2
               "in the evening": set(range(6, 12)), "at night": {8, 9, 10, 11, 12, 1, 2, 3}}
 _TIME = re.compile(
     r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
-    r"before|after|by|until|from|since)\s+)?(?P<h>[01]?\d|2[0-3]|" + _HOUR_WORDS + r")"
+    r"before|after|by|until)\s+)?(?P<h>[01]?\d|2[0-3]|" + _HOUR_WORDS + r")"
     r"(?::(?P<m>[0-5]\d))?"
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
     r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
@@ -172,7 +172,7 @@ _NOT_UNTIL = re.compile(r"\b(?:not|never|n[’']t)\b[^,;.]{0,40}$", re.IGNORECAS
 
 def _time_qualifier(span: str, m: re.Match[str]) -> str:
     """A clock time's qualifier; "did not arrive until 19:02" is at 19:02, not by it."""
-    qual = (m.group("qual") or "").lower()
+    qual = (m.group("qual") or m.groupdict().get("qual2") or "").lower()
     if qual == "until" and _NOT_UNTIL.search(span[:m.start()]):
         return ""
     return qual
@@ -207,17 +207,22 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
 # past five" may be 17:10), and the rules compare it with both readings.
 _MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25,
             "quarter": 15, "a quarter": 15, "half": 30}
+_TIME_LEAD = (r"(?:(?<=\bat )(?:(?P<qual>about|around)\s+)?|(?<![\w.,:])(?P<qual2>about|"
+              r"around|shortly after|shortly before|just after|just before|before|after|by|"
+              r"until|till)\s+)")  # "at ten past five", "by a quarter to seven": a time is meant
+_PART = (r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
+         r"in the evening|at night))?")
 _SPOKEN_TIME = re.compile(
-    r"(?<![\w.,:])(?:(?P<qual>about|around|shortly after|shortly before|just after|just before|"
-    r"before|after|by|until|from|since)\s+)?(?:(?P<mins>twenty[- ]five|a quarter|quarter|half|"
-    r"five|ten|twenty|\d{1,2}(?=\s+minutes))(?:\s+minutes)?\s+(?P<dir>past|to)\s+"
-    r"(?P<h>" + _HOUR_WORDS + r"|1[0-2]|[1-9])|(?P<h2>" + _HOUR_WORDS + r"|1[0-2]|[1-9])\s+"
-    r"o['’]clock)(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
-    r"in the evening|at night))?(?![\w:])", re.IGNORECASE)
-_DOTTED_TIME = re.compile(r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.]\d)"
-                          r"(?!\s*(?:%|percent|per\b|million|billion|thousand|euros?|dollars?|"
-                          r"pounds?|crowns?|florins?|\w*metres?|km|miles?|tonnes?|kg|points?|"
-                          r"times|hours?)\b)", re.IGNORECASE)
+    r"(?:" + _TIME_LEAD + r"(?P<mins>twenty[- ]five|a quarter|quarter|half|five|ten|twenty|"
+    r"\d{1,2}(?=\s+minutes))(?:\s+minutes)?\s+(?P<dir>past|to)\s+(?P<h>" + _HOUR_WORDS
+    + r"|1[0-2]|[1-9])|(?<![\w.,:])(?P<h2>" + _HOUR_WORDS + r"|1[0-2]|[1-9])\s+o['’]clock)"
+    + _PART + r"(?![\w:])(?!\s+(?:hours?|minutes?|days?)\b)", re.IGNORECASE)
+# "at 17.25", "at 19.41", "at 5.40 p.m.": a dotted time after "at" is a time only from 13
+# hours or with a.m./p.m. ("closed at 11.45", "traded at 1.16 against the euro" are no times)
+_DOTTED_TIME = re.compile(r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.]\d)" + _PART
+                          + r"(?![\w:])(?!\s*(?:%|percent|per\b|degrees|each|a\s+share|"
+                          r"against|[a-z]*(?:grams|metres|meters)|kg|km|points?)\b)",
+                          re.IGNORECASE)
 
 
 def _spoken_times(span: str, start: int) -> list[Quantity]:
@@ -241,9 +246,16 @@ def _spoken_times(span: str, start: int) -> list[Quantity]:
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
     for m in _DOTTED_TIME.finditer(span):
         hour = int(m.group("h"))
-        out.append(Quantity(value=float(hour * 60 + int(m.group("m"))),
-                            unit="" if hour > 12 else "12h", kind="time", qualifier="",
-                            text=m.group(0), start=start + m.start(), end=start + m.end()))
+        part = (m.group("part") or "").lower()
+        ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" else
+                                               "p" if part else "")
+        if ap and hour <= 12:
+            hour = hour % 12 + (12 if ap == "p" else 0)
+        elif hour <= 12:
+            continue  # "closed at 11.45": a price or an index as likely as a time
+        out.append(Quantity(value=float(hour * 60 + int(m.group("m"))), unit="", kind="time",
+                            qualifier="", text=m.group(0), start=start + m.start(),
+                            end=start + m.end()))
     return out
 
 

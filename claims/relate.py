@@ -32,6 +32,8 @@ from claims.rules import (
     margin_figure,
     ratio_figure,
     restates,
+    running_figures,
+    same_weekday,
     shared_figure,
     word_overlap,
     words_beside_figures,
@@ -61,7 +63,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 50  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 51  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -706,44 +708,36 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
       published on Tuesday, gave Maslen a lead of 3,968 votes": the commission's count went
       on). Between two speakers such a pair is a clash (a newspaper's tally against the
       commission's final count);
-    - one speaker's two figures in one document are two things ("the association now had 112
-      member families" / "two families had been told ...");
-    - a running count ("still missing", "now confirmed dead", "the death toll rose to 21")
-      against a figure published on another day: the count went on ("26 people were now
-      confirmed dead and 19 were still missing" / "The death toll rose to 21 on Wednesday,
-      with 24 people still missing")."""
+    - a running count ("still missing", "now confirmed dead", "the death toll rose to 21"),
+      one of the clashing figures, against a figure published on another day: the count went
+      on ("26 people were now confirmed dead and 19 were still missing" / "The death toll rose
+      to 21 on Wednesday, with 24 people still missing"); not where both name the same day."""
     clashes = relations.filter((pl.col("kind") == "contradict") & (pl.col("method") == "numbers"))
     if clashes.is_empty():
         return relations
     ids = set(clashes["a"].to_list()) | set(clashes["b"].to_list())
     rows = {r["claim_id"]: r for r in claims.filter(pl.col("claim_id").is_in(list(ids)))
-            .select("claim_id", "speaker", "sentence", "content", "doc_id", "published")
+            .select("claim_id", "speaker", "sentence", "content", "published")
             .iter_rows(named=True)}
     drop = []
-    for a, b in clashes.select("a", "b").iter_rows():
+    for a, b, reasons in clashes.select("a", "b", "reasons").iter_rows():
         x, y = rows.get(a), rows.get(b)
         if x is None or y is None:
             continue
-        if x["published"] and y["published"] and x["published"] != y["published"] and (
-                _RUNNING.search(x["content"]) or _RUNNING.search(y["content"])):
+        if x["published"] and y["published"] and x["published"] != y["published"] \
+                and not same_weekday(x["content"], y["content"]) \
+                and running_figures((reasons or [""])[0], x["content"], y["content"]):
             drop.append((a, b))
             continue
         if not x["speaker"] or x["speaker"].lower() in _PRONOUN \
                 or x["speaker"].lower() != (y["speaker"] or "").lower():
             continue
-        if x["doc_id"] == y["doc_id"] or \
-                bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
+        if bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
             drop.append((a, b))
     if not drop:
         return relations
     gone = pl.DataFrame(drop, schema={"a": pl.Int64, "b": pl.Int64}, orient="row")
     return relations.join(gone, on=["a", "b"], how="anti")
-
-
-# a count as it stands, which goes on changing: "still missing", "now confirmed dead", "the
-# death toll rose to 21", "so far", "remain in hospital"
-_RUNNING = re.compile(r"\b(?:still|now|so\s+far|to\s+date|as\s+of|remains?|remained|"
-                      r"(?:death|casualty)\s+toll)\b", re.IGNORECASE)
 
 
 def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,

@@ -44,6 +44,7 @@ _VAGUE = {"hundreds", "dozens", "thousands", "millions"}
 
 FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
 FRAME_SIMILARITY = 0.55  # or: cosine of their embeddings, when the caller has it
+SAME_EVENT = 0.7  # cosine from which two times are of one event whatever the words beside them
 NEGATION_OVERLAP = 0.6
 APART_WORDS = 0.3  # below this share of common content words, two figures are of two matters
 RESTATED_WORDS = 3  # content words the shorter statement needs before `restates` holds
@@ -329,7 +330,7 @@ def _time_range(q: Quantity) -> tuple[float, float]:
         return v - 45, v + slack
     if q.qualifier in ("before", "by", "until"):
         return 0.0, v + slack
-    if q.qualifier in ("after", "from", "since"):  # "broadcast every hour from 4 p.m."
+    if q.qualifier == "after":
         return v - slack, 24 * 60.0
     return v - slack, v + slack
 
@@ -645,6 +646,43 @@ def _clause_start(text: str, pos: int) -> int:
     return max([0, *(m.end() for m in _CLAUSE_END.finditer(text[:pos]))])
 
 
+# a count as it stands, which goes on changing: "19 were still missing", "26 people are now
+# confirmed dead", "the death toll rose to 21", "so far", "remain in hospital", "four people
+# have died" (not "now says",
+# "the now-closed terminal")
+_RUNNING = re.compile(r"\b(?:still|now(?![-‐])(?!\s+(?:says?|said|insists?|admits?|claims?|"
+                      r"believes?|accepts?|concedes?|estimates?)\b)|so\s+far|to\s+date|as\s+of|"
+                      r"remains?|remained|(?:death|casualty)\s+toll|(?:have|has)\s+(?:now\s+)?"
+                      r"(?:been\s+)?(?:died|\w+ed))\b", re.IGNORECASE)  # "four have died"
+_NUMBERS_REASON = re.compile(r"^numbers: (['\"])(?P<x>.*?)\1 vs (['\"])(?P<y>.*?)\3")
+
+
+def running_figures(reason: str, a: str, b: str) -> bool:
+    """Is one of the two figures a numbers clash's reason names a running count in its own
+    clause ("26 people were now confirmed dead and 19 were still missing": both; "212
+    passengers were on board and 19 were still missing": not the passengers)?"""
+    m = _NUMBERS_REASON.match(reason)
+    if m is None:
+        return False
+    for fig in (m.group("x"), m.group("y")):
+        for text in (a, b):
+            at = text.find(fig)
+            if at < 0:
+                continue
+            stop = _CLAUSE_END.search(text, at + len(fig))
+            clause = text[_clause_start(text, at):stop.start() if stop else len(text)]
+            if _RUNNING.search(clause):
+                return True
+    return False
+
+
+def same_weekday(a: str, b: str) -> bool:
+    """Do both name one day of the week ("on Tuesday"), and the same?"""
+    da = {m.group("d").lower() for m in _WEEKDAY.finditer(a)}
+    db = {m.group("d").lower() for m in _WEEKDAY.finditer(b)}
+    return len(da) == 1 and da == db
+
+
 def _tense(text: str, q: Quantity) -> str:
     """ "future" where the figure's clause, up to it, forecasts ("the 58 turbines would kill
     between 900 and 1,400 seabirds"), "past" where it reports what happened ("the test
@@ -815,6 +853,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
             return False
+        if x.kind == "time" and similarity is not None and similarity >= SAME_EVENT:
+            return True  # "The fire broke out at 3 a.m." / "The blaze started at 5 a.m."
         if _generic(x) or _generic(y):
             return bool(_context(a, x, qa) & _context(b, y, qb))
         rx, ry = _restriction(a, x), _restriction(b, y)

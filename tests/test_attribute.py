@@ -673,3 +673,13 @@ def test_ferry_story_patterns():
                        "duty officer had acknowledged the warning by radio at 17.25.")
     assert got[0][:2] == ("Eirik Vosse", "repeated")
     assert attributions("The lab repeated the test on Thursday.")[0][0] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Maria Olsen said the captain had phoned her at five. Anna Ruud, a survivor, was in the "
+     "bar when the ship listed, she said.", "Maria Olsen"),
+    ("Karl Weiss, a police spokesman, said the captain, Piet Omar, had been arrested. Omar, "
+     "who survived, had been drinking, he said.", "Karl Weiss"),
+])
+def test_a_closing_pronoun_is_whoever_spoke_not_whom_the_sentence_is_about(text, speaker):
+    assert attributions(text)[-1][0] == speaker

@@ -228,7 +228,7 @@ def test_two_spelled_out_hundreds_are_two_numbers():
     ("the ferry left at a quarter to seven in the evening", 18 * 60 + 45, ""),
     ("a warning issued at four o'clock", 4 * 60, "12h"),
     ("the master sent a mayday at 19.41, within a minute", 19 * 60 + 41, ""),
-    ("the duty officer acknowledged it at 5.25 by radio", 5 * 60 + 25, "12h"),
+    ("the duty officer acknowledged it at 5.25 p.m. by radio", 17 * 60 + 25, ""),
 ])
 def test_spoken_and_dotted_clock_times(text, minutes, dial):
     (q,) = extract_quantities(text)
@@ -246,3 +246,13 @@ def test_not_until_a_time_is_at_it():
     assert (q.value, q.qualifier) == (19 * 60 + 2, "")
     (q,) = extract_quantities("the port stays closed until 6 p.m.")
     assert q.qualifier == "until"
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose from five to seven euros.", "The council voted ten to two.",
+    "The bookmakers offered odds of ten to one.", "Children aged from five to twelve.",
+    "The pound traded at 1.16 against the euro.", "The index closed at 11.45.",
+    "The ferry was listing at 20.30 degrees.", "The shares were priced at 10.50 each.",
+])
+def test_numbers_that_are_no_clock_times(text):
+    assert all(q.kind != "time" for q in extract_quantities(text))

@@ -732,15 +732,18 @@ def test_clock_times_on_a_12_hour_dial_and_what_happened_at_them():
     # two events at two times: issued, received
     assert numeric_conflict("the port authority received the storm warning at ten past five",
                             "its warning, issued at four o'clock on Friday afternoon, "
-                            "forecast a storm", 0.7) is None
+                            "forecast a storm", 0.6) is None
     # one event, told apart: the clause says what happened ("the first alert reached town hall
     # at 2:50 a.m." / "the alerts went out at 1:40 in the morning")
     assert numeric_conflict("the first alert reached town hall at 2:50 a.m., when the water "
                             "was in the streets", "The alerts went out at 1:40 in the morning",
                             0.6) is not None
-    # "from 4 p.m." is any time after it
-    assert numeric_conflict("the warning was broadcast on the radio every hour from 4 p.m.",
-                            "the warning was acknowledged on the radio at 17.25", 0.7) is None
+    # one event in other words: close claims say so ("broke out" / "started")
+    assert numeric_conflict("The fire broke out at 3 a.m.", "The blaze started at 5 a.m.",
+                            0.75) is not None
+    # two start times clash ("open from 7 a.m." / "from 8 a.m.")
+    assert numeric_conflict("Polling stations open from 7 a.m.",
+                            "Polling stations open from 8 a.m.", 0.9) is not None
 
 
 def test_a_warning_that_did_not_arrive_until_later_clashes_with_its_earlier_receipt():
