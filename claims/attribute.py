@@ -78,7 +78,7 @@ _AUX = (
     "had has have did does also again later earlier previously repeatedly then would will "
     "further "
     "publicly separately recently reportedly flatly firmly angrily quickly even once "
-    "initially subsequently already still specifically explicitly privately openly"
+    "initially subsequently already still specifically explicitly privately openly now"
 ).split()
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|"
          "morning|afternoon|evening|night|day")
@@ -152,7 +152,8 @@ _ORG_WORDS = set(
     "post tribune press radio tv television statement report railways railway railroad "
     "chamber airways operator utility utilities gazette journal courier chronicle firm "
     "society cooperative co-operative consultancy centre center college coastguard "
-    "ferries mutual insurance"
+    "ferries mutual insurance insurer developer manufacturer carrier supplier lender carmaker "
+    "retailer regulator watchdog pollster charity"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -855,6 +856,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         here = doc.subject_here
         if want and here is not None and here.sex() in ("", want):
             return here.name, here
+        if target is None and doc.subject is not None and doc.subject.sex() in ("", want):
+            target = doc.subject  # no one has spoken yet: "Teodor Brun has crossed ... for six
+            # years, and he says ..."
         alt = doc.subject
         if want and target is not None and target.sex() not in ("", want) and alt is not None \
                 and alt is not target and alt.sex() in ("", want):

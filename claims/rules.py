@@ -683,6 +683,19 @@ def same_weekday(a: str, b: str) -> bool:
     return len(da) == 1 and da == db
 
 
+def _reference_time(text: str, q: Quantity) -> bool:
+    """A time in a denied clause is a point of reference, not when something happened ("it
+    received no storm warning before the Corrin Star left Hesk at ten past six"); not "did not
+    arrive until 19:02", which says when it did."""
+    before = text[:q.start]
+    start = max([0, *(m.end() for m in _MAIN_CLAUSE_END.finditer(before))])
+    words = {w.lower() for w in _words(before[start:])}  # "before ... left at" is the denied
+    return bool(words & _NEGATORS) and not q.text.lower().startswith("until")  # clause's
+
+
+_MAIN_CLAUSE_END = re.compile(r"[;:.]\s|,\s*(?:and|but)\b|\bbut\b", re.IGNORECASE)
+
+
 def _tense(text: str, q: Quantity) -> str:
     """ "future" where the figure's clause, up to it, forecasts ("the 58 turbines would kill
     between 900 and 1,400 seabirds"), "past" where it reports what happened ("the test
@@ -853,6 +866,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:
             return False
+        if x.kind == "time" and (_reference_time(a, x) or _reference_time(b, y)):
+            return False  # "received no storm warning before the ship left at ten past six"
         if x.kind == "time" and similarity is not None and similarity >= SAME_EVENT:
             return True  # "The fire broke out at 3 a.m." / "The blaze started at 5 a.m."
         if _generic(x) or _generic(y):

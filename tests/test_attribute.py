@@ -442,7 +442,7 @@ def test_since_after_said_stays_in_the_claim():
      "Kalder Construction Group, said it had billed correctly.", "Kalder Construction Group"),
     # ...not a business of another kind: an insurer is no operator
     ("Norvik Chemicals, the operator of the warehouse, said it was safe. The insurer said it "
-     "would pay.", None),
+     "would pay.", "insurer"),  # an insurer the story does not name
     ("Kalder Construction Group says it is owed money. The company also told the Courier that "
      "the stadium would open late.", "Kalder Construction Group"),
     ("Kalder Construction Group, the firm renovating the stadium, said costs rose. The firm "
@@ -683,3 +683,17 @@ def test_ferry_story_patterns():
 ])
 def test_a_closing_pronoun_is_whoever_spoke_not_whom_the_sentence_is_about(text, speaker):
     assert attributions(text)[-1][0] == speaker
+
+
+def test_an_insurer_speaks_and_now_may_stand_before_the_verb():
+    got = attributions("Northmark Mutual said it had made payments. The insurer said the "
+                       "remaining two claims were being checked.")
+    assert [s for s, _, _ in got] == ["Northmark Mutual", "Northmark Mutual"]
+    assert attributions("Heskline Ferries now says it received no storm warning before the "
+                        "ship left.")[0][:2] == ("Heskline Ferries", "says")
+
+
+def test_a_pronoun_before_anyone_has_spoken_is_the_person_the_sentence_opens_with():
+    got = attributions("Teodor Brun has crossed from Hesk on the Friday evening ferry for six "
+                       "years, and he says he had never seen the Corrin Star as full.")
+    assert got[0][:2] == ("Teodor Brun", "says")

@@ -750,3 +750,11 @@ def test_a_warning_that_did_not_arrive_until_later_clashes_with_its_earlier_rece
     assert numeric_conflict("the port authority's warning email did not arrive until 19:02, "
                             "when the ship was already at sea", "the port authority received "
                             "the storm warning at ten past five and passed it on", 0.69)
+
+
+def test_a_time_in_a_denied_clause_is_a_point_of_reference():
+    assert numeric_conflict("it received no storm warning before the Corrin Star left Hesk at "
+                            "ten past six on Friday evening", "its storm warning was issued at "
+                            "four o'clock on Friday afternoon", 0.75) is None
+    assert numeric_conflict("the storm warning reached the ship at ten past six",
+                            "the storm warning reached the ship at four o'clock", 0.75)
