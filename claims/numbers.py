@@ -99,7 +99,9 @@ _STOP = set(
     "is are was were be been being has have had do does did will would can could may might "
     "must shall should not no it its their his her our your my they them he she we you i "
     "if when while where because so then also only just more less most least per each every "
-    "earlier later ago last this next year years month months week weeks day days".split()
+    "earlier later ago last this next year years month months week weeks day days "
+    "aboard abroad ashore overboard inside outside home away ahead today tonight yesterday "
+    "overnight altogether apiece alone".split()  # "11 crew aboard": the crew
 )
 _PLURALS = {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
             "cattle", "livestock"}

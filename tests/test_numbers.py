@@ -256,3 +256,10 @@ def test_not_until_a_time_is_at_it():
 ])
 def test_numbers_that_are_no_clock_times(text):
     assert all(q.kind != "time" for q in extract_quantities(text))
+
+
+def test_an_adverb_after_a_count_is_no_part_of_what_it_counts():
+    assert [(q.value, q.unit) for q in extract_quantities(
+        "the ferry had only 11 crew aboard when she capsized")] == [(11.0, "crew")]
+    assert [(q.value, q.unit) for q in extract_quantities(
+        "200 people were evacuated overnight")] == [(200.0, "people")]
