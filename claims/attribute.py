@@ -738,11 +738,13 @@ def _named_by_words(doc: _Doc, words: list[str]) -> _Entity | None:
 def _org_in_role(doc: _Doc, role: str) -> _Entity | None:
     """The organisation "the company", "the consultancy", "the contractor" is: the one named
     so far in that role ("Galeforth Renewables said ... the company said", though "Halvard
-    Ecology" comes later), else the one the whole document names in it; among several named
-    so far, the only one of them that the last sentence to name an organisation names (none
-    after "X and Y met."). A business's role no one holds is the business that sentence names
+    Ecology" comes later), else the one the whole document names in it (none where it names
+    several); among several named so far, the only one of them that the last sentence to name
+    an organisation names (none after "X and Y met."). A role no one holds goes to a business
+    whose name fits it (`_ROLE_FITS`: "Halvard Ecology" for a consultancy, "Kalder
+    Construction Group" for a contractor; none for an operator): the one that sentence names
     ("the bird study it commissioned from Halvard Ecology. The consultancy estimates"), else
-    the one business of the whole document ("Contractor says" over a story that names one)."""
+    the one of the whole document ("Contractor says" over a story that names one)."""
     def named_last(among: set[str]) -> _Entity | None:  # the only one of them the last
         found = {e.name: e for e in doc.orgs_last if e.name in among}  # sentence to name any
         return next(iter(found.values())) if len(found) == 1 else None  # organisation names
@@ -1753,6 +1755,8 @@ def _wrapper_gender(wrapper: str) -> str:
 # "which she said", "who he said", "as she put it": a pronoun speaker inside the sentence
 _EMBEDDED_SAID = re.compile(r"\b(?:which|who|that|as|what)\s+(?:he|she)\s+(?:said|says|told|"
                             r"added|put it|described)\b", re.IGNORECASE)
+# a person's name opening a sentence, before a verb ("Holtz refused") or an appositive or
+# relative clause ("Lena Daskal, whose brother ...")
 _SUBJECT_NAME = re.compile(r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)?"
                            r"(?:(?P<title>Ms|Mrs|Mr|Miss|Dr)\.?\s+)?"
                            r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
@@ -1762,8 +1766,9 @@ _SUBJECT_NAME = re.compile(r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)
 def _person_subject(doc: _Doc, sentence: str) -> _Entity | None:
     """The person a sentence opens with as its subject, where the document has named them
     ("Holtz" after "Irena Holtz"): a "she" after it is that person where whoever spoke last is
-    a "he" (and the other way round); None for anything else (an organisation, a possessive,
-    a name not seen)."""
+    a "he" (and the other way round), where no one has spoken yet, or inside its own sentence
+    in an embedded "which she said" (`_Doc.subject_here`); None for anything else (an
+    organisation, a possessive, a name not seen)."""
     m = _SUBJECT_NAME.match(sentence)
     if m is None:
         return None

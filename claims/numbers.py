@@ -169,12 +169,14 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int]:
     return " ".join(out), end
 
 
-_NOT_UNTIL = re.compile(r"\b(?:not|never|n[’']t)\b[^,;.]{0,40}$", re.IGNORECASE)
+_NOT_UNTIL = re.compile(r"(?:\b(?:not|never)\b|n[’']t\b)[^,;.]{0,40}$", re.IGNORECASE)
 
 
 def _time_qualifier(span: str, m: re.Match[str]) -> str:
     """A clock time's qualifier; "did not arrive until 19:02" is at 19:02, not by it."""
-    qual = (m.group("qual") or m.groupdict().get("qual2") or "").lower()
+    groups = m.groupdict()
+    qual = (groups.get("qual") or groups.get("qual2") or groups.get("qual3") or "").lower()
+    qual = "until" if qual == "till" else qual
     if qual == "until" and _NOT_UNTIL.search(span[:m.start()]):
         return ""
     return qual
@@ -203,28 +205,38 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
     return out
 
 
-# Spoken clock times: "ten past five", "a quarter to seven", "half past six", "four o'clock",
-# and a 24-hour clock with a dot after "at" ("at 17.25", "at 19.41"). Without "a.m."/"p.m."
-# or a part of the day, a time up to 12 is read on a 12-hour dial: its unit is "12h" ("ten
-# past five" may be 17:10), and the rules compare it with both readings.
+# Spoken clock times: "ten past five", "a quarter to seven", "half past six", "four o'clock":
+# without "a.m."/"p.m." or a part of the day, a time up to 12 is read on a 12-hour dial: its
+# unit is "12h" ("ten past five" may be 17:10), and the rules compare it with both readings.
+# A 24-hour clock with a dot after "at" ("at 17.25", "at 19.41") is a time only from 13 hours
+# or with a.m./p.m. ("closed at 11.45", "traded at 1.16 against the euro" are no times).
 _MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25,
             "quarter": 15, "a quarter": 15, "half": 30}
-_TIME_LEAD = (r"(?:(?<=\bat )(?:(?P<qual>about|around)\s+)?|(?<![\w.,:])(?P<qual2>about|"
-              r"around|shortly after|shortly before|just after|just before|before|after|by|"
-              r"until|till)\s+)")  # "at ten past five", "by a quarter to seven": a time is meant
+_LEAD_WORDS = (r"about|around|shortly after|shortly before|just after|just before|before|after|"
+               r"by|until|till")
+_TIME_LEAD = (r"(?:(?<=\bat )(?:(?P<qual>about|around)\s+)?|(?<![\w.,:])(?P<qual2>"
+              + _LEAD_WORDS + r")\s+)")  # "at ten past five", "by a quarter to seven"
 _PART = (r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s+(?P<part>in the morning|in the afternoon|"
          r"in the evening|at night))?")
 _SPOKEN_TIME = re.compile(
     r"(?:" + _TIME_LEAD + r"(?P<mins>twenty[- ]five|a quarter|quarter|half|five|ten|twenty|"
     r"\d{1,2}(?=\s+minutes))(?:\s+minutes)?\s+(?P<dir>past|to)\s+(?P<h>" + _HOUR_WORDS
-    + r"|1[0-2]|[1-9])|(?<![\w.,:])(?P<h2>" + _HOUR_WORDS + r"|1[0-2]|[1-9])\s+o['’]clock)"
+    + r"|1[0-2]|[1-9])|(?<![\w.,:])(?:(?P<qual3>" + _LEAD_WORDS + r")\s+)?(?P<h2>"
+    + _HOUR_WORDS + r"|1[0-2]|[1-9])\s+o['’]clock)"
     + _PART + r"(?![\w:])(?!\s+(?:hours?|minutes?|days?)\b)", re.IGNORECASE)
-# "at 17.25", "at 19.41", "at 5.40 p.m.": a dotted time after "at" is a time only from 13
-# hours or with a.m./p.m. ("closed at 11.45", "traded at 1.16 against the euro" are no times)
 _DOTTED_TIME = re.compile(r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.]\d)" + _PART
-                          + r"(?![\w:])(?!\s*(?:%|percent|per\b|degrees|each|a\s+share|"
-                          r"against|[a-z]*(?:grams|metres|meters)|kg|km|points?)\b)",
+                          + r"(?![\w:])(?!\s*(?:%|(?:percent|per|degrees|each|a\s+share|"
+                          r"against|[a-z]*(?:grams|metres|meters)|kg|km|points?)\b))",
                           re.IGNORECASE)
+
+
+def _on_the_clock(hour: int, ap: str, part: str) -> int:
+    """The hour on a 24-hour clock: "2 ... at night" is 2:00, "twelve at night" midnight."""
+    ap = ap or ("a" if part == "in the morning" or (part == "at night" and hour < 6)
+                else "p" if part else "")
+    if not ap:
+        return hour
+    return hour % 12 + (12 if ap == "p" and not (part == "at night" and hour == 12) else 0)
 
 
 def _spoken_times(span: str, start: int) -> list[Quantity]:
@@ -235,26 +247,24 @@ def _spoken_times(span: str, start: int) -> list[Quantity]:
         mins = 0
         if m.group("mins"):
             raw = m.group("mins").lower()
-            mins = _MINUTES.get(raw, 0) if raw in _MINUTES else int(raw)
+            mins = _MINUTES[raw] if raw in _MINUTES else int(raw)
             if m.group("dir").lower() == "to":
                 hour, mins = hour - 1 if hour > 1 else 12, 60 - mins
         part = (m.group("part") or "").lower()
-        ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" else
-                                               "p" if part else "")
-        if ap:
-            hour = hour % 12 + (12 if ap == "p" else 0)
-        out.append(Quantity(value=float(hour * 60 + mins), unit="" if ap else "12h",
+        ap = (m.group("ap") or "").lower()
+        said = bool(ap or part)
+        hour = _on_the_clock(hour, ap, part)
+        out.append(Quantity(value=float(hour * 60 + mins), unit="" if said else "12h",
                             kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
     for m in _DOTTED_TIME.finditer(span):
         hour = int(m.group("h"))
         part = (m.group("part") or "").lower()
-        ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" else
-                                               "p" if part else "")
-        if ap and hour <= 12:
-            hour = hour % 12 + (12 if ap == "p" else 0)
-        elif hour <= 12:
+        ap = (m.group("ap") or "").lower()
+        if hour <= 12 and not (ap or part):
             continue  # "closed at 11.45": a price or an index as likely as a time
+        if hour <= 12:
+            hour = _on_the_clock(hour, ap, part)
         out.append(Quantity(value=float(hour * 60 + int(m.group("m"))), unit="", kind="time",
                             qualifier="", text=m.group(0), start=start + m.start(),
                             end=start + m.end()))

@@ -86,7 +86,9 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     and "1:40 in the morning"), or (with `hedged`) one figure within the other's hedge ("214
     mm of rain" and "more than 200 mm of rain"): evidence that two close claims report one
     fact, even where the model hesitates. Without `hedged`, the very same figure, qualifier
-    and all ("at least 40 people" is not "at most 40 people")."""
+    and all ("at least 40 people" is not "at most 40 people"). A whole number under SMALL
+    counts only where no other amount of the two differs ("the two turbines killed 212
+    birds" / "37 bird deaths at the two turbines" share no report)."""
     found = _shared_figures(a, b, hedged)
     for text, values in found:
         if max(values) >= SMALL or any(v != int(v) for v in values):
@@ -222,6 +224,26 @@ def restates(a: str, b: str) -> bool:
     ca, cb = content_words(a), content_words(b)
     small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     return len(small) >= RESTATED_WORDS and small <= big
+
+
+MOSTLY_SAME_WORDS = 0.6  # share of the shorter's content words that makes a near restatement
+
+
+def mostly_restates(a: str, b: str) -> bool:
+    """Most (MOSTLY_SAME_WORDS) of the shorter statement's content words are in the longer,
+    with no negation on one side only and no figure of the shorter missing from the longer
+    ("Schools in the eastern districts were closed on Tuesday" / "Schools near the port were
+    closed on Tuesday and Wednesday"; not "Lundar vessels have taken 112 percent of their
+    share" / "the Lundar share will rise to 43%"). The judge calls many such pairs neutral."""
+    if _negated(_words(a)) != _negated(_words(b)):
+        return False
+    ca, cb = content_words(a), content_words(b)
+    if min(len(ca), len(cb)) < RESTATED_WORDS or _overlap(ca, cb) < MOSTLY_SAME_WORDS:
+        return False
+    fa = {q.value for q in extract_quantities(a)}
+    fb = {q.value for q in extract_quantities(b)}
+    small, big = (fa, fb) if len(ca) <= len(cb) else (fb, fa)
+    return small <= big
 
 
 def _masked(text: str, quantities: list[Quantity], offset: int = 0) -> str:
@@ -398,7 +420,9 @@ def _quoted(s: str) -> bool:
 def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     """The content words next to a figure inside its clause ("1,200 people had been
     displaced" -> {displac}; "cut by 15 percent next year" -> {cut, next, year}; a quotation
-    mark right at the figure ends nothing: 'at "more than 80 percent" of the budget')."""
+    mark right at the figure ends nothing: 'at "more than 80 percent" of the budget'). A
+    time takes its whole clause: what happened at it may be words away ("the first alert
+    reached town hall at 2:50 a.m.")."""
     left = text[:q.start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left) if not _quoted(left[m.start():])] \
         + [o.end for o in others if o.end <= q.start]
@@ -498,8 +522,8 @@ _RESTRICTED = re.compile(r"^\s*(?:(?:that|which|who|where)\s+|(?=[a-z]+ed\s+by\b
 # sum or count, not the whole (one of the same portion is compared: "an extra 14 million" / "an
 # additional 12 million"; "another 300" / "500 more"). Not "the remaining 30 miners": what is
 # left is a level ("12 miners remained trapped")
-_PORTION = re.compile(r"\b(?P<p>further|additional|extra|another|first|initial)\s+"
-                      r"(?:(?:about|around|nearly|almost|some)\s+)?$", re.IGNORECASE)
+_PORTION = re.compile(r"\b(?P<p>further|additional|extra|another|first|initial)\s+$",
+                      re.IGNORECASE)
 _PORTIONS = {"first": "first", "initial": "first"}
 
 
@@ -604,13 +628,16 @@ _WEEKDAY = re.compile(r"\b(?:on|by|until)\s+(?:(?:last|next|this)\s+)?"
 
 def _weekday(text: str, q: Quantity) -> str:
     """The day of the week a figure holds on, from the words of its clause ("2,800 people were
-    still in emergency shelters on Tuesday"); "" where none or two are named, or where the
-    day is another thing's ("the ferry that sank on Tuesday"; "on strike since Monday")."""
+    still in emergency shelters on Tuesday"); "" where none or two are named, where a
+    relative clause after the figure names it ("212 passengers on the ferry that sank on
+    Tuesday") or where it is when something began ("on strike since Monday"). A day in a
+    relative clause before the figure still counts ("The ferry that sank on Tuesday carried
+    212 passengers")."""
     left = text[max(_clause_start(text, q.start), q.start - 60):q.start]
     stop = _CLAUSE_END.search(text, q.end)
     right = text[q.end:min(stop.start() if stop else len(text), q.end + 60)]
     right = re.split(r"\bthat\b", right, maxsplit=1)[0]
-    found = {m.group("d") for m in _WEEKDAY.finditer(f"{left} {right}")}
+    found = {m.group("d").lower() for m in _WEEKDAY.finditer(f"{left} {right}")}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -653,7 +680,8 @@ def _clause_start(text: str, pos: int) -> int:
 _RUNNING = re.compile(r"\b(?:still|now(?![-‐])(?!\s+(?:says?|said|insists?|admits?|claims?|"
                       r"believes?|accepts?|concedes?|estimates?)\b)|so\s+far|to\s+date|as\s+of|"
                       r"remains?|remained|(?:death|casualty)\s+toll|(?:have|has)\s+(?:now\s+)?"
-                      r"(?:been\s+)?(?:died|\w+ed))\b", re.IGNORECASE)  # "four have died"
+                      r"(?:died|been\s+(?:killed|found|rescued|evacuated|displaced|injured|hurt|"
+                      r"arrested|confirmed|recovered|identified|treated)))\b", re.IGNORECASE)
 _NUMBERS_REASON = re.compile(r"^numbers: (['\"])(?P<x>.*?)\1 vs (['\"])(?P<y>.*?)\3")
 
 
@@ -693,14 +721,17 @@ def _reference_time(text: str, q: Quantity) -> bool:
     return bool(words & _NEGATORS) and not q.text.lower().startswith("until")  # clause's
 
 
-_MAIN_CLAUSE_END = re.compile(r"[;:.]\s|,\s*(?:and|but)\b|\bbut\b", re.IGNORECASE)
+_MAIN_CLAUSE_END = re.compile(r"[;:.,]\s|\b(?:and|but|which|who|that)\b", re.IGNORECASE)
 
 
 def _tense(text: str, q: Quantity) -> str:
     """ "future" where the figure's clause, up to it, forecasts ("the 58 turbines would kill
     between 900 and 1,400 seabirds"), "past" where it reports what happened ("the test
-    turbines killed 212 birds", "the society had counted 64"), else "". A forecast and a
-    count of what happened are two figures, not one figure stated twice."""
+    turbines killed 212 birds", "the society had counted 64"), else "". Where nothing before
+    it says, a figure that is its clause's subject takes the verb after it ("your two test
+    turbines killed", "the 58 turbines would kill"; not a participle: "the 400 jobs affected
+    will disappear"). A forecast and a count of what happened are two figures, not one figure
+    stated twice."""
     clause = _STATING.sub("", text[_clause_start(text, q.start):q.start])
     if _FUTURE.search(clause):
         return "future"  # "will have a tip height of 260 metres"
@@ -720,7 +751,8 @@ def _tense(text: str, q: Quantity) -> str:
 
 # the verb right after a figure that is its clause's subject: a forecast, or a simple past
 # ("were being cut", "was" may be reported speech's present: no tense said)
-_VERB_AFTER = re.compile(r"\s+(?P<v>will|would|shall|\w{3,}ed)\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?P<v>will|would|shall|(?!hundred\b)\w{2,}[^\We]ed)\b",
+                         re.IGNORECASE)  # not "exceed", "succeed"
 _FINITE = re.compile(r"\b(?:will|would|shall|was|were|is|are|has|have|had|can|could|may|"
                      r"might|must|did|does)\b", re.IGNORECASE)
 

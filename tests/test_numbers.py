@@ -263,3 +263,19 @@ def test_an_adverb_after_a_count_is_no_part_of_what_it_counts():
         "the ferry had only 11 crew aboard when she capsized")] == [(11.0, "crew")]
     assert [(q.value, q.unit) for q in extract_quantities(
         "200 people were evacuated overnight")] == [(200.0, "people")]
+
+
+@pytest.mark.parametrize("text, minutes, qualifier", [
+    ("at ten past two at night", 2 * 60 + 10, ""),
+    ("at twelve o'clock at night", 0, ""),
+    ("by four o'clock", 4 * 60, "by"),
+    ("the ship didn't leave until 19:02", 19 * 60 + 2, ""),
+    ("the port stays shut till a quarter to six", 5 * 60 + 45, "until"),
+])
+def test_times_at_night_by_a_time_and_not_until(text, minutes, qualifier):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.value, q.qualifier) == ("time", minutes, qualifier)
+
+
+def test_a_share_with_a_dot_is_no_time():
+    assert [q.kind for q in extract_quantities("Inflation stood at 14.50%")] == ["percent"]

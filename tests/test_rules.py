@@ -6,6 +6,7 @@ from claims.rules import (
     align_figures,
     apply_rules,
     figures_apart,
+    mostly_restates,
     negation_conflict,
     numeric_conflict,
     shared_figure,
@@ -758,3 +759,36 @@ def test_a_time_in_a_denied_clause_is_a_point_of_reference():
                             "four o'clock on Friday afternoon", 0.75) is None
     assert numeric_conflict("the storm warning reached the ship at ten past six",
                             "the storm warning reached the ship at four o'clock", 0.75)
+
+
+def test_most_of_the_words_and_every_figure_make_a_near_restatement():
+    assert mostly_restates("Schools in the eastern districts were closed on Tuesday",
+                           "Schools near the port were closed on Tuesday and Wednesday")
+    assert not mostly_restates("Schools in the eastern districts were closed on Tuesday",
+                               "Schools in the eastern districts were not closed on Tuesday")
+    assert not mostly_restates("Lundar vessels have taken 112 percent of their share of cod",
+                               "the Lundar share of cod will rise to 43 percent")
+    assert not mostly_restates("The ferry sank", "The ferry sank near the harbour")  # too few
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    ("2,800 people were in shelters on tuesday", "3,100 people were in shelters on Tuesday",
+     True),  # one day, whatever its case
+    ("The ship, which had not been inspected, left at 18:30", "The ship left at 19:15",
+     True),  # a negation in a relative clause denies nothing of the time
+    ("the 40 turbines exceed the noise limit", "the 58 turbines would exceed the noise limit",
+     True),  # "exceed" is no past verb
+])
+def test_final_read_of_the_time_and_tense_rules(a, b, clash):
+    assert (numeric_conflict(a, b, 0.8) is not None) == clash
+
+
+def test_only_counts_that_go_on_are_running_counts():
+    from claims.rules import running_figures
+
+    assert running_figures("numbers: 'four people' vs 'Two people'",
+                           "four people have died and 3,100 remain out of their homes",
+                           "Two people died")
+    assert not running_figures("numbers: '4 million euros' vs '6 million euros'",
+                               "The insurer has offered 4 million euros",
+                               "The insurer offered 6 million euros")
