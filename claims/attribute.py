@@ -1316,6 +1316,15 @@ _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)
                             r"(?:[\w-]+\s+)?" + _REPORT_NOUN + r"\b")
 
 
+# "By the union's count, ...", "By her account, ...", "By the office's reckoning, ...": whose
+# the claim is, said before it
+_BY_ACCOUNT = re.compile(r"^\W*(?:(?:But|And|Yet)\s+)?(?P<by>[Bb]y)\s+(?:the\s+)?"
+                         r"(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+?(?=(?:'s|’s)\s)|his|her|their)"
+                         r"(?:'s|’s)?\s+(?:own\s+)?(?:count|account|reckoning|estimate|tally|"
+                         r"calculations?|figures|measure)\s*,")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
 # a relative clause between a subject and its verb, no commas: "The group that runs the shelter
 # said", "A man who lives near the port said" (not "the report that the ministry published")
 _RESTRICTIVE = re.compile(r"\s+(?:that|who|which)\s+(?!(?:the|a|an|it|he|she|they|we|i|you|this|"
@@ -1372,6 +1381,20 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         hits.append(_Hit(m.start(), m.end(), "according to", np, speaker, ent, mode,
                          wrapper_start=m.start() if prefix_only else
                          len(before.rstrip(" ,")), content_start=0, content_end=np.end))
+    by = _BY_ACCOUNT.match(sentence)
+    if by is not None and not hits:  # "By the union's count, the ship had not had ..."
+        owner = by.group("owner")
+        toks = tuple(owner.split())
+        if toks[0].lower() in _POSSESSIVE_PRONOUNS:
+            toks = (_POSSESSIVE_PRONOUNS[toks[0].lower()],)
+        elif not _is_cap(toks[0]):
+            toks = ("the", *toks)
+        np = _NP(by.start("owner"), by.end("owner"), " ".join(toks), toks)
+        speaker, ent = _resolve(doc, np)
+        if ent is not None or toks[0] not in ("he", "she", "they"):
+            hits.append(_Hit(by.start("by"), by.end("by"), "according to", np, speaker, ent,
+                             "according-prefix", wrapper_start=by.start("by"),
+                             content_start=0, content_end=by.end()))
     reports = _report_hits(sentence, doc, mask)
     hits.extend(reports)
     for m in _VERB_RE.finditer(sentence):

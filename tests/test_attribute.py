@@ -697,3 +697,15 @@ def test_a_pronoun_before_anyone_has_spoken_is_the_person_the_sentence_opens_wit
     got = attributions("Teodor Brun has crossed from Hesk on the Friday evening ferry for six "
                        "years, and he says he had never seen the Corrin Star as full.")
     assert got[0][:2] == ("Teodor Brun", "says")
+
+
+def test_by_someones_count_the_claim_is_theirs():
+    got = attributions("The Ostrevian Seafarers' Union said the crew was short. By the "
+                       "union's count, the Corrin Star had not had a full inspection for 17 "
+                       "months.")
+    assert got[-1][:2] == ("Ostrevian Seafarers' Union", "according to")
+    assert got[-1][2].startswith("the Corrin Star had not had")
+    got = attributions("Ingrid Fell said the ship was crowded. By her account, the ship had "
+                       "been leaning for twenty minutes.")
+    assert got[-1][0] == "Ingrid Fell"
+    assert attributions("By Tuesday, the ferry had been raised.")[0][0] is None
