@@ -709,3 +709,11 @@ def test_by_someones_count_the_claim_is_theirs():
                        "been leaning for twenty minutes.")
     assert got[-1][0] == "Ingrid Fell"
     assert attributions("By Tuesday, the ferry had been raised.")[0][0] is None
+
+
+def test_a_log_or_manifest_speaks_for_its_owner():
+    got = attributions("The Ostrevian Coastguard said the search went on. The coastguard's "
+                       "log, read out at a briefing on Saturday, records the first call from "
+                       "the Corrin Star at 19.52.")
+    assert got[-1][:2] == ("Ostrevian Coastguard", "records")
+    assert attributions("The records show a delay.")[0][0] is None
