@@ -36,6 +36,8 @@ def test_seed_article_every_attributed_sentence_gets_its_speaker():
     # then tuned on (0.914/0.842; 0.943/0.877)
     ("ferry-capsize", 0.92, 0.84),  # written by a helper, measured fresh at 2d6219e
     # (0.806/0.664), then tuned on (0.947/0.864)
+    ("data-breach", 0.83, 0.72),  # written by a helper at the end of a stop, measured fresh
+    # (0.854/0.746 at cdcb0ab and at 2d6219e alike), not yet tuned on
     ("vaccine-recall", 0.85, 0.78),  # written apart and never tuned on: the honest figure
     ("rail-strike", 0.89, 0.85),  # written by a helper, never read by us (0.917/0.871; its
 ])  # error kinds, not its sentences, were reported to us: acronyms, "of ... and" names)
@@ -710,10 +712,3 @@ def test_by_someones_count_the_claim_is_theirs():
     assert got[-1][0] == "Ingrid Fell"
     assert attributions("By Tuesday, the ferry had been raised.")[0][0] is None
 
-
-def test_a_log_or_manifest_speaks_for_its_owner():
-    got = attributions("The Ostrevian Coastguard said the search went on. The coastguard's "
-                       "log, read out at a briefing on Saturday, records the first call from "
-                       "the Corrin Star at 19.52.")
-    assert got[-1][:2] == ("Ostrevian Coastguard", "records")
-    assert attributions("The records show a delay.")[0][0] is None
