@@ -188,17 +188,15 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
         part = (m.group("part") or "").lower()
         h = m.group("h").lower()
         hour = _HOURS[h] if h in _HOURS else int(h)
-        ap = (m.group("ap") or "").lower() or ("a" if part == "in the morning" or (
-            part == "at night" and hour < 6) else "p" if part else "")
+        ap = (m.group("ap") or "").lower()
         said_at = m.group("qual") or re.search(r"\bat\s+$", span[:m.start()])
-        if not (m.group("m") or ap) or h in _HOURS and (
+        if not (m.group("m") or ap or part) or h in _HOURS and (
                 not part or not said_at and hour not in _PLAUSIBLE[part]):
             continue  # a bare number ("eleven"; "arrested five in the afternoon" counts)
-        if ap:
+        if ap or part:
             if hour > 12:
                 continue  # "14 p.m." is not a time
-            hour = hour % 12 + (12 if ap == "p" and not (part == "at night" and hour == 12)
-                                else 0)  # "twelve at night" is midnight
+            hour = _on_the_clock(hour, ap, part)  # "twelve at night" is midnight
         out.append(Quantity(value=float(hour * 60 + int(m.group("m") or 0)), unit="",
                             kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))

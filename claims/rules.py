@@ -219,11 +219,18 @@ def restates(a: str, b: str) -> bool:
     one side only ("ammonium nitrate was stored at the site" / "ammonium nitrate had been
     stored at the site in breach of its permit"): the longer says what the shorter says, and
     more. The judge tends to call such pairs neutral both ways."""
+    return _restated_share(a, b) == 1.0
+
+
+def _restated_share(a: str, b: str) -> float:
+    """Share of the shorter statement's content words the longer also says, where both say
+    yes or both say no and the shorter has RESTATED_WORDS at least; 0.0 otherwise."""
     if _negated(_words(a)) != _negated(_words(b)):
-        return False
+        return 0.0
     ca, cb = content_words(a), content_words(b)
-    small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    return len(small) >= RESTATED_WORDS and small <= big
+    if min(len(ca), len(cb)) < RESTATED_WORDS:
+        return 0.0
+    return _overlap(ca, cb)
 
 
 MOSTLY_SAME_WORDS = 0.6  # share of the shorter's content words that makes a near restatement
@@ -235,14 +242,11 @@ def mostly_restates(a: str, b: str) -> bool:
     ("Schools in the eastern districts were closed on Tuesday" / "Schools near the port were
     closed on Tuesday and Wednesday"; not "Lundar vessels have taken 112 percent of their
     share" / "the Lundar share will rise to 43%"). The judge calls many such pairs neutral."""
-    if _negated(_words(a)) != _negated(_words(b)):
-        return False
-    ca, cb = content_words(a), content_words(b)
-    if min(len(ca), len(cb)) < RESTATED_WORDS or _overlap(ca, cb) < MOSTLY_SAME_WORDS:
+    if _restated_share(a, b) < MOSTLY_SAME_WORDS:
         return False
     fa = {q.value for q in extract_quantities(a)}
     fb = {q.value for q in extract_quantities(b)}
-    small, big = (fa, fb) if len(ca) <= len(cb) else (fb, fa)
+    small, big = (fa, fb) if len(content_words(a)) <= len(content_words(b)) else (fb, fa)
     return small <= big
 
 

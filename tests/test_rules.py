@@ -792,3 +792,17 @@ def test_only_counts_that_go_on_are_running_counts():
     assert not running_figures("numbers: '4 million euros' vs '6 million euros'",
                                "The insurer has offered 4 million euros",
                                "The insurer offered 6 million euros")
+
+
+def test_running_figures_reads_the_reason_numeric_conflict_writes():
+    """`relate.without_updates` finds the clashing figures in the rule's reason: a change of
+    that reason's wording must not silently stop it."""
+    from claims.rules import running_figures
+
+    a = "26 people were now confirmed dead and 19 were still missing"
+    b = "The death toll rose to 21, with 24 people still missing"
+    hit = numeric_conflict(a, b, 0.8)
+    assert hit is not None and running_figures(hit.reason, a, b)
+    a, b = "the ship carried 212 passengers", "the ship carried 255 passengers"
+    hit = numeric_conflict(a, b, 0.8)
+    assert hit is not None and not running_figures(hit.reason, a, b)
