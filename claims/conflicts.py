@@ -56,8 +56,16 @@ def conflicts(store: Store, filters: ConflictFilters | None = None,
         out.sort(key=lambda c: max(c["a"]["published"] or dt.date.min,
                                    c["b"]["published"] or dt.date.min), reverse=True)
     else:
-        out.sort(key=lambda c: (-c["score"], c["a"]["claim_id"], c["b"]["claim_id"]))
+        out.sort(key=strongest_first)
     return out
+
+
+def strongest_first(clash: dict[str, Any]) -> tuple[float, bool, int, int]:
+    """Sort key: the score as shown (two decimals), a rule's clash before the model's alone
+    (its reason says more), then claim ids. Scores equal to two decimals differ only by the
+    float noise of the processor the models ran on, which must not reorder a report."""
+    return (-round(clash["score"], 2), clash["method"] == "model", clash["a"]["claim_id"],
+            clash["b"]["claim_id"])
 
 
 def groups(store: Store, contested_only: bool = False) -> list[dict[str, Any]]:

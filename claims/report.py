@@ -17,6 +17,7 @@ from urllib.parse import quote
 import polars as pl
 
 from claims import __version__
+from claims.conflicts import strongest_first
 from claims.relate import content_key
 from claims.store import Store
 
@@ -68,7 +69,7 @@ def build_report(store: Store, title: str = "Claims report",
                  "reasons": list(r["reasons"] or [])}
                 for (a, b), r in clash_reasons.items()
                 if a in members and b in members and members[a] != members[b]]
-            entry["clashes"].sort(key=lambda x: -x["score"])
+            entry["clashes"].sort(key=strongest_first)
             contested.append(entry)
         else:
             corroborated.append(entry)

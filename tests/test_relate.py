@@ -779,3 +779,20 @@ def test_a_demand_with_a_fact_in_it_is_still_judged():
     assert not requests("urged", "the board to reject the plan, saying the turbines would kill "
                                  "1,400 seabirds a year")
     assert not requests("called", "for an inquiry into how 212 birds died")
+
+
+def test_clashes_equal_to_two_decimals_keep_one_order_rule_first():
+    """Scores a hundredth apart are the float noise of the processor the models ran on (AVX2
+    against AVX-512): the report and `claims conflicts` order them as shown, a rule's clash
+    (its reason says more) before the model's alone, then by claim ids."""
+    from claims.conflicts import strongest_first
+
+    def clash(score, method, a, b):
+        return {"score": score, "method": method, "a": {"claim_id": a}, "b": {"claim_id": b}}
+
+    model, rule = clash(0.9104, "model", 1, 2), clash(0.9098, "negation", 3, 4)
+    strong = clash(0.95, "model", 5, 6)
+    for noisy in ([model, rule, strong], [rule, strong, model], [strong, model, rule]):
+        assert sorted(noisy, key=strongest_first) == [strong, rule, model]
+    tied = [clash(0.91, "model", 9, 2), clash(0.91, "model", 1, 7)]
+    assert [c["a"]["claim_id"] for c in sorted(tied, key=strongest_first)] == [1, 9]
