@@ -322,12 +322,14 @@ def _person_of(taken: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def _for_the_name(words: list[re.Match[str]], k: int, taken: list[re.Match[str]]) -> bool:
     """Is "the" at words[k] inside an institution's name ("the Lorvanian Society for the
-    Protection of Birds", "Centre for the Study of Conflict"): "for" before it, an
-    organisation's word before that, and capitalised words after it?"""
-    return k >= 2 and words[k].group(0) == "the" and words[k - 1].group(0) == "for" \
-        and _is_cap(words[k - 2].group(0)) \
-        and words[k - 2].group(0).lower() in _ORG_WORDS | _OF_AND_HEADS \
-        and len(taken) >= 2 and _is_cap(taken[-2].group(0))
+    Protection of Birds", "Centre for the Study of Conflict", "the Office of the Data
+    Commissioner"): "for" before it and an organisation's word before that, or "of" and an
+    institution's head ("Office", "Ministry"), and capitalised words after it?"""
+    if k < 2 or words[k].group(0) != "the" or len(taken) < 2 or not _is_cap(taken[-2].group(0)):
+        return False
+    link, head = words[k - 1].group(0), words[k - 2].group(0)
+    return _is_cap(head) and (link == "for" and head.lower() in _ORG_WORDS | _OF_AND_HEADS
+                              or link == "of" and head.lower() in _OF_AND_HEADS)
 
 
 def _of_name_before(words: list[re.Match[str]], k: int) -> bool:
@@ -543,6 +545,11 @@ def _split_title(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
 
 
 def _kind_of(title: list[str], name: list[str]) -> str:
+    heads = [t.lower() for t in title]
+    if "of" in heads[1:]:  # "Office of the Data Commissioner": the word before "of" is the
+        head = heads[heads.index("of") - 1].rstrip(".")  # head, not "commissioner"
+        if head in _ORG_WORDS - _PERSON_TITLES:
+            return "org"
     lows = {t.lower().rstrip(".") for t in title} | {t.lower() for t in title}
     name_lows = {t.lower().rstrip(".") for t in name}
     if name_lows & _ORG_WORDS or len(name) >= 2 and name[-1].lower().rstrip(".") in BUSINESS_NAMES:
@@ -677,11 +684,11 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                     and _org_name_ahead(sentence, words, j + 1):
                 run.append(tok)  # "the Maritime and Energy Workers' Union"
                 j += 1
-            elif run and low == "for" and j + 2 < len(words) \
+            elif run and low in ("for", "of") and j + 2 < len(words) \
                     and words[j + 1].group(0) == "the" and _is_cap(words[j + 2].group(0)) \
-                    and run[-1].lower() in _ORG_WORDS | _OF_AND_HEADS:
-                run += [tok, "the"]  # "the Society for the Protection of Birds"
-                j += 2
+                    and run[-1].lower() in (_ORG_WORDS if low == "for" else set()) | _OF_AND_HEADS:
+                run += [tok, "the"]  # "the Society for the Protection of Birds", "the Office
+                j += 2  # of the Data Commissioner"
             else:
                 break
         if run:
@@ -695,13 +702,15 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             title, name = _split_title(tuple(run))
             kind = _kind_of(title, name)
             entity = None
-            if kind == "org" and not name:
-                pass
+            if kind == "org" and not name and "of" not in run and all(
+                    t.lower().rstrip(".") in _TITLE_WORDS | _ORG_WORDS for t in title):
+                pass  # "Foreign Ministry": no name (but "Tarrow Energy", "Office of the ...")
             elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name) or \
-                    kind == "org" and "of" in run:  # "Institute of Opinion and Social Research"
+                    kind == "org" and ("of" in run or not name):  # "Institute of Opinion and
+                # Social Research", "Tarrow Energy"
                 entity = doc.register(" ".join(
                     t for i, t in enumerate(run) if (t.lower() not in _DETERMINERS or i and
-                                                     run[i - 1] == "for")  # "for the"
+                                                     run[i - 1] in ("for", "of"))  # "for the"
                     and not t.endswith(("’s", "'s"))), "org", set())
             elif len(name) >= 2 or (name and kind == "person"):
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
@@ -788,6 +797,28 @@ _ROLE_FITS = {
 }
 
 
+def _titled_org(tokens: tuple[str, ...]) -> bool:
+    """A business named with a word that also titles people ("Tarrow Energy", as "Energy
+    Minister"): every word capitalised, two at least, an organisation's word at the end."""
+    toks = [t for t in tokens if t.lower() not in _DETERMINERS]
+    return len(toks) >= 2 and all(_is_cap(t) for t in toks) \
+        and _kind_of(*_split_title(tuple(toks))) == "org"
+
+
+def _office_of(doc: _Doc, role: list[str]) -> _Entity | None:
+    """The organisation the document names after a titled office: "Office of the Data
+    Commissioner" for "the Data Commissioner" (the one such name, here or later)."""
+    want = [t.lower() for t in role]
+    found = {e.name: e for d in (doc, doc.ahead) if d is not None for e in d.entities
+             if e.kind == "org" and len(e.name.split()) > len(want)
+             and [t.lower() for t in e.name.split()[-len(want):]] == want
+             and e.name.split()[-len(want) - 1].lower() in ("of", "the")}
+    if len(found) != 1:
+        return None
+    e = next(iter(found.values()))
+    return doc.register(e.name, "org", set())
+
+
 def _descriptor_label(tokens: list[str]) -> str:
     """ "Workers" at a sentence start and "workers" mid-sentence are one speaker."""
     out = list(tokens)
@@ -870,7 +901,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     title, name = _split_title(np.tokens)
     kind = _kind_of(title, name)
     clean = [t for i, t in enumerate(np.tokens) if t.lower() not in _DETERMINERS
-             or i and np.tokens[i - 1] == "for"]  # "Society for the Protection of Birds"
+             or i and np.tokens[i - 1] in ("for", "of")]  # "Society for the Protection of
+    # Birds", "Office of the Data Commissioner"
     definite = np.tokens[0].lower() == "the"
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it
@@ -919,8 +951,12 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
             for e in reversed(people):
                 if words & e.title_words:
                     return e.name, e
-            if doc.last_person:
-                return doc.last_person.name, doc.last_person
+            office = _office_of(doc, clean)
+            if office is not None:  # "a spokesman for the Data Commissioner", no commissioner
+                return office.name, office  # named: the "Office of the Data Commissioner"
+            if doc.last_person and not all(_is_cap(t) for t in clean):
+                return doc.last_person.name, doc.last_person  # "the 52-year-old captain"; a
+                # titled office ("the Data Commissioner") is no earlier speaker's description
             # "The director of the Institute ... has defended the poll", before "said Agnes
             # Ruud, the institute's director": the one person the document names by that role
             more = {_POSSESSIVE_S.sub("", w) for w in words} - _STOP - {clean[-1].lower()}
@@ -1076,7 +1112,7 @@ def _appositive(sentence: str, end: int) -> _NP | None:
                                         outer.text) is not None
     if after_role and named_inner and inner is not None:
         return inner  # "The mayor of Dravnik, Anneli Voss, said": the name after the role
-    if outer is not None and _split_title(outer.tokens)[1]:
+    if outer is not None and (_split_title(outer.tokens)[1] or _titled_org(outer.tokens)):
         return outer
     if inner is not None and inner_whole and _split_title(inner.tokens)[1]:
         # "The group's spokesman, Jonas Falk": the name, introduced with the outer title.

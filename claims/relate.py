@@ -135,12 +135,12 @@ def figure_candidates(contents: dict[int, Judged], ids: Sequence[int], index: An
     becomes common, and a rebuild (`claims relate`) drops them."""
     import numpy as np
 
-    holders: dict[tuple[str, str, float, str], list[int]] = {}
+    holders: dict[tuple[str, str, float], list[int]] = {}
     for i, j in contents.items():
         if FIGURE_HINT.search(j.text):
-            for key in _figure_keys(j.text):
-                if key[2] >= SPECIFIC or key[2] != int(key[2]):
-                    holders.setdefault(key, []).append(i)
+            for key in {k[:3] for k in _figure_keys(j.text)}:  # hedged or not: "about 1.2
+                if key[2] >= SPECIFIC or key[2] != int(key[2]):  # million customers" / "1.2
+                    holders.setdefault(key, []).append(i)  # million customers"
     scope = set(ids)
     pairs = {(min(i, o), max(i, o)) for held in holders.values() if 1 < len(held) <= peers
              for i in held if i in scope for o in held if o != i}

@@ -712,3 +712,28 @@ def test_by_someones_count_the_claim_is_theirs():
     assert got[-1][0] == "Ingrid Fell"
     assert attributions("By Tuesday, the ferry had been raised.")[0][0] is None
 
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # an office named with "of the": the office speaks, not the last person to
+    ("Chief executive Henrik Dalberg said the company was working hard. The Office of the Data "
+     "Commissioner said the breach was the largest ever reported.",
+     ["Henrik Dalberg", "Office of the Data Commissioner"]),
+    ("Officials at the Ministry of the Interior said the border was open.",
+     ["Ministry of the Interior"]),
+    # a spokesman for a titled office no one holds is the office the document names
+    ("Chief executive Henrik Dalberg apologised to customers. The company had informed the "
+     "Office of the Data Commissioner on Friday. A spokesman for the Data Commissioner "
+     "confirmed that the office had been notified.",
+     ["Office of the Data Commissioner"]),
+    # a business named with a word that also titles people ("Energy Minister"), in an
+    # appositive; "the company" later is that business
+    ("DRELLIN, Carvenia, March 8 (CPS) - Tarrow Energy, Carvenia's second-largest electricity "
+     "and gas supplier, said on Monday that hackers had stolen the data. No passwords were "
+     "taken, the company said.", ["Tarrow Energy", "Tarrow Energy"]),
+    # still a person's description where the words are not a titled office
+    ("Tomas Hallvik said the ship was stable. The 52-year-old captain said the crew was "
+     "ready.", ["Tomas Hallvik", "Tomas Hallvik"]),
+])
+def test_offices_and_businesses_named_with_title_words(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers

@@ -66,6 +66,16 @@ def test_claims_stating_one_figure_are_candidates_however_far_apart():
         {(4, 5), (4, 6)}
 
 
+def test_a_figure_hedged_on_one_side_still_ties_the_claims():
+    contents = {i: judged(t, None, None) for i, t in enumerate([
+        "hackers had stolen the addresses of about 1.2 million customers",
+        "the records of 1.2 million customers were taken",
+        "the records of 1.2 million accounts were taken",  # 1.2 million of something else
+    ])}
+    index = VectorIndex(3).with_added(np.arange(3, dtype=np.int64), np.eye(3, dtype="float32"))
+    assert [(c.a, c.b) for c in figure_candidates(contents, [0, 1, 2], index)] == [(0, 1)]
+
+
 def test_ingest_judges_claims_that_state_one_figure_beyond_the_neighbours(
         tmp_path, judge_says_contradiction):
     """ "43 percent of Grey Sound cod" and "his country's share will rise to 43 percent" are at
