@@ -59,12 +59,13 @@ MODEL_CLASH_SIMILARITY = 0.6  # ...between claims at least this close
 REVERSE_AT_LEAST = 0.3  # ...if the other direction gives a contradiction at least this much
 BOTH_WAYS_CLASH = 0.5  # ...or from this p(contradiction) in both directions (tuned on seeds)
 BOTH_WAYS_SIMILARITY = 0.5  # ...between claims at least this close
+NEGATED_SIMILARITY = FLOOR  # ...or from FLOOR, where one side says no to what the other says
 DENIAL_SIMILARITY = 0.6  # a denial answers a statement this close that it would agree with,
 DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 55  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 56  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -303,7 +304,15 @@ def _near_model_clash(ab: Any, ba: Any, similarity: float) -> bool:
     if other < REVERSE_AT_LEAST:
         return False
     return sure >= MODEL_CLASH and (similarity >= MODEL_CLASH_SIMILARITY or (
-        other >= BOTH_WAYS_CLASH and similarity >= BOTH_WAYS_SIMILARITY and ab is not ba))
+        other >= BOTH_WAYS_CLASH and similarity >= BOTH_WAYS_SIMILARITY and ab is not ba) or (
+        other >= BOTH_WAYS_CLASH and similarity >= NEGATED_SIMILARITY and ab is not ba
+        and _one_side_negated(ab.premise, ab.hypothesis)))
+
+
+def _one_side_negated(a: str, b: str) -> bool:
+    """One side says no/not/never and the other does not, and they share a common word."""
+    return bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)) \
+        and bool(common_words(a) & common_words(b))
 
 
 def far_clash(ab: Any, ba: Any) -> bool:
@@ -422,6 +431,12 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
                 f"contradiction both ways ({ab.scores['contradiction']:.2f}, "
                 f"{ba.scores['contradiction']:.2f}), though worded apart (cosine "
                 f"{similarity:.2f})", *j.reasons]
+        elif j.method == "model" and similarity < min(BOTH_WAYS_SIMILARITY,
+                                                      MODEL_CLASH_SIMILARITY):
+            return "contradict", round(score, 4), j.method, [  # `_one_side_negated`
+                f"one side says no to what the other says, contradiction both ways "
+                f"({ab.scores['contradiction']:.2f}, {ba.scores['contradiction']:.2f}) at "
+                f"cosine {similarity:.2f}", *j.reasons]
         return "contradict", round(score, 4), j.method, list(j.reasons)
     # Below this cosine the judge's "entails both ways" is mostly wrong ("Engineers were still
     # pumping water out of the lower town" / "the dam should never have been allowed to fill
@@ -702,7 +717,10 @@ _UPDATED = re.compile(r"\b(?:(?:final|revised|updated|corrected|latest|official)
                       r"(?:count|tally|figures?|results?|estimates?|totals?|toll|numbers?|"
                       r"data|audit|turnout)|(?:revised|corrected)\s+(?:up|down|upwards?|"
                       r"downwards?|to)|(?:revised|corrected|updated)\s+(?:its|their|the)\s+"
-                      r"(?:figures?|estimates?|count|total|toll))\b", re.IGNORECASE)
+                      r"(?:figures?|estimates?|count|total|toll)|as\s+(?:it|he|she|they|we)\s+"
+                      r"(?:had\s+)?(?:first|initially|originally|earlier|previously)\s+"
+                      r"(?:reported|said|stated|announced|estimated|put\s+it))\b", re.IGNORECASE)
+# "4.2 million customers ..., not 1.2 million as it first reported": its own figure revised
 _PRONOUN = {"he", "she", "they", "it", "we", "i", "you"}
 
 

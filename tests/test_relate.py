@@ -434,6 +434,34 @@ def test_the_model_alone_needs_a_close_pair_or_both_directions():
     assert _combine(clash(0.9), clash(0.6), 0.4)[0] == "neutral"  # not about the same matter
 
 
+def test_one_side_saying_no_to_the_other_clashes_a_little_further_apart():
+    """Between claims about the same matter (cosine 0.4 to 0.5) a clash the model leans to
+    both ways counts where one side says no to what the other says, with a word in common
+    ("No customer's password has been exposed" / "the stolen files contain passwords that
+    can be cracked in an afternoon", 0.48)."""
+    from claims.judge import Judgement
+    from claims.relate import FLOOR, NEGATED_SIMILARITY, _combine
+
+    def clash(p: float, premise: str, hypothesis: str) -> Judgement:
+        return Judgement("contradiction", {"entailment": 0.05, "neutral": 0.95 - p,
+                                           "contradiction": p}, None, ("model",), premise,
+                         hypothesis)
+
+    no = "No customer's password has been exposed"
+    yes = "the stolen files contain passwords that can be cracked in an afternoon"
+    kind, _, _, reasons = _combine(clash(0.84, no, yes), clash(0.59, yes, no), 0.48)
+    assert kind == "contradict" and "says no to what the other says" in reasons[0]
+    assert _combine(clash(0.84, no, yes), clash(0.4, yes, no), 0.48)[0] == "neutral"  # one way
+    # below the both-ways gate (0.5), not below the floor of claims about the same matter
+    assert NEGATED_SIMILARITY == FLOOR < 0.48
+    assert _combine(clash(0.84, no, yes), clash(0.59, yes, no), FLOOR - 0.01)[0] == "neutral"
+    # both sides say yes (or both no), or no word in common: the model alone is not enough
+    other = "the stolen files were offered for sale on a forum"
+    assert _combine(clash(0.84, other, yes), clash(0.59, yes, other), 0.48)[0] == "neutral"
+    apart = "No bank details were taken"
+    assert _combine(clash(0.84, apart, yes), clash(0.59, yes, apart), 0.48)[0] == "neutral"
+
+
 def test_entailment_both_ways_agrees_only_between_claims_about_the_same_matter():
     from claims.judge import Judgement
     from claims.relate import _combine
@@ -696,6 +724,12 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
         ("she", "The final turnout figure was 55 percent, she said."),
         ("ministry", "The ministry said 40 people had died."),
         ("ministry", "The ministry revised its estimate to 52 dead."),
+        ("Tarrow", "Tarrow said hackers had stolen the data of about 1.2 million customers."),
+        ("Tarrow", "Tarrow said the data of 4.2 million customers had been stolen, not 1.2 "
+                   "million as it first reported."),
+        ("Tarrow", "Tarrow said the data of 1.2 million customers had been stolen."),
+        ("Greyfen", "Greyfen said it held the data of 4.2 million customers, not 1.2 million "
+                    "as Tarrow first reported."),
     ]
     claims = pl.DataFrame({"claim_id": range(len(sentences)),
                            "speaker": [s for s, _ in sentences],
@@ -708,7 +742,9 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
                           "judged_at": now} for i in range(0, len(sentences), 2)],
                         schema=RELATIONS)
     kept = without_updates(rels, claims)
-    assert kept["a"].to_list() == [0, 2, 4]  # the ministry's revised estimate is an update
+    # the ministry's revised estimate and Tarrow's own figure "not ... as it first reported"
+    # are updates; another speaker's figure against Tarrow's is a clash
+    assert kept["a"].to_list() == [0, 2, 4, 10]
 
 
 def test_a_running_count_of_another_day_is_no_clash():
