@@ -714,6 +714,10 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                     and not t.endswith(("’s", "'s"))), "org", set())
             elif len(name) >= 2 or (name and kind == "person"):
                 entity = doc.register(" ".join(name), kind, {t.lower() for t in title})
+            elif len(run) == 1:  # "Tarrow rejects that account": a business named so far by
+                short = _short_name(doc, run[0])  # its first word is named again
+                if short is not None and short not in doc.orgs_now:
+                    doc.orgs_now.append(short)
             if entity is not None and entity.kind == "org":
                 doc.last_org = entity
                 doc.orgs_now.append(entity)
@@ -733,6 +737,16 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             if entity is not None and entity.kind != "person" and acronym:
                 doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
         i = max(j, i + 1)
+
+
+def _short_name(doc: _Doc, word: str) -> _Entity | None:
+    """The one organisation named so far whose name begins with `word` ("Tarrow" for "Tarrow
+    Energy"), where no person named so far has that name."""
+    found = {e.name: e for e in doc.entities if e.name.split()[0] == word}
+    if len(found) != 1:
+        return None
+    e = next(iter(found.values()))
+    return e if e.kind == "org" and len(e.name.split()) > 1 else None
 
 
 def _named_by_words(doc: _Doc, words: list[str]) -> _Entity | None:
@@ -937,6 +951,14 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                 if e.kind == "org" and head in e.name.lower().split() and \
                         len(e.name.split()) > len(clean):
                     return e.name, e
+            later = {e.name: e for e in (doc.ahead.entities if doc.ahead else [])
+                     if e.kind == "org" and head in e.name.lower().split()
+                     and len(e.name.split()) > len(clean)}
+            if len(later) == 1 and all(t.islower() for t in clean):  # "The union
+                # representing Tarrow's IT staff says", the
+                e = next(iter(later.values()))  # document's one union, named after it
+                ent = doc.register(e.name, "org", set())
+                return ent.name, ent
         elif len(clean) == 2 and clean[1].islower() and doc.ahead is not None:
             holder = _named_by_words(doc.ahead, clean)  # "Bird society says" in a headline
             if holder is not None:
@@ -1363,8 +1385,11 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
 # a relative clause between a subject and its verb, no commas: "The group that runs the shelter
 # said", "A man who lives near the port said" (not "the report that the ministry published")
-_RESTRICTIVE = re.compile(r"\s+(?:that|who|which)\s+(?!(?:the|a|an|it|he|she|they|we|i|you|this|"
-                          r"these|those|its|their|his|her|our)\b)[a-z]+\b[^,;:\"“”()]{0,80}$")
+_RESTRICTIVE = re.compile(r"\s+(?:(?:that|who|which)\s+(?!(?:the|a|an|it|he|she|they|we|i|you|"
+                          r"this|these|those|its|their|his|her|our)\b)[a-z]+\b|(?!(?:during|"
+                          r"including|according|following|regarding|concerning|being|nothing|"
+                          r"something|anything|everything|morning|evening)\b)[a-z]{2,}ing\s)"
+                          r"[^,;:\"“”()]{0,80}$")  # "The union representing Tarrow's IT staff says"
 # an outlet's own reporting: "Our reporters found that", "our analysis found", "our review
 # said" (with a reporting verb)
 _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspondents|review|"

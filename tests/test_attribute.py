@@ -737,3 +737,27 @@ def test_by_someones_count_the_claim_is_theirs():
 ])
 def test_offices_and_businesses_named_with_title_words(text, speakers):
     assert [s for s, _, _ in attributions(text) if s] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a participle between a subject and its verb; "the union" is the document's one union,
+    # though it is named only after
+    ("The union representing Tarrow Energy's IT staff says years of cost-cutting left the "
+     "company exposed. Beata Lund, general secretary of the Carvenian Union of Technical "
+     "Staff, said the team was cut.",
+     ["Carvenian Union of Technical Staff", "Beata Lund"]),
+    ("The group running the shelter said it was full.", ["group"]),
+    ("Officials speaking on Monday said the bridge was closed.", []),  # no head of a name
+    # "the company" after a sentence that names one business by its first word
+    ("The union said Tarrow Energy had cut its team and handed night monitoring to a "
+     "contractor, Veradyne Services. Veradyne did not comment. Tarrow rejects that account. "
+     "The company says no alert was raised before March 4.",
+     ["union", "Tarrow Energy", "Tarrow Energy"]),
+    # ...where the last sentence to name a business names the other one, that one
+    ("The union said Tarrow Energy had cut its team and handed night monitoring to a "
+     "contractor, Veradyne Services. Veradyne did not comment. The company says no alert was "
+     "raised before March 4.",
+     ["union", "Veradyne Services"]),
+])
+def test_participles_before_the_verb_and_businesses_named_by_their_first_word(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers
