@@ -951,12 +951,12 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                 if e.kind == "org" and head in e.name.lower().split() and \
                         len(e.name.split()) > len(clean):
                     return e.name, e
-            later = {e.name: e for e in (doc.ahead.entities if doc.ahead else [])
-                     if e.kind == "org" and head in e.name.lower().split()
-                     and len(e.name.split()) > len(clean)}
-            if len(later) == 1 and all(t.islower() for t in clean):  # "The union
-                # representing Tarrow's IT staff says", the
-                e = next(iter(later.values()))  # document's one union, named after it
+            named_after = {e.name: e for e in (doc.ahead.entities if doc.ahead else [])
+                           if e.kind == "org" and head in e.name.lower().split()
+                           and len(e.name.split()) > len(clean)}
+            if len(named_after) == 1 and all(t.islower() for t in clean):  # "The union
+                # representing Tarrow's IT staff says": the document's one union, named after
+                e = next(iter(named_after.values()))
                 ent = doc.register(e.name, "org", set())
                 return ent.name, ent
         elif len(clean) == 2 and clean[1].islower() and doc.ahead is not None:
