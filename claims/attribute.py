@@ -1775,8 +1775,7 @@ class Attributor:
             if turn is not None:
                 self._prev = [turn]
                 return [turn]
-        # "the city said" where the document names no one city: no speaker, as before
-        hits = [h for h in _find_hits(text, self._doc) if h.speaker.lower() not in _CITY_HEADS]
+        hits = _find_hits(text, self._doc)
         _assign_content(text, hits)
         out: list[Attribution] = []
         for h in hits:

@@ -569,14 +569,35 @@ _COMPARATIVES = {"more", "less", "fewer", "than"}
 
 
 _OF_LIMIT = re.compile(r"^[\"”’']?\s+(?:of|above|over|below|under)\s+(?:[\w’'-]+\s+){0,4}?"
-                       r"(?:share(?!\s+capital)|quota|target|limit|allowance|allocation|budget|"
-                       r"capacity)\b", re.IGNORECASE)
+                       r"(?P<limit>share(?!\s+capital)|quota|target|limit|allowance|allocation|"
+                       r"budget|capacity)\b", re.IGNORECASE)
+
+
+# an overrun is a share of the budget too: "puts the overrun at 37 percent", "a 37 percent
+# overrun", "37 percent over budget"
+_OVERRUN_BEFORE = re.compile(r"\boverruns?\s+(?:(?:is|was|at|of|to|stands\s+at|reached)\s+)?"
+                             r"(?:(?:about|around|nearly|almost|some|roughly)\s+)?$", re.IGNORECASE)
+_OVERRUN_AFTER = re.compile(r"^\s+(?:cost\s+)?(?:overruns?|over\s+(?:the\s+)?budget)\b",
+                            re.IGNORECASE)
 
 
 def _of_limit(text: str, q: Quantity) -> bool:
-    """ "112 percent of their agreed share", "47 percent above the original budget": a share
-    of a limit, not a share of the whole ("Marvessa holds 60% of the catch")."""
-    return q.kind == "percent" and _OF_LIMIT.match(text[q.end:]) is not None
+    """ "112 percent of their agreed share", "47 percent above the original budget", "the
+    overrun at 37 percent": a share of a limit, not a share of the whole ("Marvessa holds 60%
+    of the catch")."""
+    return _limit_of(text, q) is not None
+
+
+def _limit_of(text: str, q: Quantity) -> str | None:
+    """The limit a share is of ("share", "budget"; an overrun's is the budget), else None."""
+    if q.kind != "percent":
+        return None
+    m = _OF_LIMIT.match(text[q.end:])
+    if m:
+        return m.group("limit").lower()
+    if _OVERRUN_BEFORE.search(text[:q.start]) or _OVERRUN_AFTER.match(text[q.end:]):
+        return "budget"
+    return None
 
 
 # "nine of the region's 1,032 polling stations", "612 of the 1,032 stations": the figure after
@@ -907,6 +928,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         if x.kind == "time" and similarity is not None and similarity >= SAME_EVENT:
             return True  # "The fire broke out at 3 a.m." / "The blaze started at 5 a.m."
         if _generic(x) or _generic(y):
+            lx, ly = _limit_of(a, x), _limit_of(b, y)
+            if lx and ly:  # "the overrun at 37 percent" / "47 percent above the budget"
+                return lx == ly
             return bool(_context(a, x, qa) & _context(b, y, qb))
         rx, ry = _restriction(a, x), _restriction(b, y)
         if rx or ry:  # "23 polling stations that opened late" / "visited 612 polling stations"

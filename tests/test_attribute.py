@@ -466,16 +466,16 @@ def test_the_company_is_the_one_business_the_story_names(text, speaker):
      "of those were formal change orders.", "City of Dravnik"),
     ("Dravnik's city council met on Monday.\n\nThe hall will open in May, said the city.",
      "City of Dravnik"),
-    # no city named, or two: no speaker, as no one can tell which
-    ("The city said it had no record of any refund.", None),
-    ("The mayor of Dravnik met the mayor of Kessen.\n\nThe city said it would pay.", None),
+    # no city named, or two: "city", as written (another document may name it: `speakers`)
+    ("The city said it had no record of any refund.", "city"),
+    ("The mayor of Dravnik met the mayor of Kessen.\n\nThe city said it would pay.", "city"),
     # days, pronouns and a list that looks like a dateline are no city
     ("DRAVNIK, Vessland, March 3 (VNA) - Talks began.\n\nAt Tuesday's city council meeting, "
      "nothing was decided.\n\nThe city said it would pay.", "City of Dravnik"),
     ("\"Our city council has failed us,\" said one resident.\n\nThe city said it would pay.",
-     None),
+     "city"),
     ("UEFA, Vessland's football federation and the clubs will inspect the stadium.\n\nThe "
-     "city said it would pay.", None),
+     "city said it would pay.", "city"),
     ("The mayor of Kessen spoke.\n\nThe town said the bridge would reopen.", "Town of Kessen"),
     # only "the city" itself: residents of a town are not the town
     ("DRAVNIK, Vessland, March 3 - Talks began.\n\nResidents of the old town said they were "

@@ -241,6 +241,18 @@ def test_a_share_used_up_is_not_compared_with_a_share_of_the_whole():
                                   "of cod this year", 0.9) is not None  # both used up: compared
 
 
+def test_an_overrun_is_a_share_of_the_budget():
+    office = ("the overrun, 47 percent above the original budget of 38 million crowns, had "
+              "been caused mainly by design changes")
+    for city in ("the overrun at 37 percent", "a 37 percent overrun",
+                 "the overrun is about 37 percent"):
+        assert numeric_conflict(city, office, 0.6) is not None, city
+    assert numeric_conflict("the overrun at 47 percent", office, 0.6) is None  # the same
+    # a share of another limit, or of the whole, is another figure
+    assert numeric_conflict("the fleet has used 37 percent of its quota", office, 0.6) is None
+    assert numeric_conflict("the club holds 37 percent of the shares", office, 0.6) is None
+
+
 @pytest.mark.parametrize("a, b, apart", [
     ("214 mm of rain had fallen in the 48 hours before the breach",
      "140 mm of rain had fallen in the 24 hours before the dam failed", True),  # time spans

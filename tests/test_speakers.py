@@ -69,6 +69,15 @@ def test_the_document_must_use_a_word_the_full_name_adds():
     assert canonical(["board"], names, school) == {}
     rail = "The board said the Norrland line would reopen on Monday."
     assert canonical(["board"], names, rail) == {"board": "Norrland Rail Safety Board"}
+    # "the city" of a document that names no city is the city another document names, where
+    # this one mentions it
+    dravnik = "A Dravnik Courier review found 57 invoices. The city said it had asked for an audit."
+    assert canonical(["city"], ["City of Dravnik"], dravnik) == {"city": "City of Dravnik"}
+    assert canonical(["city"], ["City of Dravnik"], "The city said it would pay.") == {}
+    assert canonical(["city"], ["City of Dravnik", "City of Kessen"], dravnik) == {
+        "city": "City of Dravnik"}  # the one this document mentions
+    both = "The mayors of Dravnik and Kessen met. The city said it would pay."
+    assert canonical(["city"], ["City of Dravnik", "City of Kessen"], both) == {}
 
 
 def test_ingest_names_an_organisation_once_across_outlets(tmp_path):
