@@ -153,7 +153,7 @@ _ORG_WORDS = set(
     "chamber airways operator utility utilities gazette journal courier chronicle firm "
     "society cooperative co-operative consultancy centre center college coastguard "
     "ferries mutual insurance insurer developer manufacturer carrier supplier lender carmaker "
-    "retailer regulator watchdog pollster charity"
+    "retailer regulator watchdog pollster charity municipality"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -176,7 +176,8 @@ _DESCRIPTOR_MODS = set(
     "opposition rebel human rights"
     .split()
 )
-_WORD = re.compile(r"[A-Za-z0-9][\w’'\-\.]*|[$€£]\d[\w.,]*")
+# a word; "Brodt & Partners", "Ortmann & Sale" are one (a firm's name, see `_kind_of`)
+_WORD = re.compile(r"[A-Z][\w’'\-]*(?: & [A-Z][\w’'\-]*)+|[A-Za-z0-9][\w’'\-\.]*|[$€£]\d[\w.,]*")
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|del|della|van|von|der|da|di|le|la|du|dos|ter)"
                        r"(?:-[A-Z]\w*)?$")
 
@@ -246,7 +247,8 @@ def _np_left(sentence: str, end: int) -> _NP | None:
             continue
         if tok == "and" and taken and k >= 2 and _is_cap(words[k - 1].group(0)) \
                 and words[k - 1].group(0) not in _STOP_CAPS \
-                and words[k - 2].group(0).lower() == "the" \
+                and _after_the(head, words, k - 1) \
+                and not {w.group(0).lower() for w in words[k - 2:k]} & _ORG_WORDS \
                 and not head[words[k - 1].end():m.start()].strip() \
                 and all(_is_cap(t.group(0)) for t in taken) \
                 and taken[0].group(0).lower() in _ORG_WORDS:  # not "Greenpeace and Birdlife
@@ -545,11 +547,13 @@ def _split_title(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
 
 
 def _kind_of(title: list[str], name: list[str]) -> str:
+    if any(" & " in t for t in name):
+        return "org"  # "Brodt & Partners": a firm
     heads = [t.lower() for t in title]
-    if "of" in heads[1:]:  # "Office of the Data Commissioner": the word before "of" is the
-        head = heads[heads.index("of") - 1].rstrip(".")  # head, not "commissioner"
-        if head in _ORG_WORDS - _PERSON_TITLES:
-            return "org"
+    if "of" in heads[1:] and not name:  # "Office of the Data Commissioner": the word
+        head = heads[heads.index("of") - 1].rstrip(".")  # before "of" is the head, not
+        if head in _ORG_WORDS - _PERSON_TITLES:  # "commissioner" (but "Bank of England
+            return "org"  # Governor Andrew Bailey" is a person)
     lows = {t.lower().rstrip(".") for t in title} | {t.lower() for t in title}
     name_lows = {t.lower().rstrip(".") for t in name}
     if name_lows & _ORG_WORDS or len(name) >= 2 and name[-1].lower().rstrip(".") in BUSINESS_NAMES:
@@ -609,6 +613,10 @@ _ORG_ROLES = {"contractor", "company", "firm", "pollster", "insurer", "operator"
               "paper", "charity", "watchdog", "regulator", "consultancy", "consultant", "lender",
               "carmaker", "retailer", "builder", "subcontractor", "utility", "institute"}
 _BUSINESS = {"company", "firm"}  # any business: "the company" is the one the story names
+# a group with a cause is no business ("Brennick Fire Action Group", not "Kalder Group")
+_CAUSE_WORDS = {"action", "campaign", "residents", "residents'", "citizens", "citizens'",
+                "protest", "pressure", "support", "advocacy", "friends", "parents", "victims",
+                "families", "survivors", "neighbours", "neighbors"}
 _NOT_BUSINESS = {"newspaper", "paper", "broadcaster", "charity", "watchdog", "regulator",
                  "institute", "pollster"}
 
@@ -621,7 +629,8 @@ BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company",
                    "solutions", "software", "labs", "capital", "investments", "ventures",
                    "enterprises", "acoustics", "engineering", "consulting", "consultants",
                    "associates", "ecology", "analytics", "telecom", "communications",
-                   "ferries", "mutual", "insurance", "assurance", "transport", "buses"}
+                   "ferries", "mutual", "insurance", "assurance", "transport", "buses",
+                   "power", "electric", "utilities"}
 
 
 def _role_key(role: str) -> str:
@@ -643,6 +652,19 @@ def _org_roles(sentence: str, start: int, end: int) -> set[str]:
     if after:
         out.add(after.group("role"))
     return out
+
+
+def _after_the(sentence: str, words: list[re.Match[str]], i: int) -> bool:
+    """Is words[i] the first or second capitalised word after "the" ("the Maritime and ...",
+    "the Kaldrian Fire and ..."), nothing but spaces between?"""
+    for k in (i - 1, i - 2):
+        if k < 0 or sentence[words[k].end():words[k + 1].start()].strip():
+            return False
+        if words[k].group(0).lower() == "the":
+            return True
+        if not _is_cap(words[k].group(0)) or words[k].group(0) in _STOP_CAPS:
+            return False
+    return False
 
 
 def _org_name_ahead(sentence: str, words: list[re.Match[str]], i: int) -> bool:
@@ -680,10 +702,10 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 run.append(tok)  # "Chamber of Commerce and Industry"
                 j += 1
             elif run and low == "and" and not {t.lower() for t in run} & _ORG_WORDS \
-                    and len(run) == 1 and j >= 2 and words[j - 2].group(0).lower() == "the" \
+                    and len(run) <= 2 and j >= 2 and _after_the(sentence, words, j - len(run)) \
                     and _org_name_ahead(sentence, words, j + 1):
-                run.append(tok)  # "the Maritime and Energy Workers' Union"
-                j += 1
+                run.append(tok)  # "the Maritime and Energy Workers' Union", "the Kaldrian
+                j += 1  # Fire and Rescue Service"
             elif run and low in ("for", "of") and j + 2 < len(words) \
                     and words[j + 1].group(0) == "the" and _is_cap(words[j + 2].group(0)) \
                     and run[-1].lower() in (_ORG_WORDS if low == "for" else set()) | _OF_AND_HEADS:
@@ -723,7 +745,8 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 doc.orgs_now.append(entity)
                 roles = _org_roles(sentence, words[i].start(), words[j - 1].end())
                 if roles - _NOT_BUSINESS or \
-                        entity.name.split()[-1].lower().rstrip(".") in BUSINESS_NAMES:
+                        entity.name.split()[-1].lower().rstrip(".") in BUSINESS_NAMES \
+                        and not {w.lower() for w in entity.name.split()} & _CAUSE_WORDS:
                     roles.add("company")  # "Kalder Construction Group", "Norvik Chemicals",
                     # "X, the firm renovating", "the main contractor, X": a business
                 for role in roles:
@@ -946,19 +969,12 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                 and not any(t.lower() in _ORG_WORDS for t in name):
             label = " ".join(name)  # "Environmental group Green Tide" -> "Green Tide"
         if definite or len(clean) == 1:
-            head = clean[-1].lower()
+            mine = {_POSSESSIVE_S.sub("", t.lower()) for t in clean}  # "the weather service"
+            # is no "Fire and Rescue Service"
             for e in reversed(doc.entities):
-                if e.kind == "org" and head in e.name.lower().split() and \
+                if e.kind == "org" and mine <= set(e.name.lower().split()) and \
                         len(e.name.split()) > len(clean):
                     return e.name, e
-            named_after = {e.name: e for e in (doc.ahead.entities if doc.ahead else [])
-                           if e.kind == "org" and head in e.name.lower().split()
-                           and len(e.name.split()) > len(clean)}
-            if len(named_after) == 1 and all(t.islower() for t in clean):  # "The union
-                # representing Tarrow's IT staff says": the document's one union, named after
-                e = next(iter(named_after.values()))
-                ent = doc.register(e.name, "org", set())
-                return ent.name, ent
         elif len(clean) == 2 and clean[1].islower() and doc.ahead is not None:
             holder = _named_by_words(doc.ahead, clean)  # "Bird society says" in a headline
             if holder is not None:
@@ -973,12 +989,10 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
             for e in reversed(people):
                 if words & e.title_words:
                     return e.name, e
-            office = _office_of(doc, clean)
-            if office is not None:  # "a spokesman for the Data Commissioner", no commissioner
-                return office.name, office  # named: the "Office of the Data Commissioner"
-            if doc.last_person and not all(_is_cap(t) for t in clean):
-                return doc.last_person.name, doc.last_person  # "the 52-year-old captain"; a
-                # titled office ("the Data Commissioner") is no earlier speaker's description
+            titled = all(_is_cap(t) for t in clean)  # "the Data Commissioner", "The Mayor"
+            last = doc.last_person
+            if last is not None and not titled:
+                return last.name, last  # "the 52-year-old captain": the last person
             # "The director of the Institute ... has defended the poll", before "said Agnes
             # Ruud, the institute's director": the one person the document names by that role
             more = {_POSSESSIVE_S.sub("", w) for w in words} - _STOP - {clean[-1].lower()}
@@ -988,6 +1002,13 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
             if len(named) == 1:
                 ent = doc.register(named[0].name, "person", named[0].title_words)
                 return ent.name, ent
+            office = _office_of(doc, clean) if titled else None
+            if office is not None:  # "a spokesman for the Data Commissioner", no commissioner
+                return office.name, office  # named: the "Office of the Data Commissioner"
+            if last is not None and not (last.title_words & _PERSON_ROLE_HEADS - words):
+                return last.name, last  # "Anneli Voss, who became Mayor in 2020, said ...
+                # The Mayor said": a titled office is the last person's, unless they hold
+                # another ("Chief executive Henrik Dalberg ... the Data Commissioner")
         label = _descriptor_label(clean)
         return label, doc.register(label, "unknown", set())
     full = " ".join(name)
@@ -1129,9 +1150,10 @@ def _appositive(sentence: str, end: int) -> _NP | None:
         return _appositive(sentence, c1 + 1)
     # "The mayor of Dravnik, Anneli Voss": the outer side is a role of someone or somewhere
     after_role = outer is not None and re.search(
-        r"\b(?:for|of|to|at|with|from)\s+$", sentence[:outer.start]) is not None or \
+        r"\b(?:for|of|to|at|with|from|in)\s+$", sentence[:outer.start]) is not None or \
         outer is not None and re.search(r"\b[a-z]+\s+(?:for|of|to|at|with|from)\s+",
-                                        outer.text) is not None
+                                        outer.text) is not None  # "Its coordinator in Vessen,
+    # Paulo Renn, said": the name after a role somewhere
     if after_role and named_inner and inner is not None:
         return inner  # "The mayor of Dravnik, Anneli Voss, said": the name after the role
     if outer is not None and (_split_title(outer.tokens)[1] or _titled_org(outer.tokens)):
@@ -1388,8 +1410,12 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _RESTRICTIVE = re.compile(r"\s+(?:(?:that|who|which)\s+(?!(?:the|a|an|it|he|she|they|we|i|you|"
                           r"this|these|those|its|their|his|her|our)\b)[a-z]+\b|(?!(?:during|"
                           r"including|according|following|regarding|concerning|being|nothing|"
-                          r"something|anything|everything|morning|evening)\b)[a-z]{2,}ing\s)"
-                          r"[^,;:\"“”()]{0,80}$")  # "The union representing Tarrow's IT staff says"
+                          r"something|anything|everything|morning|evening)\b)[a-z]{2,}ing\s+"
+                          r"(?=(?:the|a|an|its|their|his|her|our|on|near|in|at|for|with|from|to|"
+                          r"into|outside|inside|under|over|about|against|behind|across|along|"
+                          r"around|[A-Z][\w’'-]*)\b))"  # an object or a place after a
+                          r"[^,;:\"“”()]{0,80}$")  # participle ("The union representing Tarrow's
+# IT staff says"), not a noun ("The EU fishing commissioner said")
 # an outlet's own reporting: "Our reporters found that", "our analysis found", "our review
 # said" (with a reporting verb)
 _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspondents|review|"
@@ -1483,8 +1509,14 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
                 hits.append(hit)
             continue
         restrictive = _RESTRICTIVE.search(left[:subj_end])
-        if restrictive and not mask[restrictive.start()]:
+        if restrictive and (mask[restrictive.start()] or _VERB_RE.search(restrictive.group(0))):
+            restrictive = None  # a clause with a reporting verb of its own ("Residents living
+            # near the plant say the company admitted")
+        if restrictive:
             sub = _np_left(sentence, restrictive.start())  # "The residents' association that
+            if sub is not None and re.search(r"\b(?:for|of|to|with|at|from|by|about)\s+$",
+                                             sentence[:sub.start]):
+                sub = None  # "A lawyer for the man facing charges said": not the man
             if sub is not None and (_is_cap(sub.tokens[-1]) or sub.tokens[-1].lower()  # represents
                                     in _ORG_HEADS | _PERSON_ROLE_HEADS):  # neighbours ... says"
                 speaker, ent = _resolve(doc, sub)

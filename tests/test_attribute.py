@@ -740,12 +740,12 @@ def test_offices_and_businesses_named_with_title_words(text, speakers):
 
 
 @pytest.mark.parametrize("text, speakers", [
-    # a participle between a subject and its verb; "the union" is the document's one union,
-    # though it is named only after
+    # a participle between a subject and its verb, an object or a place after it
     ("The union representing Tarrow Energy's IT staff says years of cost-cutting left the "
      "company exposed. Beata Lund, general secretary of the Carvenian Union of Technical "
      "Staff, said the team was cut.",
-     ["Carvenian Union of Technical Staff", "Beata Lund"]),
+     ["union", "Beata Lund"]),  # (a union named later may be another: "the court" / "...
+    # appeal to the Supreme Court")
     ("The group running the shelter said it was full.", ["group"]),
     ("Officials speaking on Monday said the bridge was closed.", []),  # no head of a name
     # "the company" after a sentence that names one business by its first word
@@ -760,4 +760,59 @@ def test_offices_and_businesses_named_with_title_words(text, speakers):
      ["union", "Veradyne Services"]),
 ])
 def test_participles_before_the_verb_and_businesses_named_by_their_first_word(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a person titled by an institution "of" somewhere is a person
+    ("Bank of England Governor Andrew Bailey said rates would fall. Bailey added that prices "
+     "were steady.", ["Andrew Bailey", "Andrew Bailey"]),
+    ("Office of the Data Commissioner head Anna Fisk said the office was told.", ["Anna Fisk"]),
+    # a noun ending in -ing is no participle
+    ("The EU fishing commissioner said the quota would fall.", ["EU fishing commissioner"]),
+    ("The Dravnik planning committee said the hall would open.",
+     ["Dravnik planning committee"]),
+    # a participle's clause with a reporting verb of its own ends the subject there
+    ("Residents living near the plant say the company admitted the leak last year.",
+     ["Residents"]),  # (not "Residents" admitted it too)
+    # a participle after an object of "for", "of": not the subject
+    ("A lawyer for the man facing charges said he would plead not guilty.", []),
+    # a bare descriptor is not an organisation of that kind named later
+    ("The court said the contract was void. The firm will appeal to the Supreme Court.",
+     ["court"]),
+    ("The hospital said two patients had died. The survivors were later moved to Kellbrook "
+     "General Hospital.", ["hospital"]),
+    # a titled office: the person the document names in it, here or later, before any office
+    ("The Mayor said the road would close. The Office of the Mayor issued a statement. Mayor "
+     "Anneli Voss has led the city since 2020.", ["Anneli Voss"]),
+    ("Anneli Voss, who became Mayor in 2020, said the budget was fine. The Mayor said the "
+     "decision was final.", ["Anneli Voss", "Anneli Voss"]),
+])
+def test_second_review_counter_examples_of_this_stop(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # names with "and" after two capitalised words, and with "&"
+    ("VESSEN, Kaldria, August 15 (KPA) - A wildfire broke out in dry grass, the Kaldrian Fire "
+     "and Rescue Service said.", ["Kaldrian Fire and Rescue Service"]),
+    ("The Kessen Council and Dravnik Council said it was fine.", ["Dravnik Council"]),
+    ("The Vessen law firm Brodt & Partners said it was preparing a claim.",
+     ["Brodt & Partners"]),
+    ("Felix Ortmann, a lawyer whose firm Ortmann & Sale is organising a class action, said "
+     "the data was exposed.", ["Felix Ortmann"]),
+    # a role somewhere, then the name
+    ("Its coordinator in Vessen, Paulo Renn, said the charity needed bedding.", ["Paulo Renn"]),
+    ("Brennick municipality said on Tuesday that 2,400 people had been evacuated.",
+     ["Brennick municipality"]),
+    # "the weather service" is not the one "Fire and Rescue Service" named before
+    ("The Kaldrian Fire and Rescue Service said the fire was contained. The weather service "
+     "said the wind would drop.",
+     ["Kaldrian Fire and Rescue Service", "weather service"]),
+    # a utility is a business; an action group is none
+    ("The Brennick Fire Action Group said the line was live. Harlen Power said it had "
+     "switched the line off. The company said it had received the warning at 11:40.",
+     ["Brennick Fire Action Group", "Harlen Power", "Harlen Power"]),
+])
+def test_wildfire_story_patterns(text, speakers):
     assert [s for s, _, _ in attributions(text) if s] == speakers

@@ -71,9 +71,17 @@ def test_a_figure_hedged_on_one_side_still_ties_the_claims():
         "hackers had stolen the addresses of about 1.2 million customers",
         "the records of 1.2 million customers were taken",
         "the records of 1.2 million accounts were taken",  # 1.2 million of something else
+        "more than 1.2 million customers were affected",  # a bound is no hedge
     ])}
-    index = VectorIndex(3).with_added(np.arange(3, dtype=np.int64), np.eye(3, dtype="float32"))
-    assert [(c.a, c.b) for c in figure_candidates(contents, [0, 1, 2], index)] == [(0, 1)]
+    index = VectorIndex(4).with_added(np.arange(4, dtype=np.int64), np.eye(4, dtype="float32"))
+    assert [(c.a, c.b) for c in figure_candidates(contents, [0, 1, 2, 3], index)] == [(0, 1)]
+    # hedged and not together too many: each wording still ties its own (as before)
+    texts = [f"{h}1.2 million customers were affected in region {n}"
+             for n, h in enumerate(["", "", "", "", "about ", "about ", "about "])]
+    contents = {i: judged(t, None, None) for i, t in enumerate(texts)}
+    index = VectorIndex(7).with_added(np.arange(7, dtype=np.int64), np.eye(7, dtype="float32"))
+    got = {(c.a, c.b) for c in figure_candidates(contents, list(range(7)), index)}
+    assert got == {(a, b) for a in range(4) for b in range(a + 1, 4)} | {(4, 5), (4, 6), (5, 6)}
 
 
 def test_ingest_judges_claims_that_state_one_figure_beyond_the_neighbours(
@@ -460,6 +468,13 @@ def test_one_side_saying_no_to_the_other_clashes_a_little_further_apart():
     assert _combine(clash(0.84, other, yes), clash(0.59, yes, other), 0.48)[0] == "neutral"
     apart = "No bank details were taken"
     assert _combine(clash(0.84, apart, yes), clash(0.59, yes, apart), 0.48)[0] == "neutral"
+    # the word in common must be one the negation covers, not the shared topic
+    for no, yes in [("Nobody has claimed responsibility for the attack",
+                     "The attack killed 12 people"),
+                    ("The ferry had never failed an inspection", "The ferry sank in calm weather"),
+                    ("The vaccine was not linked to any deaths",
+                     "The vaccine was recalled after reports of side effects")]:
+        assert _combine(clash(0.84, no, yes), clash(0.59, yes, no), 0.48)[0] == "neutral", no
 
 
 def test_entailment_both_ways_agrees_only_between_claims_about_the_same_matter():
@@ -730,6 +745,9 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
         ("Tarrow", "Tarrow said the data of 1.2 million customers had been stolen."),
         ("Greyfen", "Greyfen said it held the data of 4.2 million customers, not 1.2 million "
                     "as Tarrow first reported."),
+        ("Ek", "Ek said the bridge would cost 25 million crowns."),
+        ("Ek", "Ek said the bridge would cost 40 million crowns, just as he had previously "
+               "said."),  # a figure restated is no revision
     ]
     claims = pl.DataFrame({"claim_id": range(len(sentences)),
                            "speaker": [s for s, _ in sentences],
@@ -743,8 +761,8 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
                         schema=RELATIONS)
     kept = without_updates(rels, claims)
     # the ministry's revised estimate and Tarrow's own figure "not ... as it first reported"
-    # are updates; another speaker's figure against Tarrow's is a clash
-    assert kept["a"].to_list() == [0, 2, 4, 10]
+    # are updates; another speaker's figure against Tarrow's is a clash, as is Ek's restated
+    assert kept["a"].to_list() == [0, 2, 4, 10, 12]
 
 
 def test_a_running_count_of_another_day_is_no_clash():
@@ -857,16 +875,18 @@ def test_a_named_speaker_going_on_in_one_document_is_no_clash_with_themself():
         (4, "d1", "Jana Mirov"), (5, "d1", "Tarrow Energy"),  # two speakers
         (6, "d1", "she"), (7, "d1", "she"),  # who "she" is is not known
         (8, "d1", "Tarrow Energy"), (9, "d1", "tarrow energy"),  # a figure stated two ways
+        (10, "d1", "Tarrow Energy"), (11, "d1", "Tarrow Energy"),  # ...a statement negated
     ]
     claims = pl.DataFrame(rows, schema={"claim_id": pl.Int64, "doc_id": pl.String,
                                         "speaker": pl.String}, orient="row")
     now = dt.datetime.now(dt.UTC)
     rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
-                          "similarity": 0.5, "method": "numbers" if i == 8 else "model",
-                          "reasons": ["x"], "judged_at": now} for i in range(0, 10, 2)]
+                          "similarity": 0.5, "method": {8: "numbers", 10: "negation"}.get(
+                              i, "model"), "reasons": ["x"], "judged_at": now}
+                         for i in range(0, 12, 2)]
                         + [{"a": 1, "b": 2, "kind": "agree", "score": 0.9, "similarity": 0.5,
                             "method": "model", "reasons": ["x"], "judged_at": now}],
                         schema=RELATIONS)
     kept = without_self_clashes(rels, claims)
-    assert kept.filter(pl.col("kind") == "contradict")["a"].to_list() == [2, 4, 6, 8]
+    assert kept.filter(pl.col("kind") == "contradict")["a"].to_list() == [2, 4, 6, 8, 10]
     assert len(kept.filter(pl.col("kind") == "agree")) == 1  # agreements are not touched
