@@ -743,7 +743,12 @@ def _reference_time(text: str, q: Quantity) -> bool:
     before = text[:q.start]
     start = max([0, *(m.end() for m in _MAIN_CLAUSE_END.finditer(before))])
     words = {w.lower() for w in _words(before[start:])}  # "before ... left at" is the denied
-    return bool(words & _NEGATORS) and not q.text.lower().startswith("until")  # clause's
+    said_when = q.text.lower().startswith("until") or _UNTIL_BEFORE.search(before)  # clause's
+    return bool(words & _NEGATORS) and not said_when  # ("not de-energised until about 15:40")
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:about|around|roughly|nearly|almost|some|"
+                           r"shortly\s+after|just\s+after)?\s*$", re.IGNORECASE)
 
 
 _MAIN_CLAUSE_END = re.compile(r"[;:.,]\s|\b(?:and|but|which|who|that)\b", re.IGNORECASE)

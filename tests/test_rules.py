@@ -763,6 +763,10 @@ def test_a_warning_that_did_not_arrive_until_later_clashes_with_its_earlier_rece
     assert numeric_conflict("the port authority's warning email did not arrive until 19:02, "
                             "when the ship was already at sea", "the port authority received "
                             "the storm warning at ten past five and passed it on", 0.69)
+    # ...a hedge between "until" and the time says when too
+    assert numeric_conflict("the Brennick-Oska line was not de-energised until about 15:40",
+                            "the line had been de-energised at 12:15 in accordance with its "
+                            "wind protocol", 0.56)
 
 
 def test_a_time_in_a_denied_clause_is_a_point_of_reference():
