@@ -392,6 +392,10 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)|\b(?:and|but|while|w
                          r"when|where|after|before|because|although|though|if)\b",
                          re.IGNORECASE)
 _WINDOW_WORDS = 3  # content words each side of a figure that say what it counts
+_DAY_WORDS = {_stem(w) for w in (
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
+    "today yesterday tonight midday noon lunchtime day january february march april may june "
+    "july august september october november december").split()}
 # "in the 48 hours before the breach", "over two days": the stretch a figure was counted over.
 _SPAN = re.compile(r"\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                    r"(?P<n>\d+(?:\.\d+)?|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER
@@ -438,7 +442,9 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     words = [_stem(w) for w in _words(left) if w.lower() not in _SKIP]
     after = [_stem(w) for w in _words(right) if w.lower() not in _SKIP]
     if q.kind == "time":  # what happened at a time is its clause's: "the first alert reached
-        return set(words) | set(after)  # town hall at 2:50 a.m." / "alerts went out at 1:40"
+        # town hall at 2:50 a.m." / "alerts went out at 1:40"; the day is not what happened
+        return (set(words) | set(after)) - _DAY_WORDS  # ("switched off at 12:15 on Saturday"
+        # / "the first emergency call came at 14:05 on Saturday")
     return set(words[-_WINDOW_WORDS:]) | set(after[:_WINDOW_WORDS])
 
 

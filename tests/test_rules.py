@@ -769,6 +769,14 @@ def test_a_warning_that_did_not_arrive_until_later_clashes_with_its_earlier_rece
                             "wind protocol", 0.56)
 
 
+def test_the_day_of_two_times_is_no_word_of_what_happened_at_them():
+    assert numeric_conflict("the line had been switched off at 12:15 on Saturday",
+                            "The first emergency call came at 14:05 on Saturday from a farm",
+                            0.59) is None
+    assert numeric_conflict("the line had been switched off at 12:15 on Saturday",
+                            "the line was switched off at 14:05 on Saturday", 0.59)
+
+
 def test_a_time_in_a_denied_clause_is_a_point_of_reference():
     assert numeric_conflict("it received no storm warning before the Corrin Star left Hesk at "
                             "ten past six on Friday evening", "its storm warning was issued at "
