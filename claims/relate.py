@@ -787,14 +787,19 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
 
 
 def without_self_clashes(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """Drop the clashes the model or a denial finds between two claims of one named speaker in
-    one document: a speaker who goes on ("hackers had stolen the names ... of 1.2 million
-    customers" / "No passwords, bank details or card numbers were taken"; "No customer's
-    password has been exposed" / "They were encrypted"), or a denial and what the same
-    sentence goes on to say. Seeds (nine tuning sets): 4 such clashes, none of them written
-    down. A rule's clash stays: a figure stated two ways (`numbers`), a statement and its
-    negation ("no customer bank details had been taken" / "hackers had taken the bank details
-    of thousands of customers", `negation`)."""
+    """Drop the clashes the model or a denial finds between two claims of one named speaker: a
+    speaker who goes on ("hackers had stolen the names ... of 1.2 million customers" / "No
+    passwords, bank details or card numbers were taken"; "No customer's password has been
+    exposed" / "They were encrypted"), a denial and what the same sentence goes on to say, or
+    a speaker's statements days apart ("an independent investigation would begin
+    immediately" / "the investigation will establish exactly who knew what"). Seeds (ten
+    tuning sets): 12 such clashes, none of them written down (the sets' writers leave a
+    speaker's own corrections unlabelled); held out, in aggregate: 2 fewer predicted clashes,
+    none of the written ones lost. A rule's clash stays: a figure stated two ways
+    (`numbers`: "Around 60 firefighters were sent" / "the blaze was fought by 40
+    firefighters", one fire chief a day apart), a statement and its negation ("no customer
+    bank details had been taken" / "hackers had taken the bank details of thousands of
+    customers", `negation`)."""
     clashes = relations.filter((pl.col("kind") == "contradict")
                                & pl.col("method").is_in(["model", "denial"]))
     if clashes.is_empty():
@@ -805,8 +810,7 @@ def without_self_clashes(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.Da
     same = clashes.select("a", "b") \
         .join(who.rename({"claim_id": "a", "doc_id": "doc_a", "speaker": "speaker_a"}), on="a") \
         .join(who.rename({"claim_id": "b", "doc_id": "doc_b", "speaker": "speaker_b"}), on="b") \
-        .filter((pl.col("doc_a") == pl.col("doc_b")) & (
-            pl.col("speaker_a").str.to_lowercase() == pl.col("speaker_b").str.to_lowercase()))
+        .filter(pl.col("speaker_a").str.to_lowercase() == pl.col("speaker_b").str.to_lowercase())
     if same.is_empty():
         return relations
     return relations.join(same.select("a", "b"), on=["a", "b"], how="anti")
