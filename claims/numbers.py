@@ -353,7 +353,32 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         out.append(Quantity(value=value, unit=unit, kind=kind, qualifier=qual,
                             text=span[q_start:q_end].strip(), start=start + q_start,
                             end=start + q_start + len(span[q_start:q_end].rstrip())))
+    zeros = _zeros(span, start, out)  # "not one passenger": none, not one
+    out = [q for q in out if not any(z.start <= q.start < z.end for z in zeros)] + zeros
     return _ranges(text, sorted(out, key=lambda q: q.start))
+
+
+# "no household had received a single florin", "not one passenger": a count of none
+_NONE = re.compile(r"(?<![\w-])(?:[Nn]o|[Zz]ero|[Nn]ot\s+(?:a\s+single|one))\s+(?=[a-z])")
+
+
+def _zeros(span: str, start: int, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for m in _NONE.finditer(span):
+        if any(q.start - start <= m.start() < q.end - start for q in found):
+            continue
+        noun, noun_end = _counted_noun(span, m.end())
+        if not noun or noun.split()[0].lower() in _NOT_COUNTED:
+            continue  # "no more than 300", "no longer", "no evidence"
+        out.append(Quantity(value=0.0, unit=noun, kind="count", qualifier="",
+                            text=span[m.start():noun_end], start=start + m.start(),
+                            end=start + noun_end))
+    return out
+
+
+_NOT_COUNTED = {"more", "less", "fewer", "longer", "later", "earlier", "sooner", "matter",
+                "doubt", "evidence", "sign", "signs", "reason", "comment", "one", "change",
+                "need", "way", "time", "plans", "decision", "longer-term", "other"}
 
 
 # "between 900 and 1,400 seabirds", "from 40 to 50 percent", "900 to 1,400 birds": a range,

@@ -448,6 +448,18 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     return set(words[-_WINDOW_WORDS:]) | set(after[:_WINDOW_WORDS])
 
 
+def _clause_words(text: str, q: Quantity) -> set[str]:
+    """The content words of a figure's clause, what it counts aside: "no household in the
+    three communities had yet received a single florin" -> {three, communiti, yet, receiv,
+    singl, florin}."""
+    left = text[:q.start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left) if not _quoted(left[m.start():])]
+    right = text[q.end:]
+    stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])]
+    clause = left[max(cut, default=0):] + " " + right[:min(stops, default=len(right))]
+    return {_stem(w) for w in _words(clause) if w.lower() not in _SKIP}
+
+
 _DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|a\s+|an\s+)?$",
                      re.IGNORECASE)
 
@@ -938,6 +950,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             return False  # "received no storm warning before the ship left at ten past six"
         if x.kind == "time" and similarity is not None and similarity >= SAME_EVENT:
             return True  # "The fire broke out at 3 a.m." / "The blaze started at 5 a.m."
+        if x.value == 0 or y.value == 0:  # none of them: of what they did ("No shots were
+            return bool(_clause_words(a, x) & _clause_words(b, y))  # fired" / "two warning
+            # shots were fired"; not "no passengers were injured" / "212 were on board")
         if _generic(x) or _generic(y):
             lx, ly = _limit_of(a, x), _limit_of(b, y)
             if lx and ly:  # "the overrun at 37 percent" / "47 percent above the budget"

@@ -830,3 +830,21 @@ def test_running_figures_reads_the_reason_numeric_conflict_writes():
     a, b = "the ship carried 212 passengers", "the ship carried 255 passengers"
     hit = numeric_conflict(a, b, 0.8)
     assert hit is not None and not running_figures(hit.reason, a, b)
+
+
+def test_none_of_a_thing_is_a_count_of_zero():
+    from claims.numbers import extract_quantities
+
+    assert [(q.text, q.value) for q in extract_quantities("not one passenger was hurt")] == [
+        ("not one passenger", 0.0)]
+    for text in ("no more than 300 workers", "there was no evidence of arson",
+                 "the line is no longer live"):
+        assert all(q.value != 0 for q in extract_quantities(text)), text
+    assert numeric_conflict("no household in the three communities had yet received a single "
+                            "florin of the 1,500-florin payment", "More than seven hundred "
+                            "households have had fifteen hundred florins each", 0.6)
+    assert numeric_conflict("No shots were fired at any point",
+                            "two warning shots were fired across the trawler's bow", 0.6)
+    # none of one thing against a count of another, or of what happened otherwise
+    assert numeric_conflict("no passengers were injured", "212 passengers were on board",
+                            0.6) is None
