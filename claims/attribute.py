@@ -177,7 +177,8 @@ _DESCRIPTOR_MODS = set(
     .split()
 )
 # a word; "Brodt & Partners", "Ortmann & Sale" are one (a firm's name, see `_kind_of`)
-_WORD = re.compile(r"[A-Z][\w’'\-]*(?: & [A-Z][\w’'\-]*)+|[A-Za-z0-9][\w’'\-\.]*|[$€£]\d[\w.,]*")
+_WORD = re.compile(r"[A-Z][\w’'\-]*(?: & [A-Z][\w’'\-]*\b)+(?! [A-Z])|[A-Za-z0-9][\w’'\-\.]*|"
+                   r"[$€£]\d[\w.,]*")  # not "John Smith & Mary Jones"
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|del|della|van|von|der|da|di|le|la|du|dos|ter)"
                        r"(?:-[A-Z]\w*)?$")
 
@@ -248,6 +249,8 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok == "and" and taken and k >= 2 and _is_cap(words[k - 1].group(0)) \
                 and words[k - 1].group(0) not in _STOP_CAPS \
                 and _after_the(head, words, k - 1) \
+                and (words[k - 2].group(0).lower() == "the"  # one word before "and", or
+                     or taken[0].group(0).lower() not in _PARTY_HEADS) \
                 and not {w.group(0).lower() for w in words[k - 2:k]} & _ORG_WORDS \
                 and not head[words[k - 1].end():m.start()].strip() \
                 and all(_is_cap(t.group(0)) for t in taken) \
@@ -654,6 +657,21 @@ def _org_roles(sentence: str, start: int, end: int) -> set[str]:
     return out
 
 
+# bodies often listed in pairs ("the Liberal Democrats and Green Party"): two names, where the
+# first is two words
+_PARTY_HEADS = {"party", "parties", "alliance", "coalition", "front", "movement", "group",
+                "league", "bloc"}
+
+
+def _one_body_ahead(sentence: str, words: list[re.Match[str]], i: int) -> bool:
+    """Do the capitalised words from words[i] end in an organisation's word that is no party's
+    ("Rescue Service", not "Green Party")?"""
+    k = i
+    while k < len(words) and _is_cap(words[k].group(0)) and words[k].group(0) not in _STOP_CAPS:
+        k += 1
+    return k > i and words[k - 1].group(0).lower() not in _PARTY_HEADS
+
+
 def _after_the(sentence: str, words: list[re.Match[str]], i: int) -> bool:
     """Is words[i] the first or second capitalised word after "the" ("the Maritime and ...",
     "the Kaldrian Fire and ..."), nothing but spaces between?"""
@@ -702,8 +720,9 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 run.append(tok)  # "Chamber of Commerce and Industry"
                 j += 1
             elif run and low == "and" and not {t.lower() for t in run} & _ORG_WORDS \
-                    and len(run) <= 2 and j >= 2 and _after_the(sentence, words, j - len(run)) \
-                    and _org_name_ahead(sentence, words, j + 1):
+                    and j >= 2 and _after_the(sentence, words, j - len(run)) \
+                    and _org_name_ahead(sentence, words, j + 1) \
+                    and (len(run) == 1 or _one_body_ahead(sentence, words, j + 1)):
                 run.append(tok)  # "the Maritime and Energy Workers' Union", "the Kaldrian
                 j += 1  # Fire and Rescue Service"
             elif run and low in ("for", "of") and j + 2 < len(words) \
@@ -832,6 +851,9 @@ _ROLE_FITS = {
     "insurer": {"insurance", "assurance", "mutual"},
     "carmaker": {"motors", "automotive"},
 }
+
+
+_ADJECTIVE = re.compile(r"^[a-z]+(?:ed|ent|ant|al|ous|ive|ic|ful|less|ible|able|ary)$")
 
 
 def _titled_org(tokens: tuple[str, ...]) -> bool:
@@ -969,8 +991,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
                 and not any(t.lower() in _ORG_WORDS for t in name):
             label = " ".join(name)  # "Environmental group Green Tide" -> "Green Tide"
         if definite or len(clean) == 1:
-            mine = {_POSSESSIVE_S.sub("", t.lower()) for t in clean}  # "the weather service"
-            # is no "Fire and Rescue Service"
+            mine = {_POSSESSIVE_S.sub("", t.lower()) for t in clean  # "the weather service"
+                    if not _ADJECTIVE.search(t)}  # is no "Fire and Rescue Service"; "the
+            # embattled union" is "Tarrow Workers Union"
             for e in reversed(doc.entities):
                 if e.kind == "org" and mine <= set(e.name.lower().split()) and \
                         len(e.name.split()) > len(clean):
@@ -1005,10 +1028,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
             office = _office_of(doc, clean) if titled else None
             if office is not None:  # "a spokesman for the Data Commissioner", no commissioner
                 return office.name, office  # named: the "Office of the Data Commissioner"
-            if last is not None and not (last.title_words & _PERSON_ROLE_HEADS - words):
-                return last.name, last  # "Anneli Voss, who became Mayor in 2020, said ...
-                # The Mayor said": a titled office is the last person's, unless they hold
-                # another ("Chief executive Henrik Dalberg ... the Data Commissioner")
+            # else no earlier speaker: "Jonas Berg, 54, said the water was brown. The Mayor
+            # said it was safe" is no Jonas Berg
         label = _descriptor_label(clean)
         return label, doc.register(label, "unknown", set())
     full = " ".join(name)
@@ -1411,11 +1432,10 @@ _RESTRICTIVE = re.compile(r"\s+(?:(?:that|who|which)\s+(?!(?:the|a|an|it|he|she|
                           r"this|these|those|its|their|his|her|our)\b)[a-z]+\b|(?!(?:during|"
                           r"including|according|following|regarding|concerning|being|nothing|"
                           r"something|anything|everything|morning|evening)\b)[a-z]{2,}ing\s+"
-                          r"(?=(?:the|a|an|its|their|his|her|our|on|near|in|at|for|with|from|to|"
-                          r"into|outside|inside|under|over|about|against|behind|across|along|"
-                          r"around|[A-Z][\w’'-]*)\b))"  # an object or a place after a
-                          r"[^,;:\"“”()]{0,80}$")  # participle ("The union representing Tarrow's
-# IT staff says"), not a noun ("The EU fishing commissioner said")
+                          r"(?!(?:" + "|".join(sorted(_PERSON_ROLE_HEADS | _ORG_HEADS | {
+                              "staff", "chief", "head", "officer", "officers"})) + r")\b))"
+                          r"[^,;:\"“”()]{0,80}$")  # a participle and what follows it ("The union
+# representing nurses says"), not a noun before a role ("The EU fishing commissioner said")
 # an outlet's own reporting: "Our reporters found that", "our analysis found", "our review
 # said" (with a reporting verb)
 _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspondents|review|"

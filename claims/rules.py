@@ -394,8 +394,7 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)|\b(?:and|but|while|w
 _WINDOW_WORDS = 3  # content words each side of a figure that say what it counts
 _DAY_WORDS = {_stem(w) for w in (
     "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
-    "today yesterday tonight midday noon lunchtime day january february march april may june "
-    "july august september october november december").split()}
+    "today yesterday tonight midday noon lunchtime day").split()}  # (not months: "the march")
 # "in the 48 hours before the breach", "over two days": the stretch a figure was counted over.
 _SPAN = re.compile(r"\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                    r"(?P<n>\d+(?:\.\d+)?|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER
@@ -425,6 +424,19 @@ def _quoted(s: str) -> bool:
     return s.strip() in ('"', "“", "”")
 
 
+# words of one thing done to people ("five people had died" / "the death toll at four" /
+# "four people were killed"): one word of context
+_SENSES = {**dict.fromkeys(("died", "die", "dies", "dead", "death", "kill", "perish", "fataliti",
+                            "toll"), "die"),
+           **dict.fromkeys(("injur", "hurt", "wound"), "injur"),
+           **dict.fromkeys(("arrest", "detain"), "arrest")}
+
+
+def _sense(word: str) -> str:
+    stem = _stem(word)
+    return _SENSES.get(stem, stem)
+
+
 def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     """The content words next to a figure inside its clause ("1,200 people had been
     displaced" -> {displac}; "cut by 15 percent next year" -> {cut, next, year}; a quotation
@@ -439,8 +451,8 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])] \
         + [o.start - q.end for o in others if o.start >= q.end]
     right = right[:min(stops, default=len(right))]
-    words = [_stem(w) for w in _words(left) if w.lower() not in _SKIP]
-    after = [_stem(w) for w in _words(right) if w.lower() not in _SKIP]
+    words = [_sense(w) for w in _words(left) if w.lower() not in _SKIP]
+    after = [_sense(w) for w in _words(right) if w.lower() not in _SKIP]
     if q.kind == "time":  # what happened at a time is its clause's: "the first alert reached
         # town hall at 2:50 a.m." / "alerts went out at 1:40"; the day is not what happened
         return (set(words) | set(after)) - _DAY_WORDS  # ("switched off at 12:15 on Saturday"

@@ -35,6 +35,9 @@ ORG_HEADS = set(
     .split())
 
 
+_PLACE_HEADS = {"city", "town", "municipality"}
+
+
 def _words(name: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("Kessenmark's" -> "kessenmark")."""
     return [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", name))]
@@ -114,6 +117,8 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
         for name, words in (*full.items(), *called.items()):
             more = {w[:5] for w in set(words) - set(mine) - _FUNCTION}
             head = words[-1] if name in called else _head(words)
+            if mine[-1] in _PLACE_HEADS and "of" not in words:
+                continue  # "the city" is a "City of Dravnik", no "Manchester City"
             if head == mine[-1] and set(mine) <= set(words) and (  # most of what it adds,
                     used is None or not more or 2 * len(more & used) > len(more)  # or a name
                     or more & proper or named & set(words)):  # ("Kessenmark's commission")

@@ -71,10 +71,11 @@ def test_a_figure_hedged_on_one_side_still_ties_the_claims():
         "hackers had stolen the addresses of about 1.2 million customers",
         "the records of 1.2 million customers were taken",
         "the records of 1.2 million accounts were taken",  # 1.2 million of something else
-        "more than 1.2 million customers were affected",  # a bound is no hedge
+        "more than 1.2 million customers were affected",  # bounded: one figure too
     ])}
     index = VectorIndex(4).with_added(np.arange(4, dtype=np.int64), np.eye(4, dtype="float32"))
-    assert [(c.a, c.b) for c in figure_candidates(contents, [0, 1, 2, 3], index)] == [(0, 1)]
+    assert [(c.a, c.b) for c in figure_candidates(contents, [0, 1, 2, 3], index)] == [
+        (0, 1), (0, 3), (1, 3)]
     # hedged and not together too many: each wording still ties its own (as before)
     texts = [f"{h}1.2 million customers were affected in region {n}"
              for n, h in enumerate(["", "", "", "", "about ", "about ", "about "])]
@@ -746,7 +747,7 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
         ("Tarrow", "Tarrow said the data of 1.2 million customers had been stolen."),
         ("Greyfen", "Greyfen said it held the data of 4.2 million customers, not 1.2 million "
                     "as Tarrow first reported."),
-        ("Ek", "Ek said the bridge would cost 25 million crowns."),
+        ("Ek", "Ek said the bridge would cost 25 million crowns."),  # (10, 11: Greyfen above)
         ("Ek", "Ek said the bridge would cost 40 million crowns, just as he had previously "
                "said."),  # a figure restated is no revision
     ]
@@ -764,6 +765,10 @@ def test_only_a_final_or_revised_figure_of_the_same_named_speaker_is_an_update()
     # the ministry's revised estimate and Tarrow's own figure "not ... as it first reported"
     # are updates; another speaker's figure against Tarrow's is a clash, as is Ek's restated
     assert kept["a"].to_list() == [0, 2, 4, 10, 12]
+    from claims.relate import _UPDATED
+    for revised in ("4.2 million customers, not 1.2 million, as it first reported",
+                    "4.2 million customers rather than 1.2 million as it first reported"):
+        assert _UPDATED.search(revised), revised
 
 
 def test_a_running_count_of_another_day_is_no_clash():
@@ -864,19 +869,20 @@ def test_clashes_equal_to_two_decimals_keep_one_order_rule_first():
 
 
 def test_a_named_speaker_going_on_is_no_clash_with_themself():
-    """The model's clash between two claims of one named speaker is that speaker going on
-    ("hackers had stolen the names ..." / "No passwords ... were taken"), in one document or
-    two, not a clash; a figure stated two ways, a negation, two speakers, and an unresolved
-    "she" still clash."""
+    """The model's clash between two claims of one speaker named by name in one document is
+    that speaker going on ("hackers had stolen the names ..." / "No passwords ... were
+    taken"), not a clash; one name quoted by two outlets, a figure stated two ways, a
+    negation, two speakers, "she" and "Witnesses" (many people) still clash."""
     from claims.relate import without_self_clashes
 
     rows = [  # claim_id, doc_id, speaker
         (0, "d1", "Tarrow Energy"), (1, "d1", "Tarrow Energy"),  # one speaker, one document
-        (2, "d1", "Tarrow Energy"), (3, "d2", "Tarrow Energy"),  # ...or two documents
+        (2, "d1", "Tarrow Energy"), (3, "d2", "Tarrow Energy"),  # two documents
         (4, "d1", "Jana Mirov"), (5, "d1", "Tarrow Energy"),  # two speakers
         (6, "d1", "she"), (7, "d1", "she"),  # who "she" is is not known
         (8, "d1", "Tarrow Energy"), (9, "d1", "tarrow energy"),  # a figure stated two ways
         (10, "d1", "Tarrow Energy"), (11, "d1", "Tarrow Energy"),  # ...a statement negated
+        (12, "d1", "Witnesses"), (13, "d1", "Witnesses"),  # no one name
     ]
     claims = pl.DataFrame(rows, schema={"claim_id": pl.Int64, "doc_id": pl.String,
                                         "speaker": pl.String}, orient="row")
@@ -884,10 +890,10 @@ def test_a_named_speaker_going_on_is_no_clash_with_themself():
     rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
                           "similarity": 0.5, "method": {8: "numbers", 10: "negation"}.get(
                               i, "model"), "reasons": ["x"], "judged_at": now}
-                         for i in range(0, 12, 2)]
+                         for i in range(0, 14, 2)]
                         + [{"a": 1, "b": 2, "kind": "agree", "score": 0.9, "similarity": 0.5,
                             "method": "model", "reasons": ["x"], "judged_at": now}],
                         schema=RELATIONS)
     kept = without_self_clashes(rels, claims)
-    assert kept.filter(pl.col("kind") == "contradict")["a"].to_list() == [4, 6, 8, 10]
+    assert kept.filter(pl.col("kind") == "contradict")["a"].to_list() == [2, 4, 6, 8, 10, 12]
     assert len(kept.filter(pl.col("kind") == "agree")) == 1  # agreements are not touched

@@ -775,6 +775,9 @@ def test_the_day_of_two_times_is_no_word_of_what_happened_at_them():
                             0.59) is None
     assert numeric_conflict("the line had been switched off at 12:15 on Saturday",
                             "the line was switched off at 14:05 on Saturday", 0.59)
+    # a month's name may be what happened: "the march"
+    assert numeric_conflict("Protesters began the march at 14:00",
+                            "The march set off from the square at 15:30", 0.6)
 
 
 def test_a_time_in_a_denied_clause_is_a_point_of_reference():

@@ -76,6 +76,8 @@ def test_the_document_must_use_a_word_the_full_name_adds():
     assert canonical(["city"], ["City of Dravnik"], "The city said it would pay.") == {}
     assert canonical(["city"], ["City of Dravnik", "City of Kessen"], dravnik) == {
         "city": "City of Dravnik"}  # the one this document mentions
+    assert canonical(["city"], ["Manchester City"], "The city said Manchester City would "
+                     "play.") == {}  # a club is no city
     both = "The mayors of Dravnik and Kessen met. The city said it would pay."
     assert canonical(["city"], ["City of Dravnik", "City of Kessen"], both) == {}
 
