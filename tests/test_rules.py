@@ -851,3 +851,10 @@ def test_none_of_a_thing_is_a_count_of_zero():
     # none of one thing against a count of another, or of what happened otherwise
     assert numeric_conflict("no passengers were injured", "212 passengers were on board",
                             0.6) is None
+
+
+def test_dying_and_being_killed_are_one_thing_done_to_people():
+    assert numeric_conflict("three people died", "four people were killed", 0.6)
+    assert numeric_conflict("five people had died because of the fire",
+                            "the fire service puts the death toll at four", 0.6)
+    assert numeric_conflict("three people died", "four people were injured", 0.6) is None
