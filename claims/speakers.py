@@ -121,7 +121,9 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
                 continue  # "the city" is a "City of Dravnik", no "Manchester City"
             if head == mine[-1] and set(mine) <= set(words) and (  # most of what it adds,
                     used is None or not more or 2 * len(more & used) > len(more)  # or a name
-                    or more & proper or named & set(words)):  # ("Kessenmark's commission")
+                    or more & proper or named & set(words)  # ("Kessenmark's commission"),
+                    or len(mine) >= 2):  # or a word besides
+                # its head ("the fire service": "Kaldrian Fire and Rescue Service")
                 fits.append(name)
         if len(fits) == 1:
             out[label] = fits[0]

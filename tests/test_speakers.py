@@ -76,6 +76,13 @@ def test_the_document_must_use_a_word_the_full_name_adds():
     assert canonical(["city"], ["City of Dravnik"], "The city said it would pay.") == {}
     assert canonical(["city"], ["City of Dravnik", "City of Kessen"], dravnik) == {
         "city": "City of Dravnik"}  # the one this document mentions
+    # a short form with a word besides its head needs no more: "the fire service" is the one
+    # "Kaldrian Fire and Rescue Service" (a bare "board" above needs the story's words)
+    assert canonical(["fire service"], ["Kaldrian Fire and Rescue Service"],
+                     "The fire service said the fire had burned 2,100 hectares.") == {
+        "fire service": "Kaldrian Fire and Rescue Service"}
+    assert canonical(["fire service"], ["Kaldrian Fire and Rescue Service",
+                                        "Oska Fire Service"], "The fire service said so.") == {}
     assert canonical(["city"], ["Manchester City"], "The city said Manchester City would "
                      "play.") == {}  # a club is no city
     both = "The mayors of Dravnik and Kessen met. The city said it would pay."
