@@ -113,7 +113,7 @@ _STOP = set(
     "when where because if then so also"
     .split()
 )
-_PRONOUNS = {"he": "person", "she": "person", "they": "any"}
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org"}
 
 _PERSON_TITLES = set(
     "president vice-president vice prime minister secretary secretary-general general "
@@ -942,6 +942,11 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         if ent is not None:
             return ent.name, ent
     low = np.text.lower()
+    if low == "it":  # "The fire service said ... It said six planes were deployed": the
+        last = doc.last_speaker  # organisation that spoke last, where one did, and only as a
+        if np.start == 0 and last is not None and last.kind == "org":  # sentence's subject
+            return last.name, last  # (not "the attack it disclosed last week")
+        return "it", None
     if low in _PRONOUNS:
         target = doc.last_person if _PRONOUNS[low] == "person" else doc.last_speaker
         want = {"she": "f", "he": "m"}.get(low, "")
@@ -1827,7 +1832,7 @@ class Attributor:
             if turn is not None:
                 self._prev = [turn]
                 return [turn]
-        hits = _find_hits(text, self._doc)
+        hits = [h for h in _find_hits(text, self._doc) if h.speaker != "it"]  # no one known
         _assign_content(text, hits)
         out: list[Attribution] = []
         for h in hits:

@@ -828,3 +828,18 @@ def test_second_review_counter_examples_of_this_stop(text, speakers):
 ])
 def test_wildfire_story_patterns(text, speakers):
     assert [s for s, _, _ in attributions(text) if s] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "It said" opening a sentence: the organisation that spoke last
+    ("The fire service said the fire was out.\n\nIt said six planes were deployed.",
+     ["fire service", "fire service"]),
+    ("Tarrow Energy said the data was safe. It also acknowledged for the first time that bank "
+     "account numbers were stolen.", ["Tarrow Energy", "Tarrow Energy"]),
+    # ...not after a person, nor inside a clause ("the attack it disclosed last week")
+    ("Anna Berg said the fire was out. It said more planes would come.", ["Anna Berg"]),
+    ("Tarrow Energy said 4.2 million customers were hit in the attack it disclosed last week.",
+     ["Tarrow Energy"]),
+])
+def test_it_said_is_the_organisation_that_spoke_last(text, speakers):
+    assert [s for s, _, _ in attributions(text) if s] == speakers
