@@ -469,6 +469,8 @@ class _Doc:
     subject_here: _Entity | None = None  # ...if it is the sentence being read
     issued: dict[str, _Entity] = field(default_factory=dict)  # "statement" -> who spoke in it
     org_roles: dict[str, list[_Entity]] = field(default_factory=dict)  # "contractor" -> Kalder
+    people_of: dict[str, _Entity] = field(default_factory=dict)  # "investigators" -> the fire
+    # service, after "Investigators from the Kaldrian Fire and Rescue Service said"
     org_before: _Entity | None = None  # ...before the sentence being read
     orgs_now: list[_Entity] = field(default_factory=list)  # organisations the sentence names
     orgs_last: list[_Entity] = field(default_factory=list)  # ...the last one before it to name any
@@ -853,6 +855,11 @@ _ROLE_FITS = {
 }
 
 
+# "Investigators from the ...", "Researchers at the ...": people an organisation's name
+# follows, who speak for it then and when the document calls them so again
+_GROUP_OF = re.compile(r"\b(?P<who>[A-Za-z]+)\s+(?:from|at|of|with)\s+(?:the\s+)?$")
+_GROUPS_OF_PEOPLE = {"investigators", "researchers", "inspectors", "officials", "scientists",
+                     "engineers", "experts", "analysts", "auditors", "staff", "doctors"}
 _ADJECTIVE = re.compile(r"^[a-z]+(?:ed|ent|ant|al|ous|ive|ic|ful|less|ible|able|ary)$")
 
 
@@ -984,6 +991,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     issuer = doc.issued.get(clean[0].lower()) if definite and len(clean) == 1 else None
     if issuer is not None:  # "..., the statement said" after "the IEMN said in its
         return issuer.name, issuer  # preliminary statement that ...": the IEMN's
+    if not name and len(clean) == 1 and clean[0].lower() in doc.people_of:
+        ent = doc.people_of[clean[0].lower()]  # "The investigators said", after
+        return ent.name, ent  # "Investigators from the Kaldrian Fire and Rescue Service said"
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         lead = 0  # "the opposition Dravnik Citizens' Movement", "the main contractor, Kalder
         while name and lead < len(clean) - 1 and not _is_cap(clean[lead]):  # Construction
@@ -1843,6 +1853,10 @@ class Attributor:
                                    end=sentence.start + h.content_end))
             if h.entity is not None:
                 self._doc.last_speaker = h.entity
+                if h.entity.kind == "org" and h.np is not None:
+                    group = _GROUP_OF.search(text[:h.np.start])
+                    if group and group.group("who").lower() in _GROUPS_OF_PEOPLE:
+                        self._doc.people_of[group.group("who").lower()] = h.entity
                 if h.entity.kind == "person":
                     self._doc.last_person = h.entity
                     if h.mode == "speaker-first" and not h.entity.gender:

@@ -843,3 +843,14 @@ def test_wildfire_story_patterns(text, speakers):
 ])
 def test_it_said_is_the_organisation_that_spoke_last(text, speakers):
     assert [s for s, _, _ in attributions(text) if s] == speakers
+
+
+def test_people_an_organisation_was_named_with_speak_for_it_again():
+    got = attributions("Investigators from the Kaldrian Fire and Rescue Service said the fire "
+                       "started under the line. The investigators said they were examining "
+                       "the line.")
+    assert [s for s, _, _ in got] == ["Kaldrian Fire and Rescue Service"] * 2
+    # ...not people of no organisation named so
+    got = attributions("Investigators said the fire started under the line. The "
+                       "investigators said they were examining the line.")
+    assert [s for s, _, _ in got] == ["Investigators", "investigators"]
