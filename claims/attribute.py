@@ -994,6 +994,14 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if not name and len(clean) == 1 and clean[0].lower() in doc.people_of:
         ent = doc.people_of[clean[0].lower()]  # "The investigators said", after
         return ent.name, ent  # "Investigators from the Kaldrian Fire and Rescue Service said"
+    if len(clean) == 2 and clean[1].lower() in _GROUPS_OF_PEOPLE:
+        named_with = {e.name: e for d in (doc, doc.ahead) if d is not None for e in d.entities
+                      if e.kind == "org" and clean[0].lower() in e.name.lower().split()[1:]}
+        if len(named_with) == 1 and _is_cap(clean[0]):  # "Fire officials said": the one
+            e = next(iter(named_with.values()))  # organisation named with "Fire" ("Kaldrian Fire
+            # and Rescue Service"); not a place's ("Lundar officials") nor "hospital officials"
+            ent = doc.register(e.name, "org", set())
+            return ent.name, ent
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         lead = 0  # "the opposition Dravnik Citizens' Movement", "the main contractor, Kalder
         while name and lead < len(clean) - 1 and not _is_cap(clean[lead]):  # Construction

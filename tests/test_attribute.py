@@ -854,3 +854,10 @@ def test_people_an_organisation_was_named_with_speak_for_it_again():
     got = attributions("Investigators said the fire started under the line. The "
                        "investigators said they were examining the line.")
     assert [s for s, _, _ in got] == ["Investigators", "investigators"]
+    # "Fire officials": the one organisation with "Fire" in its name, past its first word;
+    # not a place's officials, nor "hospital officials"
+    got = attributions("VESSEN, Kaldria, August 15 (KPA) - A wildfire broke out, the Kaldrian "
+                       "Fire and Rescue Service said. Fire officials said 1,200 hectares had "
+                       "burned. Lundar officials said the survey was wrong.")
+    assert [s for s, _, _ in got] == ["Kaldrian Fire and Rescue Service"] * 2 + [
+        "Lundar officials"]
