@@ -15,6 +15,7 @@ to the narrator.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claims.numbers import FIGURE_HINT
@@ -785,12 +786,13 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
 
 def _short_name(doc: _Doc, word: str) -> _Entity | None:
     """The one organisation named so far whose name begins with `word` ("Tarrow" for "Tarrow
-    Energy"), where no person named so far has that name."""
-    found = {e.name: e for e in doc.entities if e.name.split()[0] == word}
+    Energy"), where no other name so far begins or ends with it ("Mark Tarrow")."""
+    found = {e.name: e for e in doc.entities if word in (e.name.split()[0], e.name.split()[-1])}
     if len(found) != 1:
         return None
     e = next(iter(found.values()))
-    return e if e.kind == "org" and len(e.name.split()) > 1 else None
+    return e if e.kind == "org" and len(e.name.split()) > 1 and e.name.split()[0] == word \
+        else None
 
 
 def _named_by_words(doc: _Doc, words: list[str]) -> _Entity | None:
@@ -871,18 +873,22 @@ def _titled_org(tokens: tuple[str, ...]) -> bool:
         and _kind_of(*_split_title(tuple(toks))) == "org"
 
 
-def _office_of(doc: _Doc, role: list[str]) -> _Entity | None:
-    """The organisation the document names after a titled office: "Office of the Data
-    Commissioner" for "the Data Commissioner" (the one such name, here or later)."""
-    want = [t.lower() for t in role]
+def _one_org(doc: _Doc, fits: Callable[[list[str]], bool]) -> _Entity | None:
+    """The one organisation the document names, so far or later, whose lower-case name words
+    `fits`, registered as named here; None where none or several do."""
     found = {e.name: e for d in (doc, doc.ahead) if d is not None for e in d.entities
-             if e.kind == "org" and len(e.name.split()) > len(want)
-             and [t.lower() for t in e.name.split()[-len(want):]] == want
-             and e.name.split()[-len(want) - 1].lower() in ("of", "the")}
+             if e.kind == "org" and fits(e.name.lower().split())}
     if len(found) != 1:
         return None
-    e = next(iter(found.values()))
-    return doc.register(e.name, "org", set())
+    return doc.register(next(iter(found)), "org", set())
+
+
+def _office_of(doc: _Doc, role: list[str]) -> _Entity | None:
+    """The organisation the document names after a titled office: "Office of the Data
+    Commissioner" for "the Data Commissioner"."""
+    want = [t.lower() for t in role]
+    return _one_org(doc, lambda words: len(words) > len(want) and words[-len(want):] == want
+                    and words[-len(want) - 1] in ("of", "the"))
 
 
 def _descriptor_label(tokens: list[str]) -> str:
@@ -994,14 +1000,11 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if not name and len(clean) == 1 and clean[0].lower() in doc.people_of:
         ent = doc.people_of[clean[0].lower()]  # "The investigators said", after
         return ent.name, ent  # "Investigators from the Kaldrian Fire and Rescue Service said"
-    if len(clean) == 2 and clean[1].lower() in _GROUPS_OF_PEOPLE:
-        named_with = {e.name: e for d in (doc, doc.ahead) if d is not None for e in d.entities
-                      if e.kind == "org" and clean[0].lower() in e.name.lower().split()[1:]}
-        if len(named_with) == 1 and _is_cap(clean[0]):  # "Fire officials said": the one
-            e = next(iter(named_with.values()))  # organisation named with "Fire" ("Kaldrian Fire
-            # and Rescue Service"); not a place's ("Lundar officials") nor "hospital officials"
-            ent = doc.register(e.name, "org", set())
-            return ent.name, ent
+    if len(clean) == 2 and clean[1].lower() in _GROUPS_OF_PEOPLE and _is_cap(clean[0]):
+        ent = _one_org(doc, lambda words: clean[0].lower() in words[1:])  # "Fire officials
+        if ent is not None:  # said": the one organisation named with "Fire" past its first
+            return ent.name, ent  # word ("Kaldrian Fire and Rescue Service"); not a place's
+            # ("Lundar officials") nor "hospital officials"
     if kind == "org" or (not name and clean and clean[-1].lower() in _ORG_HEADS):
         lead = 0  # "the opposition Dravnik Citizens' Movement", "the main contractor, Kalder
         while name and lead < len(clean) - 1 and not _is_cap(clean[lead]):  # Construction

@@ -324,9 +324,10 @@ def _one_side_negated(a: str, b: str) -> bool:
     covers (the four words after it) is the other side's: "No passwords, bank details or card
     numbers were taken" / "the sample contained ... passwords"; not "Nobody has claimed
     responsibility for the attack" / "The attack killed 12 people"."""
-    if bool(_NEGATION.search(a)) == bool(_NEGATION.search(b)):
+    in_a = bool(_NEGATION.search(a))
+    if in_a == bool(_NEGATION.search(b)):
         return False
-    negated, other = (a, b) if _NEGATION.search(a) else (b, a)
+    negated, other = (a, b) if in_a else (b, a)
     covered = " ".join(" ".join(negated[m.end():].split()[:4])
                        for m in _NEGATION.finditer(negated))
     return bool(common_words(covered) & common_words(other))
@@ -448,9 +449,9 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
                 f"contradiction both ways ({ab.scores['contradiction']:.2f}, "
                 f"{ba.scores['contradiction']:.2f}), though worded apart (cosine "
                 f"{similarity:.2f})", *j.reasons]
-        elif j.method == "model" and similarity < min(BOTH_WAYS_SIMILARITY,
-                                                      MODEL_CLASH_SIMILARITY):
-            return "contradict", round(score, 4), j.method, [  # `_one_side_negated`
+        elif j.method == "model" and similarity < BOTH_WAYS_SIMILARITY \
+                and _one_side_negated(ab.premise, ab.hypothesis):
+            return "contradict", round(score, 4), j.method, [
                 f"one side says no to what the other says, contradiction both ways "
                 f"({ab.scores['contradiction']:.2f}, {ba.scores['contradiction']:.2f}) at "
                 f"cosine {similarity:.2f}", *j.reasons]

@@ -443,14 +443,7 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     mark right at the figure ends nothing: 'at "more than 80 percent" of the budget'). A
     time takes its whole clause: what happened at it may be words away ("the first alert
     reached town hall at 2:50 a.m.")."""
-    left = text[:q.start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left) if not _quoted(left[m.start():])] \
-        + [o.end for o in others if o.end <= q.start]
-    left = left[max(cut, default=0):]
-    right = text[q.end:]
-    stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])] \
-        + [o.start - q.end for o in others if o.start >= q.end]
-    right = right[:min(stops, default=len(right))]
+    left, right = _clause_sides(text, q, others)
     words = [_sense(w) for w in _words(left) if w.lower() not in _SKIP]
     after = [_sense(w) for w in _words(right) if w.lower() not in _SKIP]
     if q.kind == "time":  # what happened at a time is its clause's: "the first alert reached
@@ -460,16 +453,23 @@ def _context(text: str, q: Quantity, others: list[Quantity]) -> set[str]:
     return set(words[-_WINDOW_WORDS:]) | set(after[:_WINDOW_WORDS])
 
 
-def _clause_words(text: str, q: Quantity) -> set[str]:
-    """The content words of a figure's clause, what it counts aside: "no household in the
-    three communities had yet received a single florin" -> {three, communiti, yet, receiv,
-    singl, florin}."""
+def _clause_sides(text: str, q: Quantity, others: list[Quantity]) -> tuple[str, str]:
+    """The text of a figure's clause before and after it; the other figures end it too."""
     left = text[:q.start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left) if not _quoted(left[m.start():])]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left) if not _quoted(left[m.start():])] \
+        + [o.end for o in others if o.end <= q.start]
     right = text[q.end:]
-    stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])]
-    clause = left[max(cut, default=0):] + " " + right[:min(stops, default=len(right))]
-    return {_stem(w) for w in _words(clause) if w.lower() not in _SKIP}
+    stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])] \
+        + [o.start - q.end for o in others if o.start >= q.end]
+    return left[max(cut, default=0):], right[:min(stops, default=len(right))]
+
+
+def _clause_words(text: str, q: Quantity) -> set[str]:
+    """The content words of a figure's whole clause, what it counts aside (other figures do
+    not end it): "no household in the three communities had yet received a single florin"
+    -> {three, communiti, yet, receiv, singl, florin}."""
+    left, right = _clause_sides(text, q, [])
+    return {_sense(w) for w in _words(left + " " + right) if w.lower() not in _SKIP}
 
 
 _DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|a\s+|an\s+)?$",

@@ -861,3 +861,10 @@ def test_people_an_organisation_was_named_with_speak_for_it_again():
                        "burned. Lundar officials said the survey was wrong.")
     assert [s for s, _, _ in got] == ["Kaldrian Fire and Rescue Service"] * 2 + [
         "Lundar officials"]
+
+
+def test_a_first_word_that_is_also_a_persons_name_names_no_business():
+    got = attributions("Mark Tarrow founded Tarrow Energy. It hired a contractor, Veradyne "
+                       "Services, for night monitoring. Tarrow rejects that account. The "
+                       "company says no alert was raised.")
+    assert [s for s, _, _ in got][-2:] == ["Mark Tarrow", "Veradyne Services"]
