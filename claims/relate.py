@@ -65,7 +65,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 61  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 62  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -814,7 +814,7 @@ def without_self_clashes(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.Da
 
 
 def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
-           k: int = K, floor: float = CANDIDATE_FLOOR, progress: Progress | None = None,
+           k: int | None = None, floor: float | None = None, progress: Progress | None = None,
            rebuild: bool = False) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(all relations, new cache rows, groups) after adding `new_claims` to the store.
 
@@ -830,7 +830,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
         if len(new_claims) else old
     contents = judged_claims(all_claims)
     scope = all_claims if rebuild else new_claims
-    near = candidates(index, scope["claim_id"].to_list(), k, floor)
+    # K and CANDIDATE_FLOOR read now, not when this was defined: the benchmarks set them
+    near = candidates(index, scope["claim_id"].to_list(), K if k is None else k,
+                      CANDIDATE_FLOOR if floor is None else floor)
     seen = {(c.a, c.b) for c in near}
     near += [c for c in figure_candidates(contents, scope["claim_id"].to_list(), index)
              if (c.a, c.b) not in seen]

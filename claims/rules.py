@@ -1008,14 +1008,54 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
                     or _whole(a, x) or _whole(b, y):
                 continue  # "four of the posts": a part; "nine of the region's 1,032": the whole
             close = frame >= FRAME_OVERLAP or (  # close embeddings only with a unit or a time
-                same_matter and (bool(x.unit) or bool(y.unit) or x.kind == "time")
-                and not _far_sums(x, y))
+                (same_matter or _counted_alike(a, x, qa, b, y, qb, similarity))
+                and (bool(x.unit) or bool(y.unit) or x.kind == "time") and not _far_sums(x, y))
             if close and not fits(x, y):
                 unit = x.unit or y.unit
                 what = f" ({unit})" if unit else ""
                 return RuleHit("numbers", "contradiction",
                                f"numbers: {_fmt(x)!r} vs {_fmt(y)!r}{what}")
     return None
+
+
+LOCAL_FRAME_SIMILARITY = 0.45  # cosine from which one thing counted alike is one matter
+
+
+def _counted_alike(a: str, x: Quantity, qa: list[Quantity], b: str, y: Quantity,
+                   qb: list[Quantity], similarity: float | None) -> bool:
+    """Two figures of one thing counted the same way: the same word right before both, or
+    right after both ("46 homes had been destroyed" / "61 homes had been destroyed"; "a
+    25-crown credit" / "the 75-crown credit"), between statements about the same story
+    (cosine >= LOCAL_FRAME_SIMILARITY) whose other words differ: the same matter, whatever
+    else each statement adds. Not a word on either side ("Five workers were treated in
+    hospital" / "Three workers remain in hospital"; "owed a further 9.5 million crowns in
+    extra costs" / "approved an extra 14 million crowns"), nor a name or a time."""
+    if similarity is None or similarity < LOCAL_FRAME_SIMILARITY or not (x.unit and y.unit):
+        return False
+    if not _same_head(x.unit, y.unit):
+        return False
+    before_x, after_x = _beside(a, x, qa)
+    before_y, after_y = _beside(b, y, qb)
+    return bool(before_x and before_x == before_y or after_x and after_x == after_y)
+
+
+def _beside(text: str, q: Quantity, others: list[Quantity]) -> tuple[str | None, str | None]:
+    """The content word right before a figure and right after it, in its clause (lower
+    case, not a day or a time of day: "had been destroyed" -> destroy)."""
+    left, right = _clause_sides(text, q, others)
+
+    def first(words: list[str]) -> str | None:
+        for w in words:
+            if w.lower() in _SKIP or not w[:1].islower():
+                continue
+            sense = _sense(w)
+            return None if sense in _DAY_WORDS or sense in _TIME_WORDS else sense
+        return None
+
+    return first(_words(left)[::-1]), first(_words(right))
+
+
+_TIME_WORDS = {_stem(w) for w in "year years month months week weeks last next every".split()}
 
 
 SUM_RATIO = 5.0  # two sums further apart than this are two sums, unless the statements match

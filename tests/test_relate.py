@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from claims import relate
 from claims.cli import app
 from claims.group import build_groups
 from claims.pipeline import ingest
@@ -265,6 +266,20 @@ def test_relations_are_cached_and_updated_incrementally(tmp_path, judge_says_con
     for name in ("claims-000001.parquet", "vectors-000001.npy", "documents-000001.parquet"):
         old_file = tmp_path / "index" / before / name
         assert (tmp_path / "index" / after / name).stat().st_ino == old_file.stat().st_ino
+
+
+@pytest.mark.parametrize("setting, value", [("K", 0), ("CANDIDATE_FLOOR", 1.01)])
+def test_ingest_reads_k_and_the_candidate_floor_when_it_runs(tmp_path, monkeypatch,
+                                                             judge_says_contradiction,
+                                                             setting, value):
+    """benchmarks/relations.py --k sets relate.K: no neighbour (or none close enough) is no
+    pair to judge."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(DOC_A, encoding="utf-8")
+    monkeypatch.setattr(relate, setting, value)
+    ingest([str(tmp_path / "a")], str(tmp_path / "index"), judge=judge_says_contradiction)
+    assert len(Store.open(tmp_path / "index").claims()) == 3
+    assert len(Store.open(tmp_path / "index").pairs()) == 0
 
 
 def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):

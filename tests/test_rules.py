@@ -858,3 +858,23 @@ def test_dying_and_being_killed_are_one_thing_done_to_people():
     assert numeric_conflict("five people had died because of the fire",
                             "the fire service puts the death toll at four", 0.6)
     assert numeric_conflict("three people died", "four people were injured", 0.6) is None
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # the same word right after both figures: one thing counted alike, other words aside
+    ("the fire had now burned 3,400 hectares and that 46 homes had been destroyed, most of "
+     "them in Tullen", "2,400 people had been evacuated from the town and that 61 homes had "
+     "been destroyed", True),
+    ("a 25-crown credit on their next bill", "the 75-crown credit it had already offered "
+     "was fair", True),
+    # a word beside both, but not on the same side, or a time: two things
+    ("Five workers were treated in hospital for smoke inhalation",
+     "Three workers remain in hospital, one of them in serious condition", False),
+    ("it is owed a further 9.5 million crowns in extra costs",
+     "the council approved an extra 14 million crowns for the renovation", False),
+    ("the boats landed fish worth about 31 million florins last year",
+     "the fleet stood to lose about 10 million florins of catch every year", False),
+])
+def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a, b, clash):
+    assert (numeric_conflict(a, b, similarity=0.5) is not None) == clash
+    assert numeric_conflict(a, b, similarity=0.4) is None  # not about the same story
