@@ -355,7 +355,39 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
                             end=start + q_start + len(span[q_start:q_end].rstrip())))
     zeros = _zeros(span, start, out)  # "not one passenger": none, not one
     out = [q for q in out if not any(z.start <= q.start < z.end for z in zeros)] + zeros
-    return _ranges(text, sorted(out, key=lambda q: q.start))
+    return _elliptic_units(text, _ranges(text, sorted(out, key=lambda q: q.start)))
+
+
+# "from 48 people to 19", "27 votes to 22", "4.2 million customers, not 1.2 million": the
+# second figure counts what the first one does
+_SAME_UNIT_JOIN = re.compile(r"^\s*,?\s*(?:to|or|not|rather\s+than|instead\s+of)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+# "nine of the region's 1,032 polling stations", "612 of the 1,032 stations": a part of the
+# whole that follows, counted in its unit ("four of the posts" reads its noun directly)
+_PART_JOIN = re.compile(r"^\s+of\s+(?:the|its|their|our|his|her|all)\s+"
+                        r"(?:[A-Za-z][\w-]*[’']s\s+)?$", re.IGNORECASE)
+
+
+def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Bare counts that say what they count only through a figure beside them."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind != "count" or q.unit and not re.search(r"[’']s$", q.unit):
+            continue  # counts its own noun ("nine of the region's": no noun at all)
+        after = out[i + 1] if i + 1 < len(out) else None
+        if after is not None and after.kind in ("count", "money") and after.unit \
+                and _PART_JOIN.match(text[q.start + len(q.text.split(" of ")[0]):after.start]):
+            part = text[q.start:after.start].rstrip()
+            out[i] = Quantity(value=q.value, unit=after.unit, kind=after.kind,
+                              qualifier=q.qualifier, text=part, start=q.start,
+                              end=q.start + len(part))
+            continue
+        before = out[i - 1] if i else None
+        if before is not None and not q.unit and before.kind in ("count", "money") \
+                and before.unit and _SAME_UNIT_JOIN.match(text[before.end:q.start]):
+            out[i] = Quantity(value=q.value, unit=before.unit, kind=before.kind,
+                              qualifier=q.qualifier, text=q.text, start=q.start, end=q.end)
+    return out
 
 
 # "no household had received a single florin", "not one passenger": a count of none

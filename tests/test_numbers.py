@@ -279,3 +279,20 @@ def test_times_at_night_by_a_time_and_not_until(text, minutes, qualifier):
 
 def test_a_share_with_a_dot_is_no_time():
     assert [q.kind for q in extract_quantities("Inflation stood at 14.50%")] == ["percent"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("cut the team from 48 people to 19", 19, "people"),  # the second figure of a change
+    ("approved by 27 votes to 22", 22, "votes"),
+    ("4.2 million customers, not 1.2 million as it first reported", 1.2e6, "customers"),
+    ("only nine of the region's 1,032 polling stations opened late", 9, "polling stations"),
+    ("Clara Wendt was in 612 of the 1,032 stations", 612, "stations"),  # a part of the whole
+])
+def test_a_bare_figure_counts_what_the_figure_beside_it_counts(text, value, unit):
+    q = next(q for q in extract_quantities(text) if q.value == value)
+    assert q.unit == unit
+
+
+def test_two_counts_joined_by_and_keep_their_own_nouns():
+    qs = extract_quantities("12 injured and 40 dead; 27 to 22")
+    assert [q.unit for q in qs] == ["injured", "dead", "", ""]

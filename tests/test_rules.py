@@ -878,3 +878,20 @@ def test_dying_and_being_killed_are_one_thing_done_to_people():
 def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a, b, clash):
     assert (numeric_conflict(a, b, similarity=0.5) is not None) == clash
     assert numeric_conflict(a, b, similarity=0.4) is None  # not about the same story
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # a part of a whole that counts the same happening as the other side's figure
+    ("only nine of the region's 1,032 polling stations opened late on Sunday",
+     "Our observers recorded 23 polling stations that opened more than an hour late", True),
+    ("at least 800 of the 1,200 construction jobs will go to workers from Lorvania",
+     "no more than three hundred of the jobs will go to Lorvanians", True),
+    # a part of what the other side counts, or a part inside a phrase: no clash
+    ("up to four of the posts are surrounded", "Turkey has 12 observation posts in Idlib",
+     False),
+    ("Twenty-three people are confirmed dead and 22 remain missing",
+     "it had made advance payments to the families of 24 of the 26 people confirmed dead",
+     False),
+])
+def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b, clash):
+    assert (numeric_conflict(a, b, similarity=0.6) is not None) == clash
