@@ -65,7 +65,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 63  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 64  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -381,11 +381,19 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
         # fishing-quota (not the 250,000-euro fine: too few words beside the figures), 1 more
         # true one predicted; a hedged figure ("3,100" within "about 3,000") would have added
         # two wrong ones on dam-breach.
-        figure = far_figure(ab.premise, ab.hypothesis) if denied is None else None
-        if figure and "contradiction" not in (ab.label, ba.label):
+        if denied is not None or "contradiction" in (ab.label, ba.label):
+            return "neutral", 0.0, "model", []
+        figure = far_figure(ab.premise, ab.hypothesis)
+        if figure:
             return "agree", round(similarity, 4), "numbers", [
                 f"same figure: {figure!r} in both, with words in common (cosine "
                 f"{similarity:.2f}), no clash found"]
+        figure = entailed_figure(ab.premise, ab.hypothesis) if ab is not ba else None
+        j = ab if ab.label == "entailment" else ba
+        if figure and j.label == "entailment":
+            return "agree", round(similarity, 4), "numbers", [
+                f"same figure: {figure!r} in both, and one entails the other "
+                f"({j.scores['entailment']:.2f}; cosine {similarity:.2f}), no clash found"]
         return "neutral", 0.0, "model", []
     kind, score, method, reasons = _verdict(ab, ba, similarity)
     if denied is None:
@@ -414,6 +422,19 @@ def far_figure(a: str, b: str) -> str | None:
         return None  # most far pairs: no figure to share
     figure = shared_figure(a, b, hedged=False)
     return figure if figure and words_beside_figures(a, b) >= SHARED_WORDS else None
+
+
+@functools.lru_cache(maxsize=65536)
+def entailed_figure(a: str, b: str) -> str | None:
+    """The very same specific figure in both (qualifier and all, not a small whole number):
+    far apart, an agreement where the judge finds entailment one way and contradiction in
+    neither ("The Lundar Isles will be allowed to catch 43 percent of Grey Sound cod from next
+    year" / "his country's share will rise to 43 percent in 2027", cosine 0.16), however few
+    words the two share. Seeds: 1 more written-down agreement (wildfire-line), 1 more true
+    one predicted (fishing-quota); the held-out sets unchanged."""
+    if not (FIGURE_HINT.search(a) and FIGURE_HINT.search(b)):
+        return None
+    return shared_figure(a, b, hedged=False)
 
 
 def far_denial(ab: Any, ba: Any, denied: str, enough: float = FAR_DENIAL) -> float | None:
@@ -574,7 +595,8 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
                     (j.label != "neutral" or j.scores["contradiction"] >= REVERSE_AT_LEAST
                      or sims[i] >= SAME_MATTER)
                     and (sims[i] >= FLOOR or j.scores["contradiction"] >= FAR_CLASH))
-                    or (sims[i] < FLOOR and far_figure(*pairs[i]))]
+                    or (sims[i] < FLOOR and (far_figure(*pairs[i]) or (
+                        j.label == "entailment" and entailed_figure(*pairs[i]))))]
         backward = dict(zip(back_idx, judge_pairs(
             [(pairs[i][1], pairs[i][0]) for i in back_idx], name=judge_name,
             similarities=[sims[i] for i in back_idx], strip_wrappers=False,

@@ -396,6 +396,26 @@ def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
     assert _combine(unsure, unsure, similarity=0.44)[0] == "neutral"  # not close enough
 
 
+def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_way():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    a = "The Lundar Isles will be allowed to catch 43 percent of Grey Sound cod from next year"
+    b = "his country's share will rise to 43 percent in 2027"
+
+    def j(label: str, premise: str, hypothesis: str) -> Judgement:
+        scores = {k: (0.6 if k == label else 0.2)
+                  for k in ("entailment", "neutral", "contradiction")}
+        return Judgement(label, scores, None, ("model",), premise, hypothesis)
+
+    kind, _, method, reasons = _combine(j("entailment", a, b), j("neutral", b, a), 0.16)
+    assert (kind, method) == ("agree", "numbers") and "43 percent" in reasons[0]
+    assert _combine(j("neutral", a, b), j("neutral", b, a), 0.16)[0] == "neutral"  # no entailment
+    assert _combine(j("entailment", a, b), j("contradiction", b, a), 0.16)[0] == "neutral"
+    other = "the share will rise to 45 percent in 2027"  # another figure: nothing shared
+    assert _combine(j("entailment", a, other), j("neutral", other, a), 0.16)[0] == "neutral"
+
+
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
     from claims.judge import Judgement
     from claims.relate import _combine, judged
