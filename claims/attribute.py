@@ -43,6 +43,9 @@ _INVERTING = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes
               "explained", "insisted", "continued", "recalled", "warned", "tweeted"}
 _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing", "noting",
                 "stressing", "accusing", "denying", "describing", "calling"}
+# "Kalder denied that any subcontractor was owed money, saying all payments were up to date":
+# a second claim of the same speaker ("reports ..., warning that": the reports warn)
+_FURTHER_SAYING = {"saying", "adding", "insisting", "arguing", "noting", "stressing"}
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 # "put the cost of the closure at 40 million crowns": an estimate, like "estimated ... at"
 _PUT_AT = re.compile(
@@ -1674,8 +1677,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         # in "She rejected that account, saying the alert came at 2:50" the clause only
         # answers someone, and what follows "saying" is her own claim.
         hits = [h for i, h in enumerate(hits) if h.verb not in _PARTICIPLES or (
-            i > 0 and hits[i - 1].mode == "speaker-first" and _ANSWER_THEN.fullmatch(
-                sentence[hits[i - 1].verb_end:h.wrapper_start + 1]))]
+            i > 0 and hits[i - 1].mode == "speaker-first" and (_ANSWER_THEN.fullmatch(
+                sentence[hits[i - 1].verb_end:h.wrapper_start + 1])
+                or h.verb in _FURTHER_SAYING and h.speaker == hits[i - 1].speaker))]
     hits.sort(key=lambda h: h.verb_start)
     return hits
 

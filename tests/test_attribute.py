@@ -868,3 +868,15 @@ def test_a_first_word_that_is_also_a_persons_name_names_no_business():
                        "Services, for night monitoring. Tarrow rejects that account. The "
                        "company says no alert was raised.")
     assert [s for s, _, _ in got][-2:] == ["Mark Tarrow", "Veradyne Services"]
+
+
+def test_saying_after_a_speakers_own_verb_is_a_second_claim_of_that_speaker():
+    assert attributions("Sten Kalder denied that any subcontractor was owed money, saying all "
+                        "payments were up to date.") == [
+        ("Sten Kalder", "denied", "any subcontractor was owed money"),
+        ("Sten Kalder", "saying", "all payments were up to date")]
+    # what reports warn of is part of the claim, not a claim of its own
+    assert attributions("He claimed that the government had ignored two engineering reports, "
+                        "warning that the embankment was weakening.") == [
+        ("He", "claimed", "the government had ignored two engineering reports, warning that "
+                          "the embankment was weakening")]
