@@ -65,7 +65,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 64  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 65  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -328,9 +328,25 @@ def _one_side_negated(a: str, b: str) -> bool:
     if in_a == bool(_NEGATION.search(b)):
         return False
     negated, other = (a, b) if in_a else (b, a)
-    covered = " ".join(" ".join(negated[m.end():].split()[:4])
+    covered = " ".join(" ".join(_past_who(m, negated[m.end():]).split()[:4])
                        for m in _NEGATION.finditer(negated))
     return bool(common_words(covered) & common_words(other))
+
+
+# a negated subject covers its verb, past the words that say who: "Nobody in the control
+# room switched that line off" / "the line had been switched off at 12:15"
+_WHO_PHRASE = re.compile(r"^\s*(?:in|at|from|on|of|inside|within|among|with)\s+(?:the\s+|a\s+|"
+                         r"an\s+|our\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,2}?"
+                         r"(?=(?:\w+ed|has|had|have|was|were|is|are|did|does|do|could|would|"
+                         r"will|can)\b)", re.IGNORECASE)
+
+
+def _past_who(negation: re.Match[str], rest: str) -> str:
+    if negation.group(0).lower() in ("nobody", "nothing", "none", "neither"):
+        phrase = _WHO_PHRASE.match(rest)
+        if phrase:
+            return rest[phrase.end():]
+    return rest
 
 
 def far_clash(ab: Any, ba: Any) -> bool:

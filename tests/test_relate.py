@@ -932,3 +932,19 @@ def test_a_named_speaker_going_on_is_no_clash_with_themself():
     kept = without_self_clashes(rels, claims)
     assert kept.filter(pl.col("kind") == "contradict")["a"].to_list() == [2, 4, 6, 8, 10, 12]
     assert len(kept.filter(pl.col("kind") == "agree")) == 1  # agreements are not touched
+
+
+def test_one_side_saying_no_covers_what_its_negation_reaches():
+    from claims.relate import _one_side_negated
+
+    other = "the line had been switched off at 12:15 on Saturday"
+    # a negated subject covers its verb, past the words that say who
+    assert _one_side_negated("Nobody in the control room switched that line off at lunchtime",
+                             other)
+    assert _one_side_negated("No passwords, bank details or card numbers were taken",
+                             "the sample contained customers' passwords")
+    # a negation that covers none of the other side's words says no to something else
+    assert not _one_side_negated("Nobody has claimed responsibility for the attack",
+                                 "The attack killed 12 people")
+    assert not _one_side_negated("There was no wind in the valley that afternoon", other)
+    assert not _one_side_negated("The line was not switched off", "it was not switched off")
