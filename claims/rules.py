@@ -98,6 +98,7 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     return None
 
 
+APPROX_AGREES = 0.1  # "about 39 decibels" holds 35 but reports no 35: within a tenth it may
 SMALL = 10  # below this, a whole number is as likely what both speak of as what they report
 
 
@@ -138,7 +139,8 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
             hedge, exact = (x, y) if x.qualifier else (y, x)
             if exact.qualifier or not hedge.qualifier or not _compatible(x, y):
                 continue
-            if abs(exact.value - hedge.value) <= 0.25 * hedge.value:  # "more than 60" is
+            near = APPROX_AGREES if hedge.qualifier in _APPROX else 0.25
+            if abs(exact.value - hedge.value) <= near * hedge.value:  # "more than 60" is
                 out.append((f"{_fmt(exact)} within {_fmt(hedge)}", (x.value, y.value)))  # no
     return out  # report of 3,100
 
