@@ -128,6 +128,9 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
                 if (x.value == y.value or _dial(x, y) and (x.value - y.value) % 720 == 0) \
                         and x.qualifier == y.qualifier:
                     out.append((_fmt(x), (x.value, y.value)))
+                elif hedged and _near_time(x, y):
+                    hedge, exact = (x, y) if x.qualifier else (y, x)
+                    out.append((f"{_fmt(exact)} within {_fmt(hedge)}", (x.value, y.value)))
                 continue
             if not _same_head(x.unit, y.unit):
                 continue
@@ -143,6 +146,19 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
             if abs(exact.value - hedge.value) <= near * hedge.value:  # "more than 60" is
                 out.append((f"{_fmt(exact)} within {_fmt(hedge)}", (x.value, y.value)))  # no
     return out  # report of 3,100
+
+
+NEAR_TIME = 10.0  # minutes: "at about two o'clock" reports 13:58, not 13:40
+
+
+def _near_time(x: Quantity, y: Quantity) -> bool:
+    """One clock time given as "about" the other, a few minutes apart ("the protection system
+    tripped at about two o'clock" / "had tripped at 13:58")."""
+    hedge, exact = (x, y) if x.qualifier else (y, x)
+    if hedge.qualifier not in ("about", "around") or exact.qualifier:
+        return False
+    shifts = (0.0, 720.0, -720.0) if _dial(x, y) else (0.0,)
+    return any(abs(hedge.value + d - exact.value) <= NEAR_TIME for d in shifts)
 
 
 def figure_keys(text: str) -> set[tuple[str, str, float, str]]:

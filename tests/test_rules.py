@@ -113,6 +113,8 @@ def test_two_times_for_one_event_clash_and_compatible_times_do_not():
      "About 1,200 residents", True),
     ("the true figure was about 3,000 people", "3,100 people were unable to return",
      "3,100 people within about 3,000 people", False),
+    ("the protection system tripped at about two o'clock", "the protection had tripped at 13:58",
+     "13:58 within about two o'clock", False),  # a clock time a few minutes from "about"
 ])
 def test_one_figure_reported_twice_is_a_shared_figure(a, b, figure, very_same):
     assert shared_figure(a, b) == figure
@@ -128,6 +130,7 @@ def test_one_figure_reported_twice_is_a_shared_figure(a, b, figure, very_same):
     ("12 observation posts", "up to four of the posts"),
     # "about" holds a figure a tenth away, not more: 35 is no report of "about 39"
     ("the substation would produce about 39 decibels at night", "the figure at 35 decibels"),
+    ("The alarm sounded at about 2 a.m.", "The alarm sounded at 2:40 a.m."),
 ])
 def test_a_hedge_far_from_the_figure_or_another_time_is_not_shared(a, b):
     assert shared_figure(a, b) is None
