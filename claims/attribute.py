@@ -74,7 +74,8 @@ ANSWERED_NOUNS = (r"(?:claims?|accusations?|allegations?|charges?|reports?|accou
                   r"suggestions?|assertions?|statements?|idea|notion|version|criticism|figures?)")
 _ANSWERED_NOUN = r"(?:[\w’'-]+\s+){0,2}?" + ANSWERED_NOUNS
 _ANSWERED = r"(?:this|that|the|these|those|such|his|her|its|their)\s+" + _ANSWERED_NOUN
-_ANSWER_THEN = re.compile(r"\s*" + _ANSWERED + r"\s*(?:,\s*)?$", re.IGNORECASE)
+# ("denied that, saying ...": "that" alone is what was said before)
+_ANSWER_THEN = re.compile(r"\s*(?:" + _ANSWERED + r"|that|this)\s*(?:,\s*)?$", re.IGNORECASE)
 # Verbs that need a subject right before them (nouns too often: "this claim", "the states").
 _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
 
@@ -1168,7 +1169,8 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
         if m:  # "told reporters that", "told Valley Wire they had received", "told the
             pos = after + m.end()  # Lundar parliament on Monday that"
     m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X)?"
-                 r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;])))?\s*[:,]?\s*",
+                 r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;]))(?!\s*[,.;]))?"
+                 r"\s*[:,]?\s*",
                  sentence[pos:], re.IGNORECASE)
     if m:
         pos += m.end()
@@ -1247,8 +1249,13 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
         return None
     lead = _DATELINE.match(sentence)
     np = _np_right(sentence, lead.end() if lead else 0)
-    if np is None or np.start >= m.start() or not re.match(r"\s+[a-z]", sentence[np.end:]):
+    apposed = re.match(r",\s[^,]{1,80}?,\s+(?=[a-z])", sentence[np.end:]) if np else None
+    if np is not None and apposed:  # "Anneli Voss, the mayor of Dravnik, has denied ...,
+        np = _appositive(sentence, np.end + apposed.end()) or np  # saying ..."
+    elif np is None or np.start >= m.start() or not re.match(r"\s+[a-z]", sentence[np.end:]):
         return None  # "Transcript: Rosk on ..., warning shots": no clause, no speaker
+    if np.start >= m.start():
+        return None
     speaker, ent = _resolve(doc, np)
     return _Hit(m.start(), m.end(), m.group(0), np, speaker, ent, "speaker-first",
                 wrapper_start=len(sentence[:m.start()].rstrip(" ,")))

@@ -880,3 +880,18 @@ def test_saying_after_a_speakers_own_verb_is_a_second_claim_of_that_speaker():
                         "warning that the embankment was weakening.") == [
         ("He", "claimed", "the government had ignored two engineering reports, warning that "
                           "the embankment was weakening")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "that" alone is what was said before; what follows "saying" is the speaker's own claim
+    ("Galeforth denied that, saying trawling would only be restricted near each turbine.",
+     [("Galeforth", "denied", "that"),
+      ("Galeforth", "saying", "trawling would only be restricted near each turbine")]),
+    # past an appositive to the speaker
+    ("Anneli Voss, the mayor of Dravnik, has denied that she concealed an overrun, saying she "
+     "first saw the figures in June.",
+     [("Anneli Voss", "denied", "she concealed an overrun"),
+      ("Anneli Voss", "saying", "she first saw the figures in June")]),
+])
+def test_a_denial_then_saying_is_two_claims_of_one_speaker(text, expected):
+    assert attributions(text) == expected
