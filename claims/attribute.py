@@ -83,7 +83,9 @@ _AUX = (
     "had has have did does also again later earlier previously repeatedly then would will "
     "further "
     "publicly separately recently reportedly flatly firmly angrily quickly even once "
-    "initially subsequently already still specifically explicitly privately openly now"
+    "initially subsequently already still specifically explicitly privately openly now "
+    "categorically strongly vehemently emphatically strenuously formally officially "
+    "personally immediately swiftly"
 ).split()
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|"
          "morning|afternoon|evening|night|day")
@@ -1185,7 +1187,11 @@ def _appositive(sentence: str, end: int) -> _NP | None:
     if not m:
         return None
     c2 = m.start()
-    c1 = left.rfind(",", 0, c2)
+    c1 = c2
+    while True:  # the comma before, not one inside a figure ("about 2,300 signatures")
+        c1 = left.rfind(",", 0, c1)
+        if c1 < 1 or not (left[c1 - 1].isdigit() and left[c1 + 1:c1 + 2].isdigit()):
+            break
     if c1 < 0 or c2 - c1 > 90 or any(q in left[c1:c2] for q in _DOUBLE_QUOTES):
         return None
     age = re.search(r",\s*\d{1,3}\s*$", left[:c1 + 1].rstrip(","))

@@ -895,3 +895,14 @@ def test_saying_after_a_speakers_own_verb_is_a_second_claim_of_that_speaker():
 ])
 def test_a_denial_then_saying_is_two_claims_of_one_speaker(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tarrow categorically denied the report.", [("Tarrow", "denied", "the report")]),
+    # a figure's comma is no end of the appositive
+    ("Morrow, whose group has collected about 2,300 signatures against the substation, said "
+     "the company had measured from the wrong place.",
+     [("Morrow", "said", "the company had measured from the wrong place")]),
+])
+def test_an_adverb_or_a_figure_between_speaker_and_verb(text, expected):
+    assert attributions(text) == expected
