@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claims.types import Quantity
 
@@ -368,6 +369,9 @@ _PART_JOIN = re.compile(r"^\s+of\s+(?:the|its|their|our|his|her|all)\s+"
                         r"(?:[A-Za-z][\w-]*[’']s\s+)?$", re.IGNORECASE)
 
 
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|those)\s+", re.IGNORECASE)
+
+
 def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Bare counts that say what they count only through a figure beside them."""
     out = list(qs)
@@ -381,6 +385,12 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             out[i] = Quantity(value=q.value, unit=after.unit, kind=after.kind,
                               qualifier=q.qualifier, text=part, start=q.start,
                               end=q.start + len(part))
+            continue
+        of_them = _OF_THEM.match(text[q.end:]) if not q.unit else None
+        noun = _counted_noun(text, q.end + of_them.end())[0] if of_them else ""
+        if noun and noun.split()[0].lower() not in _NOT_COUNTED \
+                and not noun.lower().endswith("ed"):  # "95 buildings had been
+            out[i] = replace(q, unit=noun)  # destroyed, 58 of them homes": 58 homes
             continue
         before = out[i - 1] if i else None
         if before is not None and not q.unit and before.kind in ("count", "money") \

@@ -449,7 +449,11 @@ def _quoted(s: str) -> bool:
 _SENSES = {**dict.fromkeys(("died", "die", "dies", "dead", "death", "kill", "perish", "fataliti",
                             "toll"), "die"),
            **dict.fromkeys(("injur", "hurt", "wound"), "injur"),
-           **dict.fromkeys(("arrest", "detain"), "arrest")}
+           **dict.fromkeys(("arrest", "detain"), "arrest"),
+           # "1,800 people had been evacuated" / "3,000 people had been displaced" / "1,200
+           # residents were moved out of their homes" / "forced from their homes"
+           **dict.fromkeys(("evacuat", "evacuation", "displac", "relocat", "fled", "fle",
+                            "hom"), "evacuat")}
 
 
 def _sense(word: str) -> str:
@@ -1117,9 +1121,10 @@ def _far_sums(x: Quantity, y: Quantity) -> bool:
     which only the words of the whole statements, not a word beside each, say are one sum.
     Rival estimates of one sum mostly lie closer ("at least 60 million crowns" / "about 25
     million crowns" for the repairs; 200 / 800 million euros of flood damage)."""
-    def amount(q: Quantity) -> bool:
+    def amount(q: Quantity) -> bool:  # (people too: "800,000 people have fled the region"
         return q.kind == "money" or q.kind == "count" and bool(q.unit) \
-            and _stem(q.unit.split()[-1]) in _MEASURES
+            and (_stem(q.unit.split()[-1]) in _MEASURES or _head(q.unit) == "people")
+        # / "About 1,200 residents were evacuated from streets near the port": two stories)
 
     if not (amount(x) and amount(y)):
         return False

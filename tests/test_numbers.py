@@ -287,6 +287,9 @@ def test_a_share_with_a_dot_is_no_time():
     ("4.2 million customers, not 1.2 million as it first reported", 1.2e6, "customers"),
     ("only nine of the region's 1,032 polling stations opened late", 9, "polling stations"),
     ("Clara Wendt was in 612 of the 1,032 stations", 612, "stations"),  # a part of the whole
+    ("95 buildings had been destroyed, 58 of them homes", 58, "homes"),
+    ("640 of them were sleeping in shelters", 640, ""),  # a verb, no noun
+    ("About 1,100 of those evacuated were allowed to return", 1100, ""),
 ])
 def test_a_bare_figure_counts_what_the_figure_beside_it_counts(text, value, unit):
     q = next(q for q in extract_quantities(text) if q.value == value)

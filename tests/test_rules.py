@@ -902,3 +902,18 @@ def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a
 ])
 def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b, clash):
     assert (numeric_conflict(a, b, similarity=0.6) is not None) == clash
+
+
+@pytest.mark.parametrize("a, b", [
+    ("about 1,800 people had been evacuated", "more than 3,000 people had been displaced"),
+    ("1,200 people had been displaced", "more than 2,000 residents had left their homes"),
+    ("about 1,800 people had been evacuated", "2,400 people had been forced from their homes"),
+])
+def test_evacuated_displaced_and_forced_from_their_homes_count_one_thing(a, b):
+    assert numeric_conflict(a, b, similarity=0.6) is not None
+    assert numeric_conflict(a, "about 2,000 people were treated in hospital",
+                            similarity=0.6) is None
+    # head counts far apart are two stories' ("800,000 people have fled the region")
+    assert numeric_conflict("800,000 people have fled the region since December",
+                            "About 1,200 residents were evacuated from streets near the port",
+                            similarity=0.6) is None
