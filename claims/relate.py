@@ -39,6 +39,7 @@ from claims.rules import (
     word_overlap,
     words_beside_figures,
 )
+from claims.stories import document_names, same_story
 
 K = 8  # neighbours per claim
 CANDIDATE_FLOOR = 0.25  # cosine below which two claims are not judged at all
@@ -878,7 +879,12 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     idle = {i for i, verb, content in all_claims.filter(pl.col("claim_id").is_in(list(paired)))
             .select("claim_id", "verb", "content").rows()
             if requests(verb, content) or asks(contents[i].text)}  # nothing to agree with
-    cands = [c for c in near if c.a not in idle and c.b not in idle]
+    doc_of = dict(all_claims.filter(pl.col("claim_id").is_in(list(paired)))
+                  .select("claim_id", "doc_id").iter_rows())
+    told = document_names(all_claims.filter(pl.col("doc_id").is_in(list(set(doc_of.values()))))
+                          .select("doc_id", "sentence").iter_rows())
+    cands = [c for c in near if c.a not in idle and c.b not in idle and (  # one story's
+        doc_of[c.a] == doc_of[c.b] or same_story(told[doc_of[c.a]], told[doc_of[c.b]]))]
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)
     docs = set(scope["doc_id"].to_list())
     now = dt.datetime.now(dt.UTC)

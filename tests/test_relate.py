@@ -948,3 +948,31 @@ def test_one_side_saying_no_covers_what_its_negation_reaches():
                                  "The attack killed 12 people")
     assert not _one_side_negated("There was no wind in the valley that afternoon", other)
     assert not _one_side_negated("The line was not switched off", "it was not switched off")
+
+
+def test_claims_of_two_stories_in_one_store_are_never_paired(tmp_path, judge_says_contradiction):
+    """A dam breach and a wildfire ingested together: alike claims with different figures,
+    no clash between the stories; the same claims in two documents of one story clash."""
+    dam = ("Kellbrook officials said 1,200 people had been evacuated from Kellbrook after "
+           "the Tessel Dam breach.\n\nThe Tessel Dam had been inspected in March, Kellbrook's "
+           "mayor said.")
+    fire = ("Brennick officials said 1,800 people had been evacuated from Brennick after the "
+            "Oska wildfire.\n\nHarlen Power said its Brennick line had been switched off.")
+    fire_2 = ("Brennick's mayor said 2,400 people had been evacuated from Brennick after the Oska "
+              "wildfire.\n\nOska residents said the Harlen Power line had sparked.")
+    for name, text in (("dam", dam), ("fire", fire), ("fire2", fire_2)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / n) for n in ("dam", "fire", "fire2")], index,
+           judge=judge_says_contradiction)
+    store = Store.open(index)
+    doc_of = dict(store.claims().select("claim_id", "doc_id").iter_rows())
+    text_of = dict(store.documents().select("doc_id", "text").iter_rows())
+    story_of = {d: ("dam" if "Tessel" in t else "fire") for d, t in text_of.items()}
+    across = [(a, b) for a, b in store.relations().select("a", "b").iter_rows()
+              if story_of[doc_of[a]] != story_of[doc_of[b]]]
+    within = [(a, b) for a, b in store.relations().select("a", "b").iter_rows()
+              if doc_of[a] != doc_of[b] and story_of[doc_of[a]] == story_of[doc_of[b]]]
+    assert not across
+    assert within  # the two wildfire documents' claims are still judged together

@@ -1,0 +1,27 @@
+"""Which documents tell one story (claims.stories), and that claims of two stories are never
+paired in one store."""
+
+from __future__ import annotations
+
+from claims.stories import document_names, same_story
+
+
+def test_names_are_capitalised_words_never_written_in_lower_case():
+    rows = [("a", "Norvik Chemicals said the fire at its Velmora warehouse was out."),
+            ("a", "Three workers from Norvik were taken to Velmora General Hospital."),
+            ("b", "Police said a general hospital in Kellbrook treated 27 people."),
+            ("b", "Kellbrook officials said the Tessel Dam had held.")]
+    names = document_names(rows)
+    # "General" and "Hospital" are written in lower case too, "Police" and "Three" only
+    # start a sentence ("Norvik" is written inside one too)
+    assert names["a"] == {"Norvik", "Chemicals", "Velmora"}
+    assert names["b"] == {"Kellbrook", "Tessel", "Dam"}
+
+
+def test_two_documents_tell_one_story_when_they_share_two_names_or_all_the_smaller_has():
+    velmora = frozenset({"Norvik", "Chemicals", "Velmora", "Dravant"})
+    assert same_story(velmora, frozenset({"Velmora", "Norvik", "Green", "Tide"}))
+    assert not same_story(velmora, frozenset({"Velmora", "Kellbrook", "Tessel"}))
+    assert same_story(velmora, frozenset({"Velmora"}))  # all the smaller one names
+    assert not same_story(velmora, frozenset({"Kellbrook"}))
+    assert same_story(velmora, frozenset())  # no names: nothing says it is another story
