@@ -1,6 +1,6 @@
 """Which documents tell one story: the names they share.
 
-A store may hold several stories (`claims ingest seeds/` reads eleven). Claims of two stories
+A store may hold several stories (`claims ingest seeds/` reads thirteen). Claims of two stories
 can look alike ("1,200 people had been displaced" by a dam breach, "about 1,800 people had
 been evacuated" from a wildfire) and clash on their figures, though nothing ties them. News
 about one story names the same places, people and bodies: two documents that share at least
