@@ -77,12 +77,37 @@ def main() -> None:
     print("  ".join(cols))
     for r in rows:
         print("  ".join(str(r[c]) for c in cols))
+    together = one_store(folders, args.judge_model)
+    print(f"all {together['sets']} sets in one store: {together['cross_set_clashes']} of "
+          f"{together['clashes']} clashes and {together['cross_set_agreements']} of "
+          f"{together['agreements']} agreements are between claims of two sets (two stories)")
     out = ROOT / "benchmarks" / "results" / "relations.json"
     out.write_text(json.dumps({"k": args.k, "floor": args.floor, "judge": args.judge_model,
                                "model_clash": args.model_clash,
                                "model_clash_similarity": args.model_clash_similarity,
-                               "sets": rows}, indent=2) + "\n")
+                               "sets": rows, "one_store": together}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
+
+
+def one_store(folders: list[Path], judge: str | None) -> dict[str, int]:
+    """Every set ingested, one after another, into one store (as `claims ingest seeds/`
+    does): relations between claims of two sets relate two stories, and are all wrong."""
+    set_of: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        index = str(Path(tmp) / "index")
+        for folder in folders:
+            ingest([str(folder)], index, judge=judge)
+            docs = Store.open(index).documents()["doc_id"].to_list()
+            set_of.update({d: folder.name for d in docs if d not in set_of})
+        store = Store.open(index)
+        doc_of = dict(store.claims().select("claim_id", "doc_id").iter_rows())
+        rels = store.relations().select("a", "b", "kind").rows()
+    cross = [kind for a, b, kind in rels if set_of[doc_of[a]] != set_of[doc_of[b]]]
+    return {"sets": len(folders),
+            "clashes": sum(k == "contradict" for _, _, k in rels),
+            "cross_set_clashes": cross.count("contradict"),
+            "agreements": sum(k == "agree" for _, _, k in rels),
+            "cross_set_agreements": cross.count("agree")}
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from claims.rules import (
     word_overlap,
     words_beside_figures,
 )
-from claims.stories import document_names, same_story
+from claims.stories import document_names, same_story, vocabulary
 
 K = 8  # neighbours per claim
 CANDIDATE_FLOOR = 0.25  # cosine below which two claims are not judged at all
@@ -882,7 +882,8 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     doc_of = dict(all_claims.filter(pl.col("claim_id").is_in(list(paired)))
                   .select("claim_id", "doc_id").iter_rows())
     told = document_names(all_claims.filter(pl.col("doc_id").is_in(list(set(doc_of.values()))))
-                          .select("doc_id", "sentence").iter_rows())
+                          .select("doc_id", "sentence").iter_rows(),
+                          vocabulary(all_claims["sentence"]) if doc_of else None)
     cands = [c for c in near if c.a not in idle and c.b not in idle and (  # one story's
         doc_of[c.a] == doc_of[c.b] or same_story(told[doc_of[c.a]], told[doc_of[c.b]]))]
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)

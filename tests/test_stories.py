@@ -9,13 +9,18 @@ from claims.stories import document_names, same_story
 def test_names_are_capitalised_words_never_written_in_lower_case():
     rows = [("a", "Norvik Chemicals said the fire at its Velmora warehouse was out."),
             ("a", "Three workers from Norvik were taken to Velmora General Hospital."),
-            ("b", "Police said a general hospital in Kellbrook treated 27 people."),
-            ("b", "Kellbrook officials said the Tessel Dam had held.")]
+            ("b", "Police said a general hospital in Kellbrook treated 27 people for chemicals."),
+            ("b", "Kellbrook officials said the Tessel Dam held and the dam was safe, Mayor Edda "
+                  "Farrow said."),
+            ("c", "Edda Kovar, the mayor of Brennick, said the fire was out.")]
     names = document_names(rows)
-    # "General" and "Hospital" are written in lower case too, "Police" and "Three" only
-    # start a sentence ("Norvik" is written inside one too)
-    assert names["a"] == {"Norvik", "Chemicals", "Velmora"}
-    assert names["b"] == {"Kellbrook", "Tessel", "Dam"}
+    # "General", "Hospital" and "Chemicals" are written in lower case too; "Police" and
+    # "Three" only start a sentence ("Norvik" is written inside one too); "Edda", before two
+    # names ("Edda Farrow", "Edda Kovar"), is a given name, shared by chance
+    assert names["a"] == {"Norvik", "Velmora"}
+    assert names["b"] == {"Kellbrook", "Tessel", "Farrow"}
+    assert names["c"] == {"Kovar", "Brennick"}
+    assert document_names(rows[3:4])["b"] == {"Tessel", "Edda", "Farrow"}  # one Edda
 
 
 def test_two_documents_tell_one_story_when_they_share_two_names_or_all_the_smaller_has():
