@@ -27,7 +27,7 @@ STORY_NAMES = 2
 _RUN = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)*")
 _POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
 # a capital that only starts something: a sentence, a quotation, a transcript turn
-_STARTS = re.compile(r"(?:^|[.!?:;\"“”‘(\[—–-])\s*$")
+_STARTERS = set(".!?:;\"“”‘([—–-")
 # capitalised words that are not names, in a store too small to write them in lower case
 _NOT_NAMES = {w.lower() for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
@@ -46,8 +46,17 @@ _NOT_NAMES = {w.lower() for w in (
 def names(sentence: str) -> list[tuple[list[str], bool]]:
     """The runs of capitalised words in a sentence, each with whether it starts the sentence,
     a quotation or a transcript turn ("Police said ..."), possessives dropped."""
-    return [([_POSSESSIVE.sub("", w) for w in m.group(0).split()],
-             bool(_STARTS.search(sentence[:m.start()]))) for m in _RUN.finditer(sentence)]
+    return [([_POSSESSIVE.sub("", w) for w in m.group(0).split()], _starts(sentence, m.start()))
+            for m in _RUN.finditer(sentence)]
+
+
+def _starts(sentence: str, at: int) -> bool:
+    """Only spaces, or one of _STARTERS, before `at` (a look back, not a scan of the whole
+    text before it: a sentence may be very long)."""
+    before = sentence[max(0, at - 64):at].rstrip()
+    if not before:
+        return at <= 64 or not sentence[:at].strip()
+    return before[-1] in _STARTERS
 
 
 _LOWER = re.compile(r"\b[a-z][\w’'-]*")
