@@ -46,6 +46,7 @@ _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing
 # "Kalder denied that any subcontractor was owed money, saying all payments were up to date":
 # a second claim of the same speaker ("reports ..., warning that": the reports warn)
 _FURTHER_SAYING = {"saying", "adding", "insisting", "arguing", "noting", "stressing"}
+_NOT_SAYING = re.compile(r"\s+(?:to|on|of|up)\b", re.IGNORECASE)  # "adding to the confusion"
 _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 # "put the cost of the closure at 40 million crowns": an estimate, like "estimated ... at"
 _PUT_AT = re.compile(
@@ -1255,7 +1256,9 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
         return None
     lead = _DATELINE.match(sentence)
     np = _np_right(sentence, lead.end() if lead else 0)
-    apposed = re.match(r",\s[^,]{1,80}?,\s+(?=[a-z])", sentence[np.end:]) if np else None
+    apposed = re.match(r",\s(?![a-z]+(?:ed|ing)\b)(?![^,]*\b(?:and|or)\s+[A-Z])[^,]{1,80}?,"
+                       r"\s+(?=[a-z])", sentence[np.end:]) if np else None  # not "based in
+    # Bergen" (a participle: the main verb after it goes unread) nor "Kovar and Lund" (many)
     if np is not None and apposed:  # "Anneli Voss, the mayor of Dravnik, has denied ...,
         np = _appositive(sentence, np.end + apposed.end()) or np  # saying ..."
     elif np is None or np.start >= m.start() or not re.match(r"\s+[a-z]", sentence[np.end:]):
@@ -1692,7 +1695,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         hits = [h for i, h in enumerate(hits) if h.verb not in _PARTICIPLES or (
             i > 0 and hits[i - 1].mode == "speaker-first" and (_ANSWER_THEN.fullmatch(
                 sentence[hits[i - 1].verb_end:h.wrapper_start + 1])
-                or h.verb in _FURTHER_SAYING and h.speaker == hits[i - 1].speaker))]
+                or h.verb in _FURTHER_SAYING and h.speaker == hits[i - 1].speaker
+                and not _NOT_SAYING.match(sentence[h.verb_end:])))]
     hits.sort(key=lambda h: h.verb_start)
     return hits
 

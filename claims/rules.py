@@ -450,10 +450,9 @@ _SENSES = {**dict.fromkeys(("died", "die", "dies", "dead", "death", "kill", "per
                             "toll"), "die"),
            **dict.fromkeys(("injur", "hurt", "wound"), "injur"),
            **dict.fromkeys(("arrest", "detain"), "arrest"),
-           # "1,800 people had been evacuated" / "3,000 people had been displaced" / "1,200
-           # residents were moved out of their homes" / "forced from their homes"
-           **dict.fromkeys(("evacuat", "evacuation", "displac", "relocat", "fled", "fle",
-                            "hom"), "evacuat")}
+           # "1,800 people had been evacuated" / "3,000 people had been displaced" (not
+           # "homes": "trapped in their homes" is no evacuation)
+           **dict.fromkeys(("evacuat", "evacuation", "displac", "relocat", "fled"), "evacuat")}
 
 
 def _sense(word: str) -> str:

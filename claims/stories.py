@@ -24,7 +24,8 @@ import polars as pl
 STORY_NAMES = 2
 
 # a run of capitalised words: "Velmora General Hospital", "Edda Farrow", "Harlen Power's"
-_RUN = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)*")
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin capitals and small letters: "Åre", "Zürich"
+_RUN = re.compile(rf"\b[{_UP}][{_LO}][\w’'-]*(?:\s+[{_UP}][{_LO}][\w’'-]*)*")
 _POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
 # a capital that only starts something: a sentence, a quotation, a transcript turn
 _STARTERS = set(".!?:;\"“”‘([—–-")
@@ -59,7 +60,7 @@ def _starts(sentence: str, at: int) -> bool:
     return before[-1] in _STARTERS
 
 
-_LOWER = re.compile(r"\b[a-z][\w’'-]*")
+_LOWER = re.compile(rf"\b[{_LO}][\w’'-]*")
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,9 @@ def vocabulary(sentences: pl.Series) -> Vocabulary:
     """The whole store's `Vocabulary` (vectorised: about a second for a million sentences).
     Read from every sentence, not only those of the documents in question, so that a small
     update tells "General Hospital" from a name as the whole store would."""
-    lower = sentences.str.extract_all(r"\b[a-z][\w’'-]*").explode().drop_nulls().unique()
-    inside = sentences.str.extract_all(r"[a-z,] [A-Z][a-z][\w’'-]*").explode().drop_nulls() \
+    lower = sentences.str.extract_all(rf"\b[{_LO}][\w’'-]*").explode().drop_nulls().unique()
+    inside = sentences.str.extract_all(rf"[{_LO},] [{_UP}][{_LO}][\w’'-]*").explode() \
+        .drop_nulls() \
         .str.slice(2).str.replace(r"[’']s$", "").unique()
     return Vocabulary(frozenset(lower.to_list()), frozenset(inside.to_list()))
 

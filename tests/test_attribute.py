@@ -908,3 +908,18 @@ def test_a_denial_then_saying_is_two_claims_of_one_speaker(text, expected):
 ])
 def test_an_adverb_or_a_figure_between_speaker_and_verb(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a participle appositive: the verb after it goes unread, so no claim is cut out of it
+    "The company, based in Bergen, said 300 jobs would go, adding that the plant would close.",
+    # several subjects: no one of them says it
+    "Farrow, Kovar and Lund signed the letter, saying the plant should close.",
+])
+def test_no_participle_claim_where_its_speaker_is_unclear(text):
+    assert attributions(text) == [(None, None, text.rstrip("."))]
+
+
+def test_adding_to_is_no_second_claim():
+    assert attributions("The ministry said the water was safe, adding to the confusion.") == [
+        ("ministry", "said", "the water was safe, adding to the confusion")]

@@ -906,13 +906,15 @@ def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b,
 
 @pytest.mark.parametrize("a, b", [
     ("about 1,800 people had been evacuated", "more than 3,000 people had been displaced"),
-    ("1,200 people had been displaced", "more than 2,000 residents had left their homes"),
-    ("about 1,800 people had been evacuated", "2,400 people had been forced from their homes"),
+    ("1,200 people had been displaced", "more than 2,000 residents had been evacuated"),
 ])
-def test_evacuated_displaced_and_forced_from_their_homes_count_one_thing(a, b):
+def test_evacuated_and_displaced_count_one_thing(a, b):
     assert numeric_conflict(a, b, similarity=0.6) is not None
     assert numeric_conflict(a, "about 2,000 people were treated in hospital",
                             similarity=0.6) is None
+    # "homes" is no evacuation: "trapped in their homes"
+    assert numeric_conflict("About 400 people were trapped in their homes by the floodwater",
+                            "About 1,200 people had been evacuated", similarity=0.61) is None
     # head counts far apart are two stories' ("800,000 people have fled the region")
     assert numeric_conflict("800,000 people have fled the region since December",
                             "About 1,200 residents were evacuated from streets near the port",

@@ -30,3 +30,11 @@ def test_two_documents_tell_one_story_when_they_share_two_names_or_all_the_small
     assert same_story(velmora, frozenset({"Velmora"}))  # all the smaller one names
     assert not same_story(velmora, frozenset({"Kellbrook"}))
     assert same_story(velmora, frozenset())  # no names: nothing says it is another story
+
+
+def test_names_with_accented_capitals_are_names():
+    rows = [("a", "The fire in Åre destroyed 40 homes, said Björn Ekström."),
+            ("b", "In Åre, 52 homes burned, Ekström told the Östersund paper.")]
+    names = document_names(rows)
+    assert {"Åre", "Ekström"} <= names["a"] & names["b"]
+    assert same_story(names["a"], names["b"])
