@@ -876,11 +876,11 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     near += [c for c in figure_candidates(contents, scope["claim_id"].to_list(), index)
              if (c.a, c.b) not in seen]
     paired = {i for c in near for i in (c.a, c.b)}  # only the candidates' claims are read
-    idle = {i for i, verb, content in all_claims.filter(pl.col("claim_id").is_in(list(paired)))
-            .select("claim_id", "verb", "content").rows()
+    rows = all_claims.filter(pl.col("claim_id").is_in(list(paired))) \
+        .select("claim_id", "verb", "content", "doc_id").rows()
+    idle = {i for i, verb, content, _ in rows
             if requests(verb, content) or asks(contents[i].text)}  # nothing to agree with
-    doc_of = dict(all_claims.filter(pl.col("claim_id").is_in(list(paired)))
-                  .select("claim_id", "doc_id").iter_rows())
+    doc_of = {i: doc for i, _, _, doc in rows}
     told = document_names(all_claims.filter(pl.col("doc_id").is_in(list(set(doc_of.values()))))
                           .select("doc_id", "sentence").iter_rows(),
                           vocabulary(all_claims["sentence"]) if doc_of else None)
