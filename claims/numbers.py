@@ -228,6 +228,16 @@ _DOTTED_TIME = re.compile(r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\
                           r"against|[a-z]*(?:grams|metres|meters)|kg|km|points?)\b))",
                           re.IGNORECASE)
 
+# A 24-hour clock read out after "at": "at nineteen forty-one" (19:41), "at seventeen hundred
+# hours"; from 13 hours only ("at five twenty" may be a price or a dial time).
+_TENS = r"(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_SPOKEN_24 = re.compile(
+    r"(?<=\bat )(?P<h>thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty(?:[- ](?:one|two|three))?)\s+(?:(?P<hundred>hundred)(?:\s+hours)?|(?:oh[- ]"
+    r"(?P<oh>one|two|three|four|five|six|seven|eight|nine)|(?P<m>" + _TENS + r"|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?:\s+hours)?)"
+    r"(?![\w-])", re.IGNORECASE)
+
 
 def _on_the_clock(hour: int, ap: str, part: str) -> int:
     """The hour on a 24-hour clock: "2 ... at night" is 2:00, "twelve at night" midnight."""
@@ -256,6 +266,12 @@ def _spoken_times(span: str, start: int) -> list[Quantity]:
         out.append(Quantity(value=float(hour * 60 + mins), unit="" if said else "12h",
                             kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
+    for m in _SPOKEN_24.finditer(span):
+        hour = int(word_value(m.group("h")) or 0)
+        mins = int(word_value(m.group("oh") or m.group("m") or "") or 0)
+        out.append(Quantity(value=float(hour * 60 + mins), unit="", kind="time",
+                            qualifier="", text=m.group(0), start=start + m.start(),
+                            end=start + m.end()))
     for m in _DOTTED_TIME.finditer(span):
         hour = int(m.group("h"))
         part = (m.group("part") or "").lower()
@@ -370,6 +386,8 @@ _PART_JOIN = re.compile(r"^\s+of\s+(?:the|its|their|our|his|her|all)\s+"
 
 
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|those)\s+", re.IGNORECASE)
+# "a review of 412 invoices ... found 57 that appear to bill twice": 57 invoices
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|who)\b", re.IGNORECASE)
 
 
 def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -394,7 +412,9 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         before = out[i - 1] if i else None
         if before is not None and not q.unit and before.kind in ("count", "money") \
-                and before.unit and _SAME_UNIT_JOIN.match(text[before.end:q.start]):
+                and before.unit and (_SAME_UNIT_JOIN.match(text[before.end:q.start]) or (
+                    _RELATIVE_AFTER.match(text[q.end:])
+                    and not re.search(r"[.;!?]", text[before.end:q.start]))):
             out[i] = Quantity(value=q.value, unit=before.unit, kind=before.kind,
                               qualifier=q.qualifier, text=q.text, start=q.start, end=q.end)
     return out

@@ -454,6 +454,11 @@ _SENSES = {**dict.fromkeys(("died", "die", "dies", "dead", "death", "kill", "per
            # "homes": "trapped in their homes" is no evacuation)
            **dict.fromkeys(("evacuat", "evacuation", "displac", "relocat", "fled"), "evacuat")}
 
+# "forced from their homes", "moved out of their homes", "left their homes": evacuated
+_OUT_OF_HOMES = re.compile(r"\b(?:(?:forced|moved|driven|ordered|taken)\s+(?:out\s+of|from)|"
+                           r"(?:had\s+)?left)\s+(?:their|his|her)\s+homes?\b",
+                           re.IGNORECASE)
+
 
 def _sense(word: str) -> str:
     stem = _stem(word)
@@ -484,7 +489,8 @@ def _clause_sides(text: str, q: Quantity, others: list[Quantity]) -> tuple[str, 
     right = text[q.end:]
     stops = [m.start() for m in _CLAUSE_END.finditer(right) if not _quoted(right[:m.end()])] \
         + [o.start - q.end for o in others if o.start >= q.end]
-    return left[max(cut, default=0):], right[:min(stops, default=len(right))]
+    return (_OUT_OF_HOMES.sub("evacuated", left[max(cut, default=0):]),  # what it says, not
+            _OUT_OF_HOMES.sub("evacuated", right[:min(stops, default=len(right))]))  # offsets
 
 
 def _clause_words(text: str, q: Quantity) -> set[str]:
@@ -935,7 +941,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
     catch" (a share used up and a share of the whole). Figures counted over different
     stretches of time ("in the 48 hours before" vs "in the 24 hours before") are not compared.
     """
-    if _apart_in_time(a, b):
+    if _apart_in_time(a, b) or _apart_in_place(a, b):
         return None
 
     def figures(text: str) -> list[Quantity]:  # the stretch of time itself is no figure
@@ -1089,6 +1095,26 @@ def _counted_alike(a: str, x: Quantity, qa: list[Quantity], b: str, y: Quantity,
     before_x, after_x = _beside(a, x, qa)
     before_y, after_y = _beside(b, y, qb)
     return bool(before_x and before_x == before_y or after_x and after_x == after_y)
+
+
+_PLACE_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+# "in Velmora", "at Velmora General Hospital", "in Brennick, Oska and Tullen"
+_PLACE = re.compile(r"\b(?i:in|at|near|outside|around)\s+(?:the\s+)?"
+                    rf"(?P<name>{_PLACE_NAME}(?:(?:,\s*|,?\s+and\s+){_PLACE_NAME})*)")
+_NOT_PLACES = set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _apart_in_place(a: str, b: str) -> bool:
+    """Both statements name where (in, at, near a name) and no name is the same: "In Velmora,
+    46 homes had been destroyed" / "in Kellbrook, 61 homes had been destroyed" count two
+    places; "at Velmora General Hospital" / "in Velmora" one."""
+    def places(text: str) -> set[str]:
+        return {w.strip(",") for m in _PLACE.finditer(text) for w in m.group("name").split()
+                if w.strip(",").lower() not in _NOT_PLACES | {"and"}}
+    in_a, in_b = places(a), places(b)
+    return bool(in_a and in_b and not in_a & in_b)
 
 
 def _beside(text: str, q: Quantity, others: list[Quantity]) -> tuple[str | None, str | None]:

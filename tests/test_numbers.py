@@ -229,6 +229,10 @@ def test_two_spelled_out_hundreds_are_two_numbers():
     ("a warning issued at four o'clock", 4 * 60, "12h"),
     ("the master sent a mayday at 19.41, within a minute", 19 * 60 + 41, ""),
     ("the duty officer acknowledged it at 5.25 p.m. by radio", 17 * 60 + 25, ""),
+    # a 24-hour clock read out, from 13 hours
+    ("Our master called at nineteen forty-one", 19 * 60 + 41, ""),
+    ("the gate was shut at seventeen hundred hours", 17 * 60, ""),
+    ("the ship left at twenty-two oh five", 22 * 60 + 5, ""),
 ])
 def test_spoken_and_dotted_clock_times(text, minutes, dial):
     (q,) = extract_quantities(text)
@@ -253,6 +257,7 @@ def test_not_until_a_time_is_at_it():
     "The bookmakers offered odds of ten to one.", "Children aged from five to twelve.",
     "The pound traded at 1.16 against the euro.", "The index closed at 11.45.",
     "The ferry was listing at 20.30 degrees.", "The shares were priced at 10.50 each.",
+    "The tax stays at fifteen percent.", "The line was held at nineteen people.",
 ])
 def test_numbers_that_are_no_clock_times(text):
     assert all(q.kind != "time" for q in extract_quantities(text))
@@ -290,6 +295,10 @@ def test_a_share_with_a_dot_is_no_time():
     ("95 buildings had been destroyed, 58 of them homes", 58, "homes"),
     ("640 of them were sleeping in shelters", 640, ""),  # a verb, no noun
     ("About 1,100 of those evacuated were allowed to return", 1100, ""),
+    # "57 that ...": what the figure before it in the sentence counts
+    ("a review of 412 invoices from the builder found 57 that appear to bill twice", 57,
+     "invoices"),
+    ("It sold 300 tickets. Later 40 that were fake turned up", 40, ""),
 ])
 def test_a_bare_figure_counts_what_the_figure_beside_it_counts(text, value, unit):
     q = next(q for q in extract_quantities(text) if q.value == value)

@@ -887,6 +887,19 @@ def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a
     assert numeric_conflict(a, b, similarity=0.4) is None  # not about the same story
 
 
+def test_figures_of_two_places_the_statements_name_do_not_clash():
+    assert numeric_conflict("In Velmora, 46 homes had been destroyed",
+                            "in Kellbrook, 61 homes had been destroyed", 0.6) is None
+    assert numeric_conflict("In Velmora, 46 homes had been destroyed",
+                            "61 homes had been destroyed in Velmora", 0.6)
+    assert numeric_conflict("46 homes had been destroyed in March in Velmora",
+                            "61 homes had been destroyed in Velmora", 0.6)  # no month a place
+    assert numeric_conflict("In Velmora, 46 homes had been destroyed",
+                            "61 homes had been destroyed", 0.6)  # one names no place
+    assert numeric_conflict("more than 80 homes were destroyed in Brennick, Oska and Tullen",
+                            "46 homes had been destroyed, most of them in Tullen", 0.6)
+
+
 @pytest.mark.parametrize("a, b, clash", [
     # a part of a whole that counts the same happening as the other side's figure
     ("only nine of the region's 1,032 polling stations opened late on Sunday",
@@ -907,6 +920,8 @@ def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b,
 @pytest.mark.parametrize("a, b", [
     ("about 1,800 people had been evacuated", "more than 3,000 people had been displaced"),
     ("1,200 people had been displaced", "more than 2,000 residents had been evacuated"),
+    ("About 1,200 residents were moved out of their homes overnight",
+     "about 2,000 people were evacuated from the district"),
 ])
 def test_evacuated_and_displaced_count_one_thing(a, b):
     assert numeric_conflict(a, b, similarity=0.6) is not None

@@ -23,6 +23,15 @@ def test_names_are_capitalised_words_never_written_in_lower_case():
     assert document_names(rows[3:4])["b"] == {"Tessel", "Edda", "Farrow"}  # one Edda
 
 
+def test_a_place_before_two_names_is_no_given_name_when_it_is_also_written_alone():
+    rows = [("a", "Boats at Brennick Marina burned, the Brennick Herald said."),
+            ("b", "The fire in Brennick reached Oska, Tomas Lind said."),
+            ("c", "Tomas Berg, the mayor of Oska, said Brennick would be rebuilt.")]
+    names = document_names(rows)
+    assert "Brennick" in names["a"] & names["b"] & names["c"]
+    assert "Tomas" not in names["b"] | names["c"]  # before two names, never alone
+
+
 def test_two_documents_tell_one_story_when_they_share_two_names_or_all_the_smaller_has():
     velmora = frozenset({"Norvik", "Chemicals", "Velmora", "Dravant"})
     assert same_story(velmora, frozenset({"Velmora", "Norvik", "Green", "Tide"}))
