@@ -505,9 +505,18 @@ _DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|a\s+|a
                      re.IGNORECASE)
 
 
+# "well below the commission's figure of 61.4 percent", "more than the official count of":
+# another's figure, stated to set the statement's own against it
+_SET_AGAINST = re.compile(r"\b(?:below|above|under|over|than|short\s+of)\s+(?:the\s+)?"
+                          r"(?:[\w’'-]+\s+){0,3}?(?:figure|estimate|count|number|total|tally|"
+                          r"claim)\s+of\s+$", re.IGNORECASE)
+
+
 def _denied(text: str, q: Quantity) -> bool:
-    """ "28 tonnes, not the 42 tonnes claimed": a figure stated only to reject it."""
-    return _DENIED.search(text[:q.start]) is not None
+    """ "28 tonnes, not the 42 tonnes claimed": a figure stated only to reject it, or to set
+    the statement's own against it ("no higher than 57 percent, well below the commission's
+    figure of 61.4 percent")."""
+    return bool(_DENIED.search(text[:q.start]) or _SET_AGAINST.search(text[:q.start]))
 
 
 # "The maximum fine for the offences is", "a limit of", "will cap rents at": the figure that

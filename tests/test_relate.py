@@ -976,3 +976,32 @@ def test_claims_of_two_stories_in_one_store_are_never_paired(tmp_path, judge_say
               if doc_of[a] != doc_of[b] and story_of[doc_of[a]] == story_of[doc_of[b]]]
     assert not across
     assert within  # the two wildfire documents' claims are still judged together
+
+
+def test_close_claims_of_documents_sharing_one_name_are_paired(tmp_path, judge_says_contradiction):
+    """An interview that names only the town its story is about: too few names for the story
+    gate, but a claim very close to an article's claim, and a name in common, is one story's.
+    A claim of another story that names the town too, but says something else, is not."""
+    docs = {
+        "article": "Anneli Voss, the mayor of Dravnik, said the Tannery Road stadium would "
+                   "cost 49 million crowns.\n\nKalder Construction said the works at Tannery "
+                   "Road were on time, citing Brenning Cost Advisers.",
+        "interview": "Helga Rimmer of Dravnik said the new stadium would cost 52 million "
+                     "crowns.",
+        "ferry": "The Hesk coastguard said the ferry bound for Dravnik had carried 231 "
+                 "passengers when she capsized off Brackwater.",
+    }
+    for name, text in docs.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / n) for n in docs], index, judge=judge_says_contradiction)
+    store = Store.open(index)
+    doc_of = dict(store.claims().select("claim_id", "doc_id").iter_rows())
+    name_of = {d: next(n for n, t in docs.items() if t[:30] in text)
+               for d, text in store.documents().select("doc_id", "text").iter_rows()}
+    paired = {frozenset((name_of[doc_of[a]], name_of[doc_of[b]]))
+              for a, b in store.relations().select("a", "b").iter_rows()
+              if doc_of[a] != doc_of[b]}
+    assert frozenset(("article", "interview")) in paired
+    assert not any("ferry" in p for p in paired)

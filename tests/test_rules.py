@@ -177,6 +177,16 @@ def test_a_figure_one_side_rejects_is_no_shared_figure_but_a_clash():
     assert hit is not None and "rejects '42 tonnes'" in hit.reason
 
 
+def test_a_figure_set_against_the_statements_own_is_no_shared_figure():
+    a = ("turnout was no higher than 57 percent, well below the commission's figure of 61.4 "
+         "percent")
+    assert shared_figure(a, "turnout of around 61 percent") is None
+    assert shared_figure("the commission's figure of 61.4 percent stands",
+                         "turnout of around 61 percent")
+    hit = numeric_conflict(a, "turnout was 61.4 percent", similarity=0.6)
+    assert hit is not None and "rejects '61.4 percent'" in hit.reason
+
+
 def test_negation_is_read_sentence_by_sentence():
     a = ("Lundar vessels have already taken 112 percent of their agreed share of cod this "
          "year. We cannot simply stand by while the stock is emptied")
