@@ -26,6 +26,7 @@ from claims.numbers import FIGURE_HINT
 from claims.resolve import restated_claims
 from claims.rules import (
     align_figures,
+    bare_figure,
     content_words,
     figure_keys,
     figures_apart,
@@ -71,7 +72,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 71  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 72  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -453,10 +454,12 @@ def entailed_figure(a: str, b: str) -> str | None:
     neither ("The Lundar Isles will be allowed to catch 43 percent of Grey Sound cod from next
     year" / "his country's share will rise to 43 percent in 2027", cosine 0.16), however few
     words the two share. Seeds: 1 more written-down agreement (wildfire-line), 1 more true
-    one predicted (fishing-quota); the held-out sets unchanged."""
+    one predicted (fishing-quota); the held-out sets unchanged. A specific figure one side
+    states bare counts too (`bare_figure`: "4.2 million customers" / "Now it is 4.2
+    million"): 2 more written-down agreements (data-breach, stadium-costs), none wrong."""
     if not (FIGURE_HINT.search(a) and FIGURE_HINT.search(b)):
         return None
-    return shared_figure(a, b, hedged=False)
+    return shared_figure(a, b, hedged=False) or bare_figure(a, b)
 
 
 def far_denial(ab: Any, ba: Any, denied: str, enough: float = FAR_DENIAL) -> float | None:

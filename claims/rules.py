@@ -148,6 +148,25 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
     return out  # report of 3,100
 
 
+def bare_figure(a: str, b: str) -> str | None:
+    """A specific count one side states of a thing and the other states bare ("recorded 37
+    bird deaths" / "Our cameras recorded thirty-seven"; "4.2 million customers" / "Now it is
+    4.2 million"): not a small whole number, a year or a round figure ("40", "3,000"), unless
+    written with a decimal ("4.2 million"). Evidence of one report only where the judge also
+    finds entailment (`relate.entailed_figure`)."""
+    def specific(q: Quantity) -> bool:
+        return q.kind == "count" and q.value >= SMALL and not q.qualifier and (
+            q.value % 10 != 0 or "." in q.text)
+
+    qa = [q for q in _stated(a) if specific(q)]
+    qb = [q for q in _stated(b) if specific(q)]
+    for x in qa:
+        for y in qb:
+            if x.value == y.value and bool(x.unit) != bool(y.unit):
+                return _fmt(x if x.unit else y)
+    return None
+
+
 NEAR_TIME = 10.0  # minutes: "at about two o'clock" reports 13:58, not 13:40
 
 

@@ -414,6 +414,17 @@ def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_w
     assert _combine(j("entailment", a, b), j("contradiction", b, a), 0.16)[0] == "neutral"
     other = "the share will rise to 45 percent in 2027"  # another figure: nothing shared
     assert _combine(j("entailment", a, other), j("neutral", other, a), 0.16)[0] == "neutral"
+    # a specific figure one side states bare ("Now it is 4.2 million"), not a round one
+    a = "the data of 4.2 million customers had been stolen, not 1.2 million as first reported"
+    for bare, agree in (("Now it is 4.2 million", True), ("Now it is 4 million", False)):
+        kind, _, _, reasons = _combine(j("entailment", a, bare), j("neutral", bare, a), 0.34)
+        assert (kind == "agree") == agree
+    kind, _, _, reasons = _combine(j("entailment", "it recorded 37 bird deaths in 2026",
+                                     "Our cameras recorded thirty-seven"),
+                                   j("neutral", "", ""), 0.38)
+    assert kind == "agree" and "37 bird deaths" in reasons[0]
+    assert _combine(j("entailment", "40 people died", "it was 40"), j("neutral", "", ""),
+                    0.38)[0] == "neutral"  # a round figure: anything may be 40
 
 
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
