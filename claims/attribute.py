@@ -1139,6 +1139,12 @@ def _wrapper_start(sentence: str, subject: int) -> int:
     return conn.start() if conn else subject
 
 
+# a clause of its own ahead: a subject pronoun, or a determiner's noun and a finite verb
+_CLAUSE_AHEAD = (r"(?=\s+(?:(?:he|she|it|they|we|I)\s+(?!said\b|says\b|told\b)|(?:the|its|his|"
+                 r"her|their|this|no|all)\s+(?:[\w’'\-]+\s+){1,4}?(?:was|were|is|are|had|has|"
+                 r"have|would|will|could|can|did|does|should|might|must|may)\b))")
+
+
 def _skip_addressee(sentence: str, pos: int) -> int:
     """After "told": skip "reporters", "the Munich Security Conference", "Turkish journalists"."""
     # "told Valley Wire they had received", "told reporters he would": a name or the press
@@ -1146,6 +1152,12 @@ def _skip_addressee(sentence: str, pos: int) -> int:
     m = re.match(r"\s*(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|" + _PRESS
                  + r")(?=\s+(?:he|she|it|they|we|I)\s+(?!said\b|says\b|told\b))",
                  sentence[pos:])
+    if m:
+        return pos + m.end()
+    # "told councillors they would not", "told the committee he would", "told the court the
+    # trawler had": one word (or "the" and one word) before a clause of its own
+    m = re.match(r"\s*(?:him|them|us|me|(?:(?:the|a|an|his|her|their|its)\s+)?[a-z][\w’'\-]*)"
+                 + _CLAUSE_AHEAD, sentence[pos:])
     if m:
         return pos + m.end()
     m = re.match(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?"
@@ -1158,7 +1170,8 @@ def _skip_addressee(sentence: str, pos: int) -> int:
 # what may follow the addressee before the content: a time ("on Monday"), then "that", a
 # subject pronoun, or a colon or comma
 _AFTER_ADDRESSEE = re.compile(
-    r"(?:\s+(?:" + _TIME + r"))?(?=\s+(?:that|he|she|it|they|we|I)\b|\s*[:,])")
+    r"(?:\s+(?:" + _TIME + r"))?(?:(?=\s+(?:that|he|she|it|they|we|I)\b|\s*[:,])|"
+    + _CLAUSE_AHEAD + ")")
 
 
 def _content_after(sentence: str, pos: int, verb: str) -> int:
@@ -1172,6 +1185,7 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
         if m:  # "told reporters that", "told Valley Wire they had received", "told the
             pos = after + m.end()  # Lundar parliament on Monday that"
     m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X)?"
+                 r"(?:\s*,\s*(?:however|though|moreover|meanwhile|instead)\s*,(?=\s*that\b))?"
                  r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;]))(?!\s*[,.;]))?"
                  r"\s*[:,]?\s*",
                  sentence[pos:], re.IGNORECASE)
@@ -1230,6 +1244,9 @@ def _appositive(sentence: str, end: int) -> _NP | None:
 _DATELINE = re.compile(r"^(?:(?P<city>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}),[^.\n]{0,60}?"
                        r"(?:\s[-–—]|:)\s+)?(?:(?:But|And|Meanwhile|However|Yet|Also)\b,?\s*)?"
                        r"(?:(?:On|Earlier on|Late on|Early on|Later on)\s+\w+,\s*)?")
+
+# A wire dateline: "KELLBROOK, Ardenne, May 10 - ", "PORT DUNMERE, Aug. 5 (Coastline Wire) - "
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+){0,2},[^\n]{0,60}?\s[-–—]+\s+")
 
 
 def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
@@ -1877,11 +1894,14 @@ class Attributor:
         hits = [h for h in _find_hits(text, self._doc) if h.speaker != "it"]  # no one known
         _assign_content(text, hits)
         out: list[Attribution] = []
+        dateline = _WIRE_DATELINE.match(text)
+        after_dateline = dateline.end() if dateline else 0  # no part of what anyone says
         for h in hits:
-            if h.content_end <= h.content_start:
+            start = max(h.content_start, after_dateline)
+            if h.content_end <= start:
                 continue
             out.append(Attribution(speaker=h.speaker, mention=h.np.text if h.np else None,
-                                   verb=h.verb, start=sentence.start + h.content_start,
+                                   verb=h.verb, start=sentence.start + start,
                                    end=sentence.start + h.content_end))
             if h.entity is not None:
                 self._doc.last_speaker = h.entity
@@ -1906,7 +1926,7 @@ class Attributor:
             out.append(Attribution(speaker=last.speaker, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
         if not out and not _GENRE_LABEL.match(text):
-            s, e = _trim_span(text, 0, len(text))
+            s, e = _trim_span(text, after_dateline, len(text))
             out.append(Attribution(speaker=None, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
         self._prev = out

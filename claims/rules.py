@@ -444,7 +444,10 @@ _SPAN_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
 _STATING_WORDS = set(
     "put puts putting estimated estimating projected reckon reckons reckoned calculated "
     "calculating gave giving cited quoted".split())  # not nouns ("the project", "an estimate")
-_SKIP = _FUNCTION | _NEGATORS | _STATING_WORDS
+# words that add to a figure without saying what it counts ("owed a further 9.5 million crowns
+# in extra costs" / "approved an extra 14 million crowns": two sums)
+_ADDING = {"extra", "further", "additional", "another", "more"}
+_SKIP = _FUNCTION | _NEGATORS | _STATING_WORDS | _ADDING
 
 
 def _generic(q: Quantity) -> bool:

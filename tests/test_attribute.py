@@ -87,6 +87,20 @@ def test_labelled_sample_sets(name, precision, recall):
     ("Aasgard told the Lundar parliament on Monday that the talks were constructive.",
      [("Aasgard", "told", "the talks were constructive")]),
     ("She told the BBC it was a mistake.", [("She", "told", "it was a mistake")]),
+    ("Last month Voss told councillors they would not be asked for more money.",
+     [("Voss", "told", "they would not be asked for more money")]),
+    ("The inspector told the court the trawler had 42 tonnes of cod on board.",
+     [("inspector", "told", "the trawler had 42 tonnes of cod on board")]),
+    ("She told the court what she had seen.", [("She", "told", "the court what she had seen")]),
+    # a wire dateline is no part of a claim; "however" is no part of what was said
+    ("KELLBROOK, Ardenne, May 10 - At least three people were killed when the dam gave way.",
+     [(None, None, "At least three people were killed when the dam gave way")]),
+    ("DRAVNIK, Vessland, March 3 (VNA) - The stadium will cost about 56 million crowns, "
+     "according to the Municipal Audit Office.",
+     [("Municipal Audit Office", "according to", "The stadium will cost about 56 million "
+       "crowns")]),
+    ("The Maritime Safety Directorate said, however, that the survey was in April.",
+     [("Maritime Safety Directorate", "said", "the survey was in April")]),
     # the next speaker's whole subject, appositive and possessive included, ends the content
     ("Castellan Works has denied any responsibility, and its chief executive, Marten Haskell, "
      "says the company's work passed every inspection.",

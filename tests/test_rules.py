@@ -897,6 +897,15 @@ def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a
     assert numeric_conflict(a, b, similarity=0.4) is None  # not about the same story
 
 
+def test_words_that_only_add_to_a_figure_say_nothing_of_what_it_counts():
+    # "extra" beside both sums: still two sums, however close the statements
+    assert numeric_conflict("it is owed a further 9.5 million crowns in extra costs",
+                            "the council approved an extra 14 million crowns for the stadium",
+                            0.6) is None
+    assert numeric_conflict("the council approved an extra 12 million crowns",
+                            "the council approved an extra 14 million crowns", 0.6)
+
+
 def test_figures_of_two_places_the_statements_name_do_not_clash():
     assert numeric_conflict("In Velmora, 46 homes had been destroyed",
                             "in Kellbrook, 61 homes had been destroyed", 0.6) is None
