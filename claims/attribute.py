@@ -80,6 +80,7 @@ _ANSWER_THEN = re.compile(r"\s*(?:" + _ANSWERED + r"|that|this)\s*(?:,\s*)?$", r
 # Verbs that need a subject right before them (nouns too often: "this claim", "the states").
 _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
 
+_VERBS_OF_CONTENT = {"had", "has", "have", "did", "does", "would", "will"}
 _AUX = (
     "had has have did does also again later earlier previously repeatedly then would will "
     "further "
@@ -96,7 +97,9 @@ _TIME = (r"(?:(?:earlier|later|late|early)\s+)?(?:on|this|last|late|early|that|e
          + r")")
 _SKIP_LEFT = re.compile(r"(?:\s*,?\s*(?:\b(?:" + "|".join(_AUX) + r"|(?<=\bhas )since|"
                         r"(?<=\bhave )since|(?<=\bhad )since)\b|" + _TIME + r"))+\s*$")
-_SKIP_RIGHT = re.compile(r"^\s*(?:(?:\b(?:" + "|".join(_AUX) + r")\b|" + _TIME + r")\s*,?\s*)+")
+# (not "had", "would": "which she said had been marked" goes on with the content's own verb)
+_SKIP_RIGHT = re.compile(r"^\s*(?:(?:\b(?:" + "|".join(
+    w for w in _AUX if w not in _VERBS_OF_CONTENT) + r")\b|" + _TIME + r")\s*,?\s*)+")
 # A phrase after the verb that is not content: "said in a statement", "told reporters".
 _TAIL_RE = re.compile(
     r"^\s*(?:[.!?;:]?[\"”’']?\s*$|,|—|–|\(|(?:" + _TIME + r")\s*(?:[,.;]|$)|"
@@ -1722,12 +1725,18 @@ _LEADING_DISCOURSE = re.compile(
     r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)+")
 
 
+_DANGLING = re.compile(r",?\s+(?:which|who|whom)\s*$")
+
+
 def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
     """Trim spaces, trailing punctuation and quotation marks that wrap the whole content."""
     while s < e and (sentence[s].isspace() or sentence[s] in ",:;—–"):
         s += 1
     while e > s and (sentence[e - 1].isspace() or sentence[e - 1] in ",.;:—–"):
         e -= 1
+    dangling = _DANGLING.search(sentence, s, e)  # "a copy of the alert, which [she said ...]"
+    if dangling and dangling.start() > s:
+        e = dangling.start()
     for _ in range(2):
         inner = sentence[s:e]
         if len(inner) >= 2 and inner[0] in _OPEN_QUOTES and inner[-1] in _DOUBLE_QUOTES \

@@ -101,6 +101,12 @@ def test_labelled_sample_sets(name, precision, recall):
        "crowns")]),
     ("The Maritime Safety Directorate said, however, that the survey was in April.",
      [("Maritime Safety Directorate", "said", "the survey was in April")]),
+    # "which she said had been ...": the first claim ends before "which", the second keeps
+    # its own verb
+    ("Beata Lund told the committee that the union had given the commissioner a copy of the "
+     "alert, which she said had been marked \"low priority\" by managers.",
+     [("Beata Lund", "told", "the union had given the commissioner a copy of the alert"),
+      ("Beata Lund", "said", "had been marked \"low priority\" by managers")]),
     # the next speaker's whole subject, appositive and possessive included, ends the content
     ("Castellan Works has denied any responsibility, and its chief executive, Marten Haskell, "
      "says the company's work passed every inspection.",
