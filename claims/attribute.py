@@ -1173,6 +1173,7 @@ def _skip_addressee(sentence: str, pos: int) -> int:
 # what may follow the addressee before the content: a time ("on Monday"), then "that", a
 # subject pronoun, or a colon or comma
 _AFTER_ADDRESSEE = re.compile(
+    r"(?:\s+(?:in|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"  # "told reporters in Vessen"
     r"(?:\s+(?:" + _TIME + r"))?(?:(?=\s+(?:that|he|she|it|they|we|I)\b|\s*[:,])|"
     + _CLAUSE_AHEAD + ")")
 
@@ -1187,7 +1188,11 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
         m = _AFTER_ADDRESSEE.match(sentence[after:])
         if m:  # "told reporters that", "told Valley Wire they had received", "told the
             pos = after + m.end()  # Lundar parliament on Monday that"
-    m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X)?"
+    m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X|"
+                 # "said in its preliminary statement that", "said on the second day of a
+                 # public hearing in Selvik that": a phrase of where or when, then "that"
+                 r"(?:in|on|at|during|after|before)\s+(?:[\w’'-]+\s+){1,9}?"
+                 r"(?=that\b(?!\s+(?:was|were|is|are|had|has|have|would|will)\b)))?"
                  r"(?:\s*,\s*(?:however|though|moreover|meanwhile|instead)\s*,(?=\s*that\b))?"
                  r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;]))(?!\s*[,.;]))?"
                  r"\s*[:,]?\s*",
@@ -1725,7 +1730,9 @@ _LEADING_DISCOURSE = re.compile(
     r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)+")
 
 
-_DANGLING = re.compile(r",?\s+(?:which|who|whom)\s*$")
+_DANGLING = re.compile(r",?\s+(?:which|who|whom)\s*$|,\s+(?:a|an)\s+(?:figure|claim|number|"
+                       r"estimate|account|charge|allegation|version)\s*$")  # "..., a figure [the
+# board disputes]": another's claim about it begins
 
 
 def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:

@@ -101,6 +101,16 @@ def test_labelled_sample_sets(name, precision, recall):
        "crowns")]),
     ("The Maritime Safety Directorate said, however, that the survey was in April.",
      [("Maritime Safety Directorate", "said", "the survey was in April")]),
+    # where or when it was said, then "that"; a figure another disputes
+    ("The network said in its preliminary statement that polling had been peaceful.",
+     [("network", "said", "polling had been peaceful")]),
+    ("She said at the meeting that was held on Monday that costs rose.",
+     [("She", "said", "costs rose")]),
+    ("Minister Lena Holm told reporters in Vessen that twenty aircraft were fighting the fire.",
+     [("Lena Holm", "told", "twenty aircraft were fighting the fire")]),
+    ("Mayor Edda Farrow says about 3,000 people have been displaced, a figure the Sarn Valley "
+     "Water Board disputes.",
+     [("Edda Farrow", "says", "about 3,000 people have been displaced")]),
     # "which she said had been ...": the first claim ends before "which", the second keeps
     # its own verb
     ("Beata Lund told the committee that the union had given the commissioner a copy of the "
