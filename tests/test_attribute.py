@@ -101,6 +101,13 @@ def test_labelled_sample_sets(name, precision, recall):
        "crowns")]),
     ("The Maritime Safety Directorate said, however, that the survey was in April.",
      [("Maritime Safety Directorate", "said", "the survey was in April")]),
+    # an estimate is a claim ("projects", "forecast"); "the projected cost" is no verb
+    ("Voss has since put the likely total at 52 million crowns, while the audit office "
+     "projects 56 million.",
+     [("Voss", "put", "the likely total at 52 million crowns"),
+      ("audit office", "projects", "56 million")]),
+    ("The projected cost was 49 million crowns.",
+     [(None, None, "The projected cost was 49 million crowns")]),
     # where or when it was said, then "that"; a figure another disputes
     ("The network said in its preliminary statement that polling had been peaceful.",
      [("network", "said", "polling had been peaceful")]),
