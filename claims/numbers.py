@@ -233,10 +233,15 @@ _DOTTED_TIME = re.compile(r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\
 _TENS = r"(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 _SPOKEN_24 = re.compile(
     r"(?<=\bat )(?P<h>thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty(?:[- ](?:one|two|three))?)\s+(?:(?P<hundred>hundred)(?:\s+hours)?|(?:oh[- ]"
+    r"twenty(?:[- ](?:one|two|three))?)\s+(?:(?P<hundred>hundred)\s+hours|(?:oh[- ]"
     r"(?P<oh>one|two|three|four|five|six|seven|eight|nine)|(?P<m>" + _TENS + r"|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?:\s+hours)?)"
-    r"(?![\w-])", re.IGNORECASE)
+    r"(?![\w-])(?!\s+(?!(?:on|in|and|when|as|after|before|but|while|with|from|by|the|that)\b)"
+    r"[a-z])", re.IGNORECASE)  # not "at nineteen hundred people", "at sixteen fifty euros"
+# ...nor a price or a level: "closed at sixteen fifty", "priced at nineteen ninety-nine"
+_NO_TIME_BEFORE = re.compile(r"\b(?:priced?|prices|closed|closing|traded|trading|costs?|sold|"
+                             r"stood|estimated|put|valued|pegged|set|fixed|capped|rose|fell|"
+                             r"opened)\b[^.;]{0,20}$", re.IGNORECASE)
 
 
 def _on_the_clock(hour: int, ap: str, part: str) -> int:
@@ -267,6 +272,8 @@ def _spoken_times(span: str, start: int) -> list[Quantity]:
                             kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
     for m in _SPOKEN_24.finditer(span):
+        if _NO_TIME_BEFORE.search(span[max(0, m.start() - 40):m.start()]):
+            continue
         hour = int(word_value(m.group("h")) or 0)
         mins = int(word_value(m.group("oh") or m.group("m") or "") or 0)
         out.append(Quantity(value=float(hour * 60 + mins), unit="", kind="time",
@@ -387,7 +394,8 @@ _PART_JOIN = re.compile(r"^\s+of\s+(?:the|its|their|our|his|her|all)\s+"
 
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|those)\s+", re.IGNORECASE)
 # "a review of 412 invoices ... found 57 that appear to bill twice": 57 invoices
-_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|who)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which)\b", re.IGNORECASE)  # ("the 300 who lost
+# their homes" after "4.2 million euros": people, not euros)
 
 
 def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -413,8 +421,8 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         before = out[i - 1] if i else None
         if before is not None and not q.unit and before.kind in ("count", "money") \
                 and before.unit and (_SAME_UNIT_JOIN.match(text[before.end:q.start]) or (
-                    _RELATIVE_AFTER.match(text[q.end:])
-                    and not re.search(r"[.;!?]", text[before.end:q.start]))):
+                    before.kind == "count" and _RELATIVE_AFTER.match(text[q.end:])
+                    and not re.search(r"[.;!?]|\bthe\s*$", text[before.end:q.start]))):
             out[i] = Quantity(value=q.value, unit=before.unit, kind=before.kind,
                               qualifier=q.qualifier, text=q.text, start=q.start, end=q.end)
     return out

@@ -148,18 +148,26 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
     return out  # report of 3,100
 
 
+# a bare figure that names something: "Route 37", "the MV Tern 231", "site 37", "No. 12"
+_LABELLED = re.compile(r"(?:\b[A-Z][\w’'-]*|\b(?i:route|site|flight|no\.|number|line|gate|"
+                       r"platform|room|ward|bus|case|unit|block|bay|pier|berth|exit|road|"
+                       r"highway|lot|plot|sector|zone|area|level|grade|category|class|article|"
+                       r"section|chapter|page))\s+$")
+
+
 def bare_figure(a: str, b: str) -> str | None:
     """A specific count one side states of a thing and the other states bare ("recorded 37
     bird deaths" / "Our cameras recorded thirty-seven"; "4.2 million customers" / "Now it is
     4.2 million"): not a small whole number, a year or a round figure ("40", "3,000"), unless
     written with a decimal ("4.2 million"). Evidence of one report only where the judge also
     finds entailment (`relate.entailed_figure`)."""
-    def specific(q: Quantity) -> bool:
+    def specific(text: str, q: Quantity) -> bool:
         return q.kind == "count" and q.value >= SMALL and not q.qualifier and (
-            q.value % 10 != 0 or "." in q.text)
+            q.value % 10 != 0 or "." in q.text) and not (
+            not q.unit and _LABELLED.search(text[max(0, q.start - 40):q.start]))
 
-    qa = [q for q in _stated(a) if specific(q)]
-    qb = [q for q in _stated(b) if specific(q)]
+    qa = [q for q in _stated(a) if specific(a, q)]
+    qb = [q for q in _stated(b) if specific(b, q)]
     for x in qa:
         for y in qb:
             if x.value == y.value and bool(x.unit) != bool(y.unit):
@@ -528,17 +536,19 @@ _DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|a\s+|a
 
 
 # "well below the commission's figure of 61.4 percent", "more than the official count of":
-# another's figure, stated to set the statement's own against it
-_SET_AGAINST = re.compile(r"\b(?:below|above|under|over|than|short\s+of)\s+(?:the\s+)?"
-                          r"(?:[\w’'-]+\s+){0,3}?(?:figure|estimate|count|number|total|tally|"
-                          r"claim)\s+of\s+$", re.IGNORECASE)
+# another's figure, stated to set the statement's own against it (not "under the official
+# estimate of", "the row over the figure of": according to it, about it)
+_SET_AGAINST = re.compile(r"\b(?:below|above|than|short\s+of)\s+(?:the\s+)?"
+                          r"(?:[\w’'-]+\s+){0,3}?(?:figure|estimate|count|number|total|"
+                          r"tally|claim)\s+of\s+$", re.IGNORECASE)
 
 
 def _denied(text: str, q: Quantity) -> bool:
     """ "28 tonnes, not the 42 tonnes claimed": a figure stated only to reject it, or to set
     the statement's own against it ("no higher than 57 percent, well below the commission's
     figure of 61.4 percent")."""
-    return bool(_DENIED.search(text[:q.start]) or _SET_AGAINST.search(text[:q.start]))
+    before = text[max(0, q.start - 120):q.start]  # a look back, not the whole text
+    return bool(_DENIED.search(before) or _SET_AGAINST.search(before))
 
 
 # "The maximum fine for the offences is", "a limit of", "will cap rents at": the figure that
@@ -1134,7 +1144,8 @@ _PLACE = re.compile(r"\b(?i:in|at|near|outside|around)\s+(?:the\s+)?"
                     rf"(?P<name>{_PLACE_NAME}(?:(?:,\s*|,?\s+and\s+){_PLACE_NAME})*)")
 _NOT_PLACES = set(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter new year "
+    "ramadan eid".split())
 
 
 def _apart_in_place(a: str, b: str) -> bool:
@@ -1142,10 +1153,26 @@ def _apart_in_place(a: str, b: str) -> bool:
     46 homes had been destroyed" / "in Kellbrook, 61 homes had been destroyed" count two
     places; "at Velmora General Hospital" / "in Velmora" one."""
     def places(text: str) -> set[str]:
-        return {w.strip(",") for m in _PLACE.finditer(text) for w in m.group("name").split()
-                if w.strip(",").lower() not in _NOT_PLACES | {"and"}}
+        found = set()
+        for m in _PLACE.finditer(text):
+            if _WHO_SPEAKS_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
+                    or _WHO_SPEAKS_AFTER.match(text[m.end():]):
+                continue  # where it was said: "a spokesman at Norvik Chemicals said"
+            for w in m.group("name").split():
+                w = _POSSESSIVE_END.sub("", w.strip(",")).lower()  # "Velmora's east"
+                if w not in _NOT_PLACES and w != "and":
+                    found.add(w)
+        return found
     in_a, in_b = places(a), places(b)
     return bool(in_a and in_b and not in_a & in_b)
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_WHO_SPEAKS_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|reporters|"
+                                r"journalists|told|said|says|speaking|briefing|conference|"
+                                r"statement)\s*$", re.IGNORECASE)
+_WHO_SPEAKS_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|says|told|reported|"
+                               r"announced)\b")
 
 
 def _beside(text: str, q: Quantity, others: list[Quantity]) -> tuple[str | None, str | None]:

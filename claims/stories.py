@@ -93,7 +93,7 @@ def document_names(rows: Iterable[tuple[str, str]], known: Vocabulary | None = N
     different names ("Edda Farrow", "Edda Kovar") and never alone inside a sentence is shared
     by chance ("Galeforth Renewables" keeps "Galeforth", "Harlen Power" and "Harlen Hills"
     keep "Harlen": "power" and "hills" are words; "Brennick Marina" and "Brennick Herald"
-    keep "Brennick", written alone in "the fire in Brennick")."""
+    keep "Brennick", written alone as a place in "the fire in Brennick")."""
     rows = list(rows)
     inside_any: set[str] = set(known.inside) if known else set()
     lower: set[str] = set(known.lower) if known else set()
@@ -112,12 +112,24 @@ def document_names(rows: Iterable[tuple[str, str]], known: Vocabulary | None = N
         for first, then in zip(words, words[1:], strict=False):
             if named(first) and named(then):
                 followers.setdefault(first, set()).add(then)
-    alone = {words[0] for _, words, starting in runs if len(words) == 1 and not starting}
+    alone = place_names(rows)
     given = {w for w, then in followers.items() if len(then) >= 2 and w not in alone}
     found: dict[str, set[str]] = {doc: set() for doc, _ in rows}
     for doc, words, _ in runs:
         found[doc].update(w for w in words if named(w) and w not in given)
     return {doc: frozenset(n) for doc, n in found.items()}
+
+
+# a name alone after "in", "at", "of", "near", "from", "outside": "the fire in Brennick" (not
+# "Edda's bakery", "in Brennick Marina")
+_ALONE = re.compile(rf"\b(?:in|at|of|near|from|outside)\s+([{_UP}][{_LO}][\w’'-]*)\b"
+                    rf"(?![’'-]|\s+[{_UP}])")
+
+
+def place_names(rows: Iterable[tuple[str, str]]) -> set[str]:
+    """Names written alone where a place is ("in Brennick", "near Oska") in the (doc_id,
+    sentence) rows: a place, not a given name, wherever else it stands before a name."""
+    return {m.group(1) for _, sentence in rows for m in _ALONE.finditer(sentence)}
 
 
 def same_story(a: frozenset[str], b: frozenset[str], enough: int = STORY_NAMES) -> bool:

@@ -258,6 +258,8 @@ def test_not_until_a_time_is_at_it():
     "The pound traded at 1.16 against the euro.", "The index closed at 11.45.",
     "The ferry was listing at 20.30 degrees.", "The shares were priced at 10.50 each.",
     "The tax stays at fifteen percent.", "The line was held at nineteen people.",
+    "The crowd stood at fourteen hundred people.", "Shares closed at sixteen fifty.",
+    "Tickets were priced at nineteen ninety-nine.",
 ])
 def test_numbers_that_are_no_clock_times(text):
     assert all(q.kind != "time" for q in extract_quantities(text))
@@ -299,6 +301,8 @@ def test_a_share_with_a_dot_is_no_time():
     ("a review of 412 invoices from the builder found 57 that appear to bill twice", 57,
      "invoices"),
     ("It sold 300 tickets. Later 40 that were fake turned up", 40, ""),
+    ("The fund raised 4.2 million euros for the 300 who lost their homes", 300, ""),
+    ("Divers pulled 14 bodies from the river and found 3 who were still alive", 3, ""),
 ])
 def test_a_bare_figure_counts_what_the_figure_beside_it_counts(text, value, unit):
     q = next(q for q in extract_quantities(text) if q.value == value)

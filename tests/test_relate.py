@@ -425,6 +425,9 @@ def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_w
     assert kind == "agree" and "37 bird deaths" in reasons[0]
     assert _combine(j("entailment", "40 people died", "it was 40"), j("neutral", "", ""),
                     0.38)[0] == "neutral"  # a round figure: anything may be 40
+    assert _combine(j("entailment", "The wind farm recorded 37 bird deaths",
+                      "The wind farm is on Route 37"), j("neutral", "", ""),
+                    0.38)[0] == "neutral"  # a figure that names something
 
 
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
@@ -1016,3 +1019,18 @@ def test_close_claims_of_documents_sharing_one_name_are_paired(tmp_path, judge_s
               if doc_of[a] != doc_of[b]}
     assert frozenset(("article", "interview")) in paired
     assert not any("ferry" in p for p in paired)
+
+
+def test_a_news_agency_both_stories_name_is_no_shared_place(tmp_path, judge_says_contradiction):
+    """Two very close claims of two stories that both cite Reuters: not one story (a shared
+    place's name would make them one)."""
+    docs = {"dam": "Police in Velmora said the dam had burst. The death toll rose to 46, "
+                   "Reuters reported.",
+            "fire": "Firefighters near Oska said the wildfire was spreading. The death toll "
+                    "rose to 12, Reuters reported."}
+    for name, text in docs.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / n) for n in docs], index, judge=judge_says_contradiction)
+    assert Store.open(index).relations().height == 0

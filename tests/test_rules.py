@@ -185,6 +185,10 @@ def test_a_figure_set_against_the_statements_own_is_no_shared_figure():
                          "turnout of around 61 percent")
     hit = numeric_conflict(a, "turnout was 61.4 percent", similarity=0.6)
     assert hit is not None and "rejects '61.4 percent'" in hit.reason
+    # "under the official estimate of": according to it, no rejection
+    assert numeric_conflict("Under the official estimate of 4.2 million customers affected, the "
+                            "fine could reach 80 million euros",
+                            "the data of 4.2 million customers was stolen", 0.7) is None
 
 
 def test_negation_is_read_sentence_by_sentence():
@@ -917,6 +921,17 @@ def test_figures_of_two_places_the_statements_name_do_not_clash():
                             "61 homes had been destroyed", 0.6)  # one names no place
     assert numeric_conflict("more than 80 homes were destroyed in Brennick, Oska and Tullen",
                             "46 homes had been destroyed, most of them in Tullen", 0.6)
+    # a possessive, a day, a holiday, or where it was said: no place of the figures
+    for a, b in (("46 homes were destroyed in Velmora", "61 homes were destroyed in Velmora's "
+                  "east"),
+                 ("In Monday's statement, the council said 46 homes were destroyed",
+                  "61 homes were destroyed in Velmora"),
+                 ("46 homes were destroyed, a spokesman at Norvik Chemicals said",
+                  "In Velmora, 61 homes were destroyed"),
+                 ("46 homes were destroyed around Christmas", "In Velmora, 61 homes were "
+                  "destroyed"),
+                 ("In VELMORA, 46 homes were destroyed", "In Velmora, 61 homes were destroyed")):
+        assert numeric_conflict(a, b, 0.6), (a, b)
 
 
 @pytest.mark.parametrize("a, b, clash", [
