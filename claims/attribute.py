@@ -1933,6 +1933,7 @@ class Attributor:
                         that = re.search(r"\bthat\b", words)  # headquarters that": to "that"
                         h.entity.gender = _wrapper_gender(
                             words[:that.start()] if that else text[h.verb_start:h.content_start])
+        out += self._claims_rejected(text, sentence.start, out)
         issuer = next((h.entity for h in hits if h.entity is not None), None)
         if issuer is not None:
             for m in _ISSUED.finditer(text):
@@ -1948,6 +1949,37 @@ class Attributor:
                                    start=sentence.start + s, end=sentence.start + e))
         self._prev = out
         return out
+
+
+    def _claims_rejected(self, text: str, offset: int, found: list[Attribution]
+                         ) -> list[Attribution]:
+        """ "The commission rejected claims by the Kessenmark First party that ballots were
+        left out": the rejected claim is the party's own, a claim of its own."""
+        out = []
+        for a in found:
+            if a.verb is None or a.verb.lower() not in _REJECTING:
+                continue
+            s, e = a.start - offset, a.end - offset
+            m = _CLAIMS_BY.match(text, s, e)
+            np = _np_right(text, m.end()) if m else None
+            that = re.compile(r"\s+that\s+").match(text, np.end, e) if np else None
+            if np is None or that is None or that.end() >= e:
+                continue
+            named = np
+            if len(np.tokens) > 2 and np.tokens[-1].islower() and _is_cap(np.tokens[-2]):
+                head = text.rfind(np.tokens[-1], np.start, np.end)  # "the Kessenmark First
+                named = _NP(np.start, head, text[np.start:head].rstrip(),  # party": its name
+                            np.tokens[:-1])
+            speaker, _ = _resolve_np(self._doc, named)
+            out.append(Attribution(speaker=speaker, mention=np.text, verb="claims",
+                                   start=offset + that.end(), end=a.end))
+        return out
+
+
+_REJECTING = {"rejected", "rejects", "denied", "denies", "dismissed", "dismisses", "disputed",
+              "disputes", "contested", "contests", "challenged", "challenges"}
+_CLAIMS_BY = re.compile(r"(?:the\s+)?(?:claims?|allegations?|accusations?|assertions?|"
+                        r"suggestions?)\s+(?:made\s+)?by\s+", re.IGNORECASE)
 
 
 # "Transcript: chief auditor Helga Rimmer on the stadium bill", "Watch: ...": a title that

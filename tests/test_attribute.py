@@ -101,6 +101,17 @@ def test_labelled_sample_sets(name, precision, recall):
        "crowns")]),
     ("The Maritime Safety Directorate said, however, that the survey was in April.",
      [("Maritime Safety Directorate", "said", "the survey was in April")]),
+    # a claim rejected "by" someone is that one's own claim too
+    ("The commission has rejected claims by the Kessenmark First party that thousands of "
+     "ballots were left out.",
+     [("commission", "rejected", "claims by the Kessenmark First party that thousands of "
+       "ballots were left out"),
+      ("Kessenmark First", "claims", "thousands of ballots were left out")]),
+    ("Police denied allegations by residents that officers had fired tear gas.",
+     [("police", "denied", "allegations by residents that officers had fired tear gas"),
+      ("residents", "claims", "officers had fired tear gas")]),
+    ("Police denied the allegations by Monday.",
+     [("police", "denied", "the allegations by Monday")]),
     # an estimate is a claim ("projects", "forecast"); "the projected cost" is no verb
     ("Voss has since put the likely total at 52 million crowns, while the audit office "
      "projects 56 million.",
