@@ -1258,6 +1258,12 @@ _DATELINE = re.compile(r"^(?:(?P<city>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,
 _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+){0,2},[^\n]{0,60}?\s[-–—]+\s+")
 
 
+_MESSAGE_BEFORE = re.compile(
+    r"\b(?:issued|posted|published|sent|released|put\s+out|wrote)\s+(?:\w+\s+)?(?:a|an|the|its|"
+    r"his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|letter|post|note|notice|release|"
+    r"video|e-?mail|tweet|announcement)(?:\s+(?:on|late on|early on|this|last)\s+\w+)?\s*$")
+
+
 def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
     """ "The water board defended its handling, saying residents were warned": the main
     clause's subject says the participle's content; "The Evening Star quoted Ian Moor as
@@ -1278,8 +1284,9 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
             speaker, ent = _resolve(doc, who)
             return _Hit(passive.start(), m.end(), "quoted as saying", who, speaker, ent,
                         "speaker-first", wrapper_start=_wrapper_start(sentence, who.first))
-    if not re.search(r",\s*$", sentence[:m.start()]):
-        return None
+    if not re.search(r",\s*$", sentence[:m.start()]) and not (
+            m.group(0) == "saying" and _MESSAGE_BEFORE.search(sentence[:m.start()])):
+        return None  # ("posted a new message on Sunday saying": the message's sender says it)
     lead = _DATELINE.match(sentence)
     np = _np_right(sentence, lead.end() if lead else 0)
     apposed = re.match(r",\s(?![a-z]+(?:ed|ing)\b)(?![^,]*\b(?:and|or)\s+[A-Z])[^,]{1,80}?,"
@@ -1736,6 +1743,10 @@ _DANGLING = re.compile(r",?\s+(?:which|who|whom)\s*$|,\s+(?:a|an)\s+(?:figure|cl
 # board disputes]": another's claim about it begins
 
 
+_WITHOUT_DOING = re.compile(r",\s+without\s+(?:giving|saying|naming|providing|offering|"
+                            r"citing|explaining|elaborating|specifying)\b")
+
+
 def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
     """Trim spaces, trailing punctuation and quotation marks that wrap the whole content."""
     while s < e and (sentence[s].isspace() or sentence[s] in ",:;—–"):
@@ -1745,6 +1756,9 @@ def _trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
     dangling = _DANGLING.search(sentence, s, e)  # "a copy of the alert, which [she said ...]"
     if dangling and dangling.start() > s:
         e = dangling.start()
+    aside = _WITHOUT_DOING.search(sentence, s, e)  # "..., without giving an amount": the
+    if aside and aside.start() > s:  # writer's, not the speaker's
+        e = aside.start()
     for _ in range(2):
         inner = sentence[s:e]
         if len(inner) >= 2 and inner[0] in _OPEN_QUOTES and inner[-1] in _DOUBLE_QUOTES \

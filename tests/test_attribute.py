@@ -101,6 +101,12 @@ def test_labelled_sample_sets(name, precision, recall):
        "crowns")]),
     ("The Maritime Safety Directorate said, however, that the survey was in April.",
      [("Maritime Safety Directorate", "said", "the survey was in April")]),
+    # a message "saying" something is its sender's claim; "without giving" is the writer's
+    ("Greyfen, the group behind the attack, posted a new message on Sunday saying it had "
+     "been paid in full, without giving an amount.",
+     [("Greyfen", "saying", "it had been paid in full")]),
+    ("The boy held a sign saying the end was near.",
+     [(None, None, "The boy held a sign saying the end was near")]),
     # a claim rejected "by" someone is that one's own claim too
     ("The commission has rejected claims by the Kessenmark First party that thousands of "
      "ballots were left out.",
