@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claims.numbers import FIGURE_HINT
+from claims.numbers import FIGURE_HINT, WORD_NUMBER
 from claims.types import Attribution, Sentence
 
 # --- lexicons --------------------------------------------------------------------------------
@@ -80,6 +80,11 @@ _ANSWERED = r"(?:this|that|the|these|those|such|his|her|its|their)\s+" + _ANSWER
 _ANSWER_THEN = re.compile(r"\s*(?:" + _ANSWERED + r"|that|this)\s*(?:,\s*)?$", re.IGNORECASE)
 # Verbs that need a subject right before them (nouns too often: "this claim", "the states").
 _NOUNISH = {"claims", "demands", "estimates", "reports", "promises", "notes"}
+# "projects", "forecasts" report an estimate only before one ("the audit office projects 56
+# million", "forecasts a surplus"), else they are nouns ("Many projects were delayed")
+_ESTIMATE_NOUNS = {"projects", "forecasts"}
+_ESTIMATE_AHEAD = re.compile(r"\s+(?:a|an|the|that|\d[\d,.]*|" + WORD_NUMBER + r")\b",
+                             re.IGNORECASE)
 
 _VERBS_OF_CONTENT = {"had", "has", "have", "did", "does", "would", "will"}
 _AUX = (
@@ -1160,8 +1165,9 @@ def _skip_addressee(sentence: str, pos: int) -> int:
         return pos + m.end()
     # "told councillors they would not", "told the committee he would", "told the court the
     # trawler had": one word (or "the" and one word) before a clause of its own
-    m = re.match(r"\s*(?:him|them|us|me|(?:(?:the|a|an|his|her|their|its)\s+)?[a-z][\w’'\-]*)"
-                 + _CLAUSE_AHEAD, sentence[pos:])
+    m = re.match(r"\s*(?!(?:every|any|some|no)(?:one|body)\b)"  # "told everyone she met that"
+                 r"(?:him|them|us|me|(?:(?:the|a|an|his|her|their|its)\s+)?[a-z][\w’'\-]*)"
+                 + _CLAUSE_AHEAD + r"(?!\s+\S+(?:\s+\S+){0,3}\s+that\b)", sentence[pos:])
     if m:
         return pos + m.end()
     m = re.match(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?"
@@ -1192,7 +1198,8 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
     m = re.match(r"\s*(?:in a statement|in a tweet|in an interview|on Twitter|on X|"
                  # "said in its preliminary statement that", "said on the second day of a
                  # public hearing in Selvik that": a phrase of where or when, then "that"
-                 r"(?:in|on|at|during|after|before)\s+(?:[\w’'-]+\s+){1,9}?"
+                 r"(?:in|on|at|during|after|before)\s+(?:(?!(?:was|were|is|are|had|has|"
+                 r"have|been|would|will|least|most)\b)[A-Za-z’'-]+\s+){1,9}?"
                  r"(?=that\b(?!\s+(?:was|were|is|are|had|has|have|would|will)\b)))?"
                  r"(?:\s*,\s*(?:however|though|moreover|meanwhile|instead)\s*,(?=\s*that\b))?"
                  r"\s*,?\s*(?:that\b(?!\s+" + _ANSWERED_NOUN + r"\s*(?:,|$|[.;]))(?!\s*[,.;]))?"
@@ -1255,7 +1262,11 @@ _DATELINE = re.compile(r"^(?:(?P<city>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,
                        r"(?:(?:On|Earlier on|Late on|Early on|Later on)\s+\w+,\s*)?")
 
 # A wire dateline: "KELLBROOK, Ardenne, May 10 - ", "PORT DUNMERE, Aug. 5 (Coastline Wire) - "
-_WIRE_DATELINE = re.compile(r"[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+){0,2},[^\n]{0,60}?\s[-–—]+\s+")
+_WIRE_DATELINE = re.compile(  # capitalised words only before the dash (not "UNESCO, the UN
+    # cultural agency, has listed ... - ", "NATO, which has 32 members - ")
+    r"[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+){0,2},(?:\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,?)?"
+    r"(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?:\s+\([^)\n]{1,40}\))?\s+[-–—]+\s+")
 
 
 _MESSAGE_BEFORE = re.compile(
@@ -1658,6 +1669,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if np is not None and verb in _NOUNISH and np.tokens[0].lower() in _DETERMINERS \
                 and np.tokens[-1].lower() not in _ORG_HEADS | _PERSON_ROLE_HEADS:
             np = None
+        if verb in _ESTIMATE_NOUNS and not _ESTIMATE_AHEAD.match(sentence, m.end()):
+            np = None  # "Many projects were delayed", "Early forecasts put ...": nouns
         if np is not None:
             speaker, ent = _resolve(doc, np)
             lead = np.first  # "and its chief executive, Marten Haskell, says"
@@ -1738,7 +1751,7 @@ _LEADING_DISCOURSE = re.compile(
     r"^(?:(?:But|And|Meanwhile|However|Yet|So|Still|Also)\b,?\s*)+")
 
 
-_DANGLING = re.compile(r",?\s+(?:which|who|whom)\s*$|,\s+(?:a|an)\s+(?:figure|claim|number|"
+_DANGLING = re.compile(r",\s+(?:which|who|whom)\s*$|,\s+(?:a|an)\s+(?:figure|claim|number|"
                        r"estimate|account|charge|allegation|version)\s*$")  # "..., a figure [the
 # board disputes]": another's claim about it begins
 

@@ -128,8 +128,18 @@ def test_labelled_sample_sets(name, precision, recall):
     # where or when it was said, then "that"; a figure another disputes
     ("The network said in its preliminary statement that polling had been peaceful.",
      [("network", "said", "polling had been peaceful")]),
-    ("She said at the meeting that was held on Monday that costs rose.",
-     [("She", "said", "costs rose")]),
+    ("Police said at least 12 people were killed in the blast that hit the market.",
+     [("police", "said", "at least 12 people were killed in the blast that hit the market")]),
+    ("She told everyone she met that the dam was unsafe.",
+     [("She", "told", "the dam was unsafe")]),
+    ("UNESCO, the UN cultural agency, has listed the old town - one of 12 sites - as "
+     "endangered, officials said.",
+     [("officials", "said", "UNESCO, the UN cultural agency, has listed the old town - one of "
+       "12 sites - as endangered")]),
+    ("Many projects were delayed by the strike, the union said.",
+     [("union", "said", "Many projects were delayed by the strike")]),
+    ("Investigators said they knew who set the fire but would not say who.",
+     [("Investigators", "said", "they knew who set the fire but would not say who")]),
     ("Minister Lena Holm told reporters in Vessen that twenty aircraft were fighting the fire.",
      [("Lena Holm", "told", "twenty aircraft were fighting the fire")]),
     ("Mayor Edda Farrow says about 3,000 people have been displaced, a figure the Sarn Valley "
