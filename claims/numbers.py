@@ -198,7 +198,11 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
             if hour > 12:
                 continue  # "14 p.m." is not a time
             hour = _on_the_clock(hour, ap, part)  # "twelve at night" is midnight
-        out.append(Quantity(value=float(hour * 60 + int(m.group("m") or 0)), unit="",
+        # "at 5:25" (not "05:25", "17:25", "5:25 p.m."): read on a 12-hour dial, like "ten
+        # past five"
+        dial = not (ap or part) and 1 <= hour <= 12 and h[0] != "0"
+        out.append(Quantity(value=float(hour * 60 + int(m.group("m") or 0)),
+                            unit="12h" if dial else "",
                             kind="time", qualifier=_time_qualifier(span, m),
                             text=m.group(0), start=start + m.start(), end=start + m.end()))
     return out

@@ -229,6 +229,10 @@ def test_two_spelled_out_hundreds_are_two_numbers():
     ("a warning issued at four o'clock", 4 * 60, "12h"),
     ("the master sent a mayday at 19.41, within a minute", 19 * 60 + 41, ""),
     ("the duty officer acknowledged it at 5.25 p.m. by radio", 17 * 60 + 25, ""),
+    # digits up to 12 with no a.m./p.m. (and no leading zero) are read on a 12-hour dial
+    ("passed it to every operator by radio at 5:25", 5 * 60 + 25, "12h"),
+    ("the attack was detected at 02:15 on Thursday", 2 * 60 + 15, ""),
+    ("the warning email did not arrive until 19:02", 19 * 60 + 2, ""),
     # a 24-hour clock read out, from 13 hours
     ("Our master called at nineteen forty-one", 19 * 60 + 41, ""),
     ("the gate was shut at seventeen hundred hours", 17 * 60, ""),

@@ -901,6 +901,13 @@ def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a
     assert numeric_conflict(a, b, similarity=0.4) is None  # not about the same story
 
 
+def test_a_digital_time_without_am_or_pm_is_either_reading_of_the_dial():
+    a = "the port passed the warning to every operator by radio and by email at 5:25"
+    assert shared_figure(a, "the duty officer had acknowledged the warning by radio at 17.25")
+    assert numeric_conflict("the warning was issued at 11:40", "the warning was issued at "
+                            "10:30", similarity=0.8)  # either reading: still two times
+
+
 def test_words_that_only_add_to_a_figure_say_nothing_of_what_it_counts():
     # "extra" beside both sums: still two sums, however close the statements
     assert numeric_conflict("it is owed a further 9.5 million crowns in extra costs",
