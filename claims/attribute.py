@@ -104,11 +104,12 @@ _TIME = (r"(?:(?:earlier|later|late|early)\s+)?(?:on|this|last|late|early|that|e
 _SKIP_LEFT = re.compile(r"(?:\s*,?\s*(?:\b(?:" + "|".join(_AUX) + r"|(?<=\bhas )since|"
                         r"(?<=\bhave )since|(?<=\bhad )since)\b|" + _TIME + r"))+\s*$")
 # (not "had", "would": "which she said had been marked" goes on with the content's own verb)
-_SKIP_RIGHT = re.compile(r"^\s*(?:(?:\b(?:" + "|".join(
-    w for w in _AUX if w not in _VERBS_OF_CONTENT) + r")\b|" + _TIME + r")\s*,?\s*)+")
+_SKIP_RIGHT = re.compile(r"^\s*+(?:(?:\b(?:" + "|".join(  # (possessive: a long run of
+    w for w in _AUX if w not in _VERBS_OF_CONTENT) + r")\b|" + _TIME + r")\s*+,?\s*+)+")  # spaces
+# is not tried every way)
 # A phrase after the verb that is not content: "said in a statement", "told reporters".
 _TAIL_RE = re.compile(
-    r"^\s*(?:[.!?;:]?[\"”’']?\s*$|,|—|–|\(|(?:" + _TIME + r")\s*(?:[,.;]|$)|"
+    r"^\s*+(?:[.!?;:]?[\"”’']?\s*+$|,|—|–|\(|(?:" + _TIME + r")\s*+(?:[,.;]|$)|"
     r"(?:in|on|at|during|after|before|while|as|when|from|via|through|to|over|with|without|"
     r"according|but|and|adding|citing|speaking)\b)"
 )
@@ -1341,7 +1342,7 @@ _REPORT_NOUN = (r"(?:tally|count|poll|survey|review|figures|data|report|study|an
 _REPORT_MODS = ("final", "official", "own", "latest", "new", "preliminary", "exit", "first",
                 "second", "independent", "internal", "annual", "provisional", "full")
 _REPORT_SUBJECT = re.compile(
-    r"(?:^|(?<=[;:])\s*|,?\s+and\s+)"
+    r"(?:^|(?<=[;:])\s*|,?\s++and\s+)"  # (possessive: not every way through a run of spaces)
     r"(?P<subject>(?:(?P<its>Its|Their)\s+|(?:The|A|An)\s+)?"
     r"(?:(?P<owner>(?:[\w-]+\s+){0,3}[\w-]+)(?:'s|’s)\s+|"  # "The electoral commission's"
     r"(?P<name>(?:[A-Z][\w&-]*\s+){1,4}))?"  # "A Varnholm Gazette", "The IOSR"
@@ -1686,7 +1687,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             if verb in _ADDRESSEE_VERBS:
                 tail_pos = _skip_addressee(sentence, m.end())
             tail = sentence[tail_pos:]
-            has_that = bool(re.match(r"\s*(?:" + _TIME + r")?\s*,?\s*that\b", after))
+            has_that = bool(re.match(r"\s*+(?:(?:" + _TIME + r")\s*+)?,?\s*+that\b", after))
+            # (possessive: a long run of spaces is not tried every way)
             is_tail = bool(_TAIL_RE.match(tail)) and not has_that
             if quoted_before and not has_that:
                 mode = "content-first"
