@@ -123,8 +123,8 @@ def _is_day(text: str, m: re.Match[str]) -> bool:
     if not raw.isdigit() or not 1 <= int(raw) <= 31 or m.group("qual") or m.group("scale") \
             or m.group("pct") or m.group("cur"):
         return False
-    return bool(_MONTH_BEFORE.search(text[:m.start("num")])
-                or _MONTH_AFTER.match(text[m.end("num"):]))
+    return bool(_MONTH_BEFORE.search(text, max(0, m.start("num") - 20), m.start("num"))
+                or _MONTH_AFTER.match(text[m.end("num"):m.end("num") + 40]))
 
 
 def word_value(word: str) -> float | None:
@@ -178,11 +178,16 @@ def _time_qualifier(span: str, m: re.Match[str]) -> str:
     groups = m.groupdict()
     qual = (groups.get("qual") or groups.get("qual2") or groups.get("qual3") or "").lower()
     qual = "until" if qual == "till" else qual
-    if qual == "until" and _NOT_UNTIL.search(span[:m.start()]):
+    if qual == "until" and _NOT_UNTIL.search(span, max(0, m.start() - 60), m.start()):
         return ""
     return qual
 
 
+_AT_BEFORE = re.compile(r"\bat\s+$")
+
+
+# (the look-backs below search a few characters before a figure, with search's pos and endpos:
+# not the whole text before it, for each of a long text's figures)
 def _clock_times(span: str, start: int) -> list[Quantity]:
     out = []
     for m in _TIME.finditer(span):
@@ -190,7 +195,7 @@ def _clock_times(span: str, start: int) -> list[Quantity]:
         h = m.group("h").lower()
         hour = _HOURS[h] if h in _HOURS else int(h)
         ap = (m.group("ap") or "").lower()
-        said_at = m.group("qual") or re.search(r"\bat\s+$", span[:m.start()])
+        said_at = m.group("qual") or _AT_BEFORE.search(span, max(0, m.start() - 20), m.start())
         if not (m.group("m") or ap or part) or h in _HOURS and (
                 not part or not said_at and hour not in _PLAUSIBLE[part]):
             continue  # a bare number ("eleven"; "arrested five in the afternoon" counts)
@@ -342,7 +347,7 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         if _is_day(span, m):
             continue  # "June 29", "3 March": a date, not a count
         qual = (m.group("qual") or "").lower()
-        if qual in _TURNED and _NEGATED_BEFORE.search(span[:m.start()]):
+        if qual in _TURNED and _NEGATED_BEFORE.search(span, max(0, m.start() - 80), m.start()):
             qual = _TURNED[qual]  # "never saw more than 110 people": at most 110
         if low in ("a", "an") and scale == 1.0:
             continue  # the article, not a number
@@ -416,7 +421,7 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
                               qualifier=q.qualifier, text=part, start=q.start,
                               end=q.start + len(part))
             continue
-        of_them = _OF_THEM.match(text[q.end:]) if not q.unit else None
+        of_them = _OF_THEM.match(text[q.end:q.end + 40]) if not q.unit else None
         noun = _counted_noun(text, q.end + of_them.end())[0] if of_them else ""
         if noun and noun.split()[0].lower() not in _NOT_COUNTED \
                 and not noun.lower().endswith("ed"):  # "95 buildings had been
@@ -425,7 +430,7 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         before = out[i - 1] if i else None
         if before is not None and not q.unit and before.kind in ("count", "money") \
                 and before.unit and (_SAME_UNIT_JOIN.match(text[before.end:q.start]) or (
-                    before.kind == "count" and _RELATIVE_AFTER.match(text[q.end:])
+                    before.kind == "count" and _RELATIVE_AFTER.match(text[q.end:q.end + 20])
                     and not re.search(r"[.;!?]|\bthe\s*$", text[before.end:q.start]))):
             out[i] = Quantity(value=q.value, unit=before.unit, kind=before.kind,
                               qualifier=q.qualifier, text=q.text, start=q.start, end=q.end)
