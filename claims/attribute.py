@@ -103,10 +103,10 @@ _TIME = (r"(?:(?:earlier|later|late|early)\s+)?(?:on|this|last|late|early|that|e
          + r")")
 _SKIP_LEFT = re.compile(r"(?:\s*,?\s*(?:\b(?:" + "|".join(_AUX) + r"|(?<=\bhas )since|"
                         r"(?<=\bhave )since|(?<=\bhad )since)\b|" + _TIME + r"))+\s*$")
-# (not "had", "would": "which she said had been marked" goes on with the content's own verb)
-_SKIP_RIGHT = re.compile(r"^\s*+(?:(?:\b(?:" + "|".join(  # (possessive: a long run of
-    w for w in _AUX if w not in _VERBS_OF_CONTENT) + r")\b|" + _TIME + r")\s*+,?\s*+)+")  # spaces
-# is not tried every way)
+# (not "had", "would": "which she said had been marked" goes on with the content's own verb;
+# possessive quantifiers: a long run of spaces is not tried every way)
+_SKIP_RIGHT = re.compile(r"^\s*+(?:(?:\b(?:" + "|".join(
+    w for w in _AUX if w not in _VERBS_OF_CONTENT) + r")\b|" + _TIME + r")\s*+,?\s*+)+")
 # A phrase after the verb that is not content: "said in a statement", "told reporters".
 _TAIL_RE = re.compile(
     r"^\s*+(?:[.!?;:]?[\"”’']?\s*+$|,|—|–|\(|(?:" + _TIME + r")\s*+(?:[,.;]|$)|"
@@ -1297,7 +1297,8 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
             return _Hit(passive.start(), m.end(), "quoted as saying", who, speaker, ent,
                         "speaker-first", wrapper_start=_wrapper_start(sentence, who.first))
     if not re.search(r",\s*$", sentence[:m.start()]) and not (
-            m.group(0) == "saying" and _MESSAGE_BEFORE.search(sentence[:m.start()])):
+            m.group(0) == "saying"
+            and _MESSAGE_BEFORE.search(sentence, max(0, m.start() - 120), m.start())):
         return None  # ("posted a new message on Sunday saying": the message's sender says it)
     lead = _DATELINE.match(sentence)
     np = _np_right(sentence, lead.end() if lead else 0)

@@ -45,9 +45,8 @@ from claims.stories import document_names, place_names, same_story, vocabulary
 K = 8  # neighbours per claim
 # cosine from which two claims whose documents share a place's name ("in Dravnik") tell one
 # story, however few names the two share (an interview that names only the town; a news agency
-# both name is no place). Seeds: 1 more written-down agreement
-# (stadium-costs), 1 more predicted clash; all 13 sets in one store: still no relation between
-# two sets (0 of 325 clashes, 0 of 351 agreements)
+# both name is no place). Seeds: 1 more written-down agreement (stadium-costs), 1 more
+# predicted clash; all 13 sets in one store: still no relation between two sets
 STORY_CLOSE = 0.7
 CANDIDATE_FLOOR = 0.25  # cosine below which two claims are not judged at all
 FLOOR = 0.45  # cosine below which two claims are not about the same matter...

@@ -1156,7 +1156,7 @@ def _apart_in_place(a: str, b: str) -> bool:
         found = set()
         for m in _PLACE.finditer(text):
             if _WHO_SPEAKS_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
-                    or _WHO_SPEAKS_AFTER.match(text[m.end():]):
+                    or _WHO_SPEAKS_AFTER.match(text[m.end():m.end() + 60]):
                 continue  # where it was said: "a spokesman at Norvik Chemicals said"
             for w in m.group("name").split():
                 w = _POSSESSIVE_END.sub("", w.strip(",")).lower()  # "Velmora's east"
