@@ -173,6 +173,10 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int]:
 _NOT_UNTIL = re.compile(r"(?:\b(?:not|never)\b|n[’']t\b)[^,;.]{0,40}$", re.IGNORECASE)
 
 
+_NONE_BEFORE = re.compile(r"(?:\b(?:no|not|never|nothing|nobody|none)\b|n[’']t\b)[^,;.]{0,60}$",
+                          re.IGNORECASE)
+
+
 def _time_qualifier(span: str, m: re.Match[str]) -> str:
     """A clock time's qualifier; "did not arrive until 19:02" is at 19:02, not by it."""
     groups = m.groupdict()
@@ -180,6 +184,8 @@ def _time_qualifier(span: str, m: re.Match[str]) -> str:
     qual = "until" if qual == "till" else qual
     if qual == "until" and _NOT_UNTIL.search(span, max(0, m.start() - 60), m.start()):
         return ""
+    if qual == "before" and _NONE_BEFORE.search(span, max(0, m.start() - 80), m.start()):
+        return ""  # "no alert was raised before a quarter past two": the first came at it
     return qual
 
 

@@ -248,6 +248,15 @@ def test_a_dot_before_a_unit_is_a_decimal_not_a_time():
     assert [q.kind for q in extract_quantities("tickets sold at 10.50 euros")] == ["money"]
 
 
+def test_nothing_before_a_time_is_at_it():
+    (q,) = [q for q in extract_quantities("no alert was raised before a quarter past two, "
+                                          "when its own systems flagged the intrusion")
+            if q.kind == "time"]
+    assert (q.value, q.qualifier) == (2 * 60 + 15, "")
+    (q,) = extract_quantities("the warning came before 5 p.m.")
+    assert q.qualifier == "before"
+
+
 def test_not_until_a_time_is_at_it():
     (q,) = extract_quantities("the warning email did not arrive until 19:02, when the ship "
                               "was already at sea")
