@@ -40,6 +40,12 @@ _VERBS = (
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# "according to two people with knowledge of the negotiations": sources the writer does not name
+_UNNAMED_SOURCES = re.compile(
+    r"\s+(?P<who>(?:(?:two|three|four|five|several|multiple|\d+)\s+)?(?:people|persons|sources|"
+    r"officials|insiders|diplomats|executives)\s+(?:with\s+(?:direct\s+)?knowledge\s+of|"
+    r"familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"(?=\s*[,.;]|\s*$)")
 _INVERTING = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told",
               "explained", "insisted", "continued", "recalled", "warned", "tweeted"}
 _PARTICIPLES = {"saying", "adding", "insisting", "warning", "claiming", "arguing", "noting",
@@ -1561,7 +1567,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         elif source:  # "according to figures from the Red Cross"
             np = _np_right(sentence, source.end())
         else:
-            np = _np_right(sentence, m.end())
+            anon = _UNNAMED_SOURCES.match(sentence, m.end())
+            np = _NP(anon.start("who"), anon.end("who"), anon.group("who"), tuple(
+                anon.group("who").split())) if anon else _np_right(sentence, m.end())
         if np is None:
             continue
         rest = sentence[np.end:]

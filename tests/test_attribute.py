@@ -101,6 +101,11 @@ def test_labelled_sample_sets(name, precision, recall):
        "crowns")]),
     ("The Maritime Safety Directorate said, however, that the survey was in April.",
      [("Maritime Safety Directorate", "said", "the survey was in April")]),
+    # sources the writer does not name are the speaker
+    ("The company paid 9 million crowns, according to two people with knowledge of the "
+     "negotiations.",
+     [("two people with knowledge of the negotiations", "according to",
+       "The company paid 9 million crowns")]),
     # a message "saying" something is its sender's claim; "without giving" is the writer's
     ("Greyfen, the group behind the attack, posted a new message on Sunday saying it had "
      "been paid in full, without giving an amount.",

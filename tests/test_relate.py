@@ -1034,3 +1034,24 @@ def test_a_news_agency_both_stories_name_is_no_shared_place(tmp_path, judge_says
     index = str(tmp_path / "index")
     ingest([str(tmp_path / n) for n in docs], index, judge=judge_says_contradiction)
     assert Store.open(index).relations().height == 0
+
+
+def test_the_judges_entailment_makes_no_agreement_between_two_different_figures():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    def j(label: str, premise: str, hypothesis: str) -> Judgement:
+        scores = {k: (0.7 if k == label else 0.15)
+                  for k in ("entailment", "neutral", "contradiction")}
+        return Judgement(label, scores, None, ("model",), premise, hypothesis)
+
+    a = "Now the stadium cost is 59 million crowns"
+    b = "The stadium cost is still 52 million crowns"
+    assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "neutral"
+    # a small count is no figure of a report ("one farmhouse")
+    a = "the farmhouse was closer than 800 metres"
+    b = "We got the distance to one farmhouse wrong"
+    assert _combine(j("entailment", a, b), j("neutral", b, a), 0.72)[0] == "agree"
+    # no figure on one side: the judge decides
+    a, b = "the stadium will cost 59 million crowns", "the stadium will cost more than planned"
+    assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "agree"
