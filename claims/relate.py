@@ -30,6 +30,7 @@ from claims.rules import (
     content_words,
     figure_keys,
     figures_apart,
+    figures_unshared,
     margin_figure,
     mostly_restates,
     ratio_figure,
@@ -519,7 +520,7 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
     # agreements on the tuning sets (mostly wrong on reading), none written down lost; held
     # out 3 fewer, none lost.
     words = word_overlap(ab.premise, ab.hypothesis) >= SHARED_WORDS \
-        and not _figures_unshared(ab.premise, ab.hypothesis)
+        and not figures_unshared(ab.premise, ab.hypothesis)
     if ab.label == ba.label == "entailment" and similarity >= MUTUAL_SIMILARITY and words:
         score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2
         return "agree", round(score, 4), "model", [f"entails both ways ({score:.2f})"]
@@ -554,17 +555,6 @@ def _verdict(ab: Any, ba: Any, similarity: float) -> tuple[str, float, str, list
         return "agree", round(similarity, 4), "words", [
             f"one says most of what the other says (cosine {similarity:.2f}), no clash found"]
     return "neutral", 0.0, "model", []
-
-
-def _figures_unshared(a: str, b: str) -> bool:
-    """Both state figures and share none: two facts, whatever the judge's entailment."""
-    from claims.rules import AMOUNTS, SMALL, _stated
-
-    def figures(text: str) -> set[float]:  # not a small count ("one farmhouse")
-        return {q.value for q in _stated(text) if q.kind == "time" or q.kind in AMOUNTS and not (
-            q.kind == "count" and q.value < SMALL)}
-    fa, fb = figures(a), figures(b)
-    return bool(fa and fb and not fa & fb)
 
 
 def _figures_only(pairs: Sequence[tuple[str, str]], sims: Sequence[float],

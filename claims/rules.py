@@ -175,6 +175,17 @@ def bare_figure(a: str, b: str) -> str | None:
     return None
 
 
+def figures_unshared(a: str, b: str) -> bool:
+    """Both state figures (or times) and share none: two facts, whatever the judge's
+    entailment ("Now it is 59 million" / "The mayor's figure is still 52 million"). A small
+    count ("one farmhouse") is no figure here."""
+    def figures(text: str) -> set[float]:
+        return {q.value for q in _stated(text) if q.kind == "time" or q.kind in AMOUNTS and not (
+            q.kind == "count" and q.value < SMALL)}
+    fa, fb = figures(a), figures(b)
+    return bool(fa and fb and not fa & fb)
+
+
 NEAR_TIME = 10.0  # minutes: "at about two o'clock" reports 13:58, not 13:40
 
 
