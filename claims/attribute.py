@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claims.numbers import FIGURE_HINT, WORD_NUMBER
+from claims.numbers import FIGURE_HINT, MONTHS, WORD_NUMBER
 from claims.types import Attribution, Sentence
 
 # --- lexicons --------------------------------------------------------------------------------
@@ -40,6 +40,9 @@ _VERBS = (
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# verbs that say no to what follows them ("denied that ...", "rejected claims by ...")
+NEGATING_VERBS = {"denied", "denies", "deny", "dismissed", "dismisses", "rejected", "rejects",
+                  "disputed", "disputes", "refuted", "refutes"}
 # "according to two people with knowledge of the negotiations": sources the writer does not name
 _UNNAMED_SOURCES = re.compile(
     r"\s+(?P<who>(?:(?:two|three|four|five|several|multiple|\d+)\s+)?(?:people|persons|sources|"
@@ -1272,7 +1275,7 @@ _DATELINE = re.compile(r"^(?:(?P<city>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,
 _WIRE_DATELINE = re.compile(  # capitalised words only before the dash (not "UNESCO, the UN
     # cultural agency, has listed ... - ", "NATO, which has 32 members - ")
     r"[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+){0,2},(?:\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,?)?"
-    r"(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?:\s+(?:" + MONTHS + r")\.?\s+\d{1,2})?"
     r"(?:\s+\([^)\n]{1,40}\))?\s+[-–—]+\s+")
 
 
@@ -2014,8 +2017,7 @@ class Attributor:
         return out
 
 
-_REJECTING = {"rejected", "rejects", "denied", "denies", "dismissed", "dismisses", "disputed",
-              "disputes", "contested", "contests", "challenged", "challenges"}
+_REJECTING = NEGATING_VERBS | {"contested", "contests", "challenged", "challenges"}
 _CLAIMS_BY = re.compile(r"(?:the\s+)?(?:claims?|allegations?|accusations?|assertions?|"
                         r"suggestions?)\s+(?:made\s+)?by\s+", re.IGNORECASE)
 

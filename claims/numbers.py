@@ -111,10 +111,10 @@ _ED_NOUNS = {"displaced", "injured", "wounded", "dead", "killed", "detained", "m
 _FILLERS = {"more", "additional", "other", "extra", "further", "new", "of", "the"}
 
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")  # capitalised: not "may"
-_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
-_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b\.?")
+_MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s+$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b\.?")
 
 
 def _is_day(text: str, m: re.Match[str]) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from claims.attribute import ANSWERED_NOUNS, looks_like_person, report_lead, titled
+from claims.attribute import ANSWERED_NOUNS, NEGATING_VERBS, looks_like_person, report_lead, titled
 from claims.numbers import FIGURE_HINT
 from claims.resolve import restated_claims
 from claims.rules import (
@@ -225,10 +225,6 @@ _THIRD_PERSON = {"am": "is", "are": "is", "do": "does", "have": "has", "were": "
 
 
 _ACCUSED_OF = re.compile(r"^(.{1,80}?) of (\w+ing)\b")
-_NEGATING_VERBS = {"denied", "denies", "deny", "dismissed", "dismisses", "rejected", "rejects",
-                   "disputed", "disputes", "refuted", "refutes"}
-
-
 @dataclass(frozen=True)
 class Judged:
     """What is judged of a claim: its content as a statement, and whether the speaker denies
@@ -273,7 +269,7 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
     text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
-    if last in _NEGATING_VERBS:
+    if last in NEGATING_VERBS:
         statement = as_statement(text)
         return Judged(statement, True, text if statement != text else "")
     return Judged(text)
@@ -898,8 +894,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     doc_of = {i: doc for i, _, _, doc in rows}
     sentences = all_claims.filter(pl.col("doc_id").is_in(list(set(doc_of.values())))) \
         .select("doc_id", "sentence").rows()
-    told = document_names(sentences, vocabulary(all_claims["sentence"]) if doc_of else None)
     places = place_names(sentences)
+    told = document_names(sentences, vocabulary(all_claims["sentence"]) if doc_of else None,
+                          places)
     cands = [c for c in near if c.a not in idle and c.b not in idle and (  # one story's
         doc_of[c.a] == doc_of[c.b] or same_story(told[doc_of[c.a]], told[doc_of[c.b]])
         or c.similarity >= STORY_CLOSE and told[doc_of[c.a]] & told[doc_of[c.b]] & places)]

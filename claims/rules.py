@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.numbers import RANGE_BEFORE, RANGE_JOIN, WORD_NUMBER, extract_quantities, word_value
+from claims.numbers import (
+    MONTHS,
+    RANGE_BEFORE,
+    RANGE_JOIN,
+    WORD_NUMBER,
+    extract_quantities,
+    word_value,
+)
 from claims.types import Quantity
 
 
@@ -1153,8 +1160,7 @@ _PLACE_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 # "in Velmora", "at Velmora General Hospital", "in Brennick, Oska and Tullen"
 _PLACE = re.compile(r"\b(?i:in|at|near|outside|around)\s+(?:the\s+)?"
                     rf"(?P<name>{_PLACE_NAME}(?:(?:,\s*|,?\s+and\s+){_PLACE_NAME})*)")
-_NOT_PLACES = set(
-    "january february march april may june july august september october november december "
+_NOT_PLACES = {m.lower() for m in MONTHS.split("|")} | set(
     "monday tuesday wednesday thursday friday saturday sunday christmas easter new year "
     "ramadan eid".split())
 

@@ -85,8 +85,8 @@ def vocabulary(sentences: pl.Series) -> Vocabulary:
     return Vocabulary(frozenset(lower.to_list()), frozenset(inside.to_list()))
 
 
-def document_names(rows: Iterable[tuple[str, str]], known: Vocabulary | None = None
-                   ) -> dict[str, frozenset[str]]:
+def document_names(rows: Iterable[tuple[str, str]], known: Vocabulary | None = None,
+                   places: set[str] | None = None) -> dict[str, frozenset[str]]:
     """{doc_id: the names of its sentences} from (doc_id, sentence) rows. A name is a
     capitalised word written inside a sentence somewhere and never in lower case (in the rows
     or in `known`): "Velmora General Hospital" and "Kellbrook General Hospital" share no name
@@ -94,13 +94,15 @@ def document_names(rows: Iterable[tuple[str, str]], known: Vocabulary | None = N
     different names ("Edda Farrow", "Edda Kovar") and never alone inside a sentence is shared
     by chance ("Galeforth Renewables" keeps "Galeforth", "Harlen Power" and "Harlen Hills"
     keep "Harlen": "power" and "hills" are words; "Brennick Marina" and "Brennick Herald"
-    keep "Brennick", written alone as a place in "the fire in Brennick")."""
+    keep "Brennick", written alone as a place in "the fire in Brennick"). `places`: the rows'
+    `place_names`, where the caller has them already."""
     rows = list(rows)
     inside_any: set[str] = set(known.inside) if known else set()
     lower: set[str] = set(known.lower) if known else set()
     runs: list[tuple[str, list[str], bool]] = []
     for doc, sentence in rows:
-        lower.update(_LOWER.findall(sentence))
+        if known is None:  # (the store's vocabulary has read these sentences already)
+            lower.update(_LOWER.findall(sentence))
         for words, starting in names(sentence):
             runs.append((doc, words, starting))
             inside_any.update(words[1:] if starting else words)
@@ -113,7 +115,7 @@ def document_names(rows: Iterable[tuple[str, str]], known: Vocabulary | None = N
         for first, then in zip(words, words[1:], strict=False):
             if named(first) and named(then):
                 followers.setdefault(first, set()).add(then)
-    alone = place_names(rows)
+    alone = place_names(rows) if places is None else places
     given = {w for w, then in followers.items() if len(then) >= 2 and w not in alone}
     found: dict[str, set[str]] = {doc: set() for doc, _ in rows}
     for doc, words, _ in runs:
