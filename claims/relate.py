@@ -31,6 +31,7 @@ from claims.rules import (
     figure_keys,
     figures_apart,
     figures_unshared,
+    grown_figure,
     margin_figure,
     mostly_restates,
     ratio_figure,
@@ -794,6 +795,11 @@ _UPDATED = re.compile(r"\b(?:(?:final|revised|updated|corrected|latest|official)
 _PRONOUN = {"he", "she", "they", "it", "we", "i", "you"}
 
 
+# a speaker named by name, two capitalised words or more ("Harlen Power", "Kaldrian Fire and
+# Rescue Service"): one speaker, not many ("Witnesses", "police", "Officials")
+_NAMED = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w'’.&-]*)+$")
+
+
 def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """Drop the figure clashes that are no clash between sources:
     - one speaker updates their own figure: both claims are the same speaker's (not an
@@ -806,7 +812,15 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
     - a running count ("still missing", "now confirmed dead", "the death toll rose to 21"),
       one of the clashing figures, against a figure published on another day: the count went
       on ("26 people were now confirmed dead and 19 were still missing" / "The death toll rose
-      to 21 on Wednesday, with 24 people still missing"); not where both name the same day."""
+      to 21 on Wednesday, with 24 people still missing"); not where both name the same day;
+    - one speaker named by name (`_NAMED`) whose amount has grown by a later day: the fire
+      service's "had burned 2,100 hectares" on August 16 and "the area burned had reached
+      6,300 hectares" on August 23; an offer of 1,500 florins per household, then 4,000; the
+      audit office's overrun at 47 percent in March and 55 percent in May. A smaller figure
+      later stays a clash (a count of firefighters sent, "around 60" and then 40), as does a
+      clock time, and so does "Officials" (many people) with a larger figure. Seeds: 6 fewer
+      predicted clashes on the tuning sets, none written down lost; held out 6 fewer, of which
+      4 written down as no conflict, none written down as a clash lost."""
     clashes = relations.filter((pl.col("kind") == "contradict") & (pl.col("method") == "numbers"))
     if clashes.is_empty():
         return relations
@@ -827,6 +841,12 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
         if not x["speaker"] or x["speaker"].lower() in _PRONOUN \
                 or x["speaker"].lower() != (y["speaker"] or "").lower():
             continue
+        if x["published"] and y["published"] and x["published"] != y["published"] \
+                and _NAMED.match(x["speaker"]):
+            early, late = sorted((x, y), key=lambda r: r["published"])
+            if grown_figure((reasons or [""])[0] or "", early["content"], late["content"]):
+                drop.append((a, b))
+                continue
         if bool(_UPDATED.search(x["sentence"])) != bool(_UPDATED.search(y["sentence"])):
             drop.append((a, b))
     if not drop:
@@ -851,8 +871,7 @@ def without_self_clashes(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.Da
     if clashes.is_empty():
         return relations
     who = claims.select("claim_id", "doc_id", "speaker").filter(  # a name, not "Witnesses"
-        pl.col("speaker").str.contains(r"^[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*"
-                                       r"[A-Z][\w'’.&-]*)+$"))
+        pl.col("speaker").str.contains(_NAMED.pattern))
     same = clashes.select("a", "b") \
         .join(who.rename({"claim_id": "a", "doc_id": "doc_a", "speaker": "speaker_a"}), on="a") \
         .join(who.rename({"claim_id": "b", "doc_id": "doc_b", "speaker": "speaker_b"}), on="b") \

@@ -865,6 +865,25 @@ def running_figures(reason: str, a: str, b: str) -> bool:
     return False
 
 
+def grown_figure(reason: str, earlier: str, later: str) -> bool:
+    """Is the numbers clash's figure in the later statement an amount larger than the one in
+    the earlier ("the fire had burned 2,100 hectares" / "it had burned 6,800 hectares" a week
+    on; an offer of 1,500 florins, then 4,000)? Not a clock time, which runs on anyway."""
+    m = _NUMBERS_REASON.match(reason)
+    if m is None:
+        return False
+
+    def value(text: str) -> float | None:
+        for fig in (m.group("x"), m.group("y")):
+            for q in _stated(text):
+                if q.kind in AMOUNTS and _fmt(q) == fig:
+                    return q.value
+        return None
+
+    before, after = value(earlier), value(later)
+    return before is not None and after is not None and after > before
+
+
 def same_weekday(a: str, b: str) -> bool:
     """Do both name one day of the week ("on Tuesday"), and the same?"""
     da = {m.group("d").lower() for m in _WEEKDAY.finditer(a)}

@@ -855,6 +855,46 @@ def test_a_running_count_of_another_day_is_no_clash():
     assert without_updates(rels, claims)["a"].to_list() == [2, 4, 6, 8]  # not 0, 10
 
 
+def test_one_speakers_amount_grown_by_a_later_day_is_an_update():
+    from claims.relate import without_updates
+    from claims.rules import numeric_conflict
+
+    day1, day2 = dt.date(2027, 8, 16), dt.date(2027, 8, 23)
+    pairs = [  # (earlier, later): speaker, content, published
+        (("Kaldrian Fire Service", "the fire had burned 2,100 hectares", day1),
+         ("Kaldrian Fire Service", "the area burned had reached 6,300 hectares", day2)),
+        (("Harlen Power", "it would pay 1,500 florins to every evacuated household", day1),
+         ("Harlen Power", "it would pay 4,000 florins to every evacuated household", day2)),
+        # a smaller figure later: one account against the other
+        (("Kaldrian Fire Service", "Around 60 firefighters were sent to the scene", day1),
+         ("Kaldrian Fire Service", "the blaze was fought by 40 firefighters", day2)),
+        # "Officials" are many people, not one who updates a figure
+        (("Officials", "40 firefighters fought the fire", day1),
+         ("Officials", "60 firefighters fought the fire", day2)),
+        # another speaker's larger figure: a clash
+        (("Kaldrian Fire Service", "the fire had burned 6,800 hectares", day1),
+         ("researchers", "the fire had burned about 9,100 hectares", day2)),
+        # the same day: a clash
+        (("Kaldrian Fire Service", "the fire had burned 2,100 hectares", day1),
+         ("Kaldrian Fire Service", "the fire had burned 6,300 hectares", day1)),
+        # a clock time runs on anyway: a clash
+        (("Harlen Power", "the line was switched off at 12:15", day1),
+         ("Harlen Power", "the line was switched off at 15:40", day2)),
+    ]
+    rows = [side for pair in pairs for side in pair]
+    claims = pl.DataFrame({"claim_id": range(len(rows)), "speaker": [r[0] for r in rows],
+                           "sentence": [r[1] for r in rows], "content": [r[1] for r in rows],
+                           "published": [r[2] for r in rows]})
+    now = dt.datetime.now(dt.UTC)
+    hits = [numeric_conflict(rows[i][1], rows[i + 1][1], 0.8) for i in range(0, len(rows), 2)]
+    assert all(hits), hits
+    rels = pl.DataFrame([{"a": 2 * n + 1, "b": 2 * n, "kind": "contradict", "score": 0.9,
+                          "similarity": 0.8, "method": "numbers", "reasons": [hit.reason],
+                          "judged_at": now} for n, hit in enumerate(hits) if hit],
+                        schema=RELATIONS)  # (the later claim first: order is no matter)
+    assert without_updates(rels, claims)["b"].to_list() == [4, 6, 8, 10, 12]  # not 0, 2
+
+
 def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_contradiction):
     from claims.relate import requests
 
