@@ -731,9 +731,38 @@ def _is_part(q: Quantity) -> bool:
     return " of the " in f" {q.text} "
 
 
+# "About 1,100 of those evacuated were allowed to return": a part of a whole named before
+# (not "95 buildings had been destroyed, 58 of them homes": homes destroyed, as elsewhere)
+_OF_THOSE = re.compile(r"\s+of\s+(?:(?:those|these)\s+(?!(?-i:[A-Z]))[\w-]+(?:ed|en)\b|(?:them|"
+                       r"those|these|whom)(?=\s+(?:were|was|are|is|have|has|had|will|would|"
+                       r"could|can|did)\b))", re.IGNORECASE)
+
+
+def _of_those(text: str, q: Quantity) -> re.Match[str] | None:
+    return _OF_THOSE.match(text, q.end)
+
+
+# "Brennick, a market town of about 4,200 people", "home to 30,000 residents": how many live
+# there, not how many something happened to
+_POPULATION = re.compile(r"(?:\b(?:town|city|village|island|country|nation|region|district|"
+                         r"community|suburb|municipality|port|settlement|borough|county|"
+                         r"province|state)\s+of|\bhome\s+to|\bpopulation\s+of|\bpopulation\s+"
+                         r"(?:is|was|of)?\s*)\s*$", re.IGNORECASE)
+
+
+def _population(text: str, q: Quantity) -> bool:
+    return _POPULATION.search(text[max(0, q.start - 40):q.start]) is not None
+
+
 def _part_context(text: str, q: Quantity, qs: list[Quantity]) -> set[str]:
     """What a figure counts by the words beside it; for a part of a whole stated after it
     ("nine of the region's 1,032 polling stations opened late"), the words after the whole."""
+    those = _of_those(text, q)
+    if those:  # the words after "of those evacuated": "were allowed to return"
+        right = text[those.end():]
+        stop = _CLAUSE_END.search(right)
+        return {_sense(w) for w in _words(right[:stop.start() if stop else len(right)])
+                [:_WINDOW_WORDS] if w.lower() not in _SKIP}
     if _is_part(q):
         whole = next((r for r in qs if r.start >= q.end), None)
         if whole is not None and not text[q.end:whole.start].strip():
@@ -1058,6 +1087,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         if x.kind != y.kind or _is_change(a, x) != _is_change(b, y) \
                 or _of_limit(a, x) != _of_limit(b, y) or _portion(a, x) != _portion(b, y):
             return False
+        if _population(a, x) != _population(b, y):
+            return False  # "a market town of about 4,200 people" / "2,400 people had been
+            # evacuated"
         if _reached(a, x) != _reached(b, y):
             return False  # "raises the fund to 6 million florins" / "offered 4.5 million"
             # (two levels reached are compared: "rose to 14" / "rose to 23")
@@ -1134,7 +1166,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
                 continue
             if _whole(a, x) or _whole(b, y):
                 continue  # "nine of the region's 1,032 polling stations": the whole
-            if (_is_part(x) or _is_part(y)) and (
+            part_x = _is_part(x) or _of_those(a, x) is not None
+            part_y = _is_part(y) or _of_those(b, y) is not None
+            if (part_x or part_y) and (
                     _is_part(x) and _IN_PHRASE.search(a[:x.start])
                     or _is_part(y) and _IN_PHRASE.search(b[:y.start])
                     or not _part_context(a, x, qa) & _part_context(b, y, qb)):

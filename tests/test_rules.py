@@ -958,6 +958,29 @@ def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b,
     assert (numeric_conflict(a, b, similarity=0.6) is not None) == clash
 
 
+@pytest.mark.parametrize("a, b, clash", [
+    # "of those evacuated": a part of the evacuated, counting what it says after
+    ("about 1,800 people had been evacuated",
+     "About 1,100 of those evacuated were allowed to return to the western half of Brennick "
+     "on Friday afternoon", False),
+    ("about 1,800 people had been evacuated",
+     "About 1,100 of them were allowed to return home on Friday", False),
+    ("About 1,100 of those evacuated were allowed to return home on Friday",
+     "only 600 of those evacuated had been allowed to return home by Friday", True),
+    # "58 of them homes": homes destroyed, as the other side counts
+    ("61 homes had been destroyed",
+     "95 buildings had been destroyed, 58 of them homes, and four people had died", True),
+    # how many live in a town is no count of what happened to them
+    ("2,400 people had been evacuated from the town and the two villages",
+     "Brennick, a market town of about 4,200 people, and the villages of Oska and Tullen were "
+     "ordered to evacuate on Saturday", False),
+    ("2,400 people had been evacuated", "Brennick is home to 4,200 people", False),
+    ("Brennick, a town of about 4,200 people", "Brennick, a town of 5,000 people", True),
+])
+def test_a_part_of_those_named_before_and_a_towns_population(a, b, clash):
+    assert (numeric_conflict(a, b, similarity=0.6) is not None) == clash
+
+
 @pytest.mark.parametrize("a, b", [
     ("about 1,800 people had been evacuated", "more than 3,000 people had been displaced"),
     ("1,200 people had been displaced", "more than 2,000 residents had been evacuated"),
