@@ -6,8 +6,10 @@ Builds one store per set in a temporary folder (real embeddings, real judge) and
 set: clash recall, agreement recall, clash and agreement precision against the written-down
 clashes and agreements (lower bounds: not every true clash or agreement is written down),
 clashes between sentences written as agreeing and agreements between sentences written as
-clashing, numeric non-conflicts wrongly flagged, pairs judged, judgements (a pair judged both
-ways counts two) and seconds. Writes
+clashing, numeric non-conflicts wrongly flagged, precision counting also the predictions
+outside the answers that were reviewed afterwards (`_reviewed.json`) and how many predictions
+have no verdict, pairs judged, judgements (a pair judged both ways counts two) and seconds.
+Writes
 benchmarks/results/relations.json.
 """
 
@@ -20,7 +22,7 @@ import time
 from pathlib import Path
 
 from claims import relate
-from claims.labels import score_relations
+from claims.labels import RelationScore, score_relations
 from claims.pipeline import ingest
 from claims.store import Store
 
@@ -65,7 +67,8 @@ def main() -> None:
                          "predicted_agreements": s.predicted_agreements,
                          "agreement_precision_vs_labels": round(s.agreement_precision, 3),
                          "agreements_between_clashing_sentences": s.predicted_agreements_wrong,
-                         "non_conflicts_flagged": s.non_conflicts_flagged})
+                         "non_conflicts_flagged": s.non_conflicts_flagged,
+                         **reviewed(s)})
             if args.v:
                 for m in s.missed:
                     print("  missed", folder.name, m)
@@ -73,7 +76,8 @@ def main() -> None:
             "predicted_clashes", "clash_precision_vs_labels",
             "clashes_between_agreeing_sentences", "predicted_agreements",
             "agreement_precision_vs_labels", "agreements_between_clashing_sentences",
-            "non_conflicts_flagged", "seconds"]
+            "non_conflicts_flagged", "clash_precision_reviewed", "unreviewed_clashes",
+            "agreement_precision_reviewed", "unreviewed_agreements", "seconds"]
     print("  ".join(cols))
     for r in rows:
         print("  ".join(str(r[c]) for c in cols))
@@ -87,6 +91,19 @@ def main() -> None:
                                "model_clash_similarity": args.model_clash_similarity,
                                "sets": rows, "one_store": together}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
+
+
+def reviewed(s: RelationScore) -> dict[str, float | int | None]:
+    """Precision counting the reviewed predictions too; None where the set has no review
+    (`_reviewed.json`; the held-out sets have none)."""
+    clashes = s.reviewed_clashes_right + s.reviewed_clashes_wrong
+    agreements = s.reviewed_agreements_right + s.reviewed_agreements_wrong
+    return {"clash_precision_reviewed": round(s.clash_precision_reviewed, 3)
+            if clashes else None, "clashes_reviewed": clashes,
+            "unreviewed_clashes": s.unreviewed_clashes,
+            "agreement_precision_reviewed": round(s.agreement_precision_reviewed, 3)
+            if agreements else None, "agreements_reviewed": agreements,
+            "unreviewed_agreements": s.unreviewed_agreements}
 
 
 def one_store(folders: list[Path], judge: str | None) -> dict[str, int]:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -85,18 +86,32 @@ def table(results: dict) -> str:
     rel = results.get("relations", {}).get("sets", [])
     if rel:
         lines += ["", "Clashes and agreements on the sample sets against their written-down "
-                  "answers (`benchmarks/relations.py`; precision is a lower bound, the answers "
-                  "do not list every true pair; `vaccine-recall`, `rail-strike` and "
-                  "`mine-collapse` are held out):", "",
-                  "| set | claims | clash recall | agreement recall | clash precision | "
-                  "agreement precision | judgements per claim |",
+                  "answers (`benchmarks/relations.py`; `vaccine-recall`, `rail-strike` and "
+                  "`mine-collapse` are held out). Recall counts the written-down pairs found. "
+                  "Precision \"written\" counts only predictions that match a written-down "
+                  "pair (a lower bound: the answers do not list every true pair); \"reviewed\" "
+                  "also counts the predictions outside the answers that were read afterwards "
+                  "and found right (`_reviewed.json`; the held-out sets have none), over the "
+                  "predictions with a verdict (in brackets: predictions without one):", "",
+                  "| set | claims | clash recall | agreement recall | clash precision written "
+                  "/ reviewed | agreement precision written / reviewed | judgements per "
+                  "claim |",
                   "|---|---:|---:|---:|---:|---:|---:|"]
+
+        def reviewed(r: dict[str, Any], kind: str, plural: str) -> str:
+            if not r.get(f"{plural}_reviewed"):
+                return ""
+            left = r[f"unreviewed_{plural}"]
+            return f" / {r[f'{kind}_precision_reviewed']}" + (f" ({left})" if left else "")
+
         for r in rel:
             per = r.get("judgements", r["pairs_judged"]) / max(1, r["claims"])
             lines.append(f"| {r['set']} | {r['claims']} | {r['clash_recall']} "
                          f"({r['clashes']}) | {r['agreement_recall']} ({r['agreements']}) | "
-                         f"{r['clash_precision_vs_labels']} | "
-                         f"{r['agreement_precision_vs_labels']} | {per:.1f} |")
+                         f"{r['clash_precision_vs_labels']}"
+                         f"{reviewed(r, 'clash', 'clashes')} | "
+                         f"{r['agreement_precision_vs_labels']}"
+                         f"{reviewed(r, 'agreement', 'agreements')} | {per:.1f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -26,6 +26,17 @@ def load_answers(folder: Path) -> dict[str, Any]:
     return data
 
 
+def load_reviewed(folder: Path) -> list[dict[str, Any]]:
+    """The verdicts in `_reviewed.json`, if the set has one: relations the tool predicted that
+    the answers do not list, each read afterwards and marked "clash", "agree" or "neither".
+    They measure precision only; recall counts only the answers written before."""
+    file = folder / "_reviewed.json"
+    if not file.exists():
+        return []
+    pairs: list[dict[str, Any]] = json.loads(file.read_text(encoding="utf-8"))["pairs"]
+    return pairs
+
+
 def answer_document(folder: Path, path: str, record: int | None) -> Document:
     """The document an answers entry points at, read the way `claims ingest` reads it."""
     file = folder / path
@@ -118,6 +129,14 @@ class RelationScore:
     predicted_agreements_labelled: int = 0  # ... that match a written-down agreement
     predicted_agreements_wrong: int = 0  # ... between sentences written down as clashing
     non_conflicts_flagged: int = 0  # written-down numeric non-conflicts flagged as clashes
+    # predicted, not in the answers, and read afterwards (`_reviewed.json`): found right,
+    # found wrong, or not reviewed (predicted since)
+    reviewed_clashes_right: int = 0
+    reviewed_clashes_wrong: int = 0
+    unreviewed_clashes: int = 0
+    reviewed_agreements_right: int = 0
+    reviewed_agreements_wrong: int = 0
+    unreviewed_agreements: int = 0
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -142,6 +161,21 @@ class RelationScore:
         if not self.predicted_agreements:
             return 1.0
         return self.predicted_agreements_labelled / self.predicted_agreements
+
+    @property
+    def clash_precision_reviewed(self) -> float:
+        """Share of predicted clashes that are right, written down or reviewed, among those
+        with a verdict (the unreviewed left out)."""
+        known = self.predicted_clashes - self.unreviewed_clashes
+        return (self.predicted_clashes_labelled + self.reviewed_clashes_right) / known \
+            if known else 1.0
+
+    @property
+    def agreement_precision_reviewed(self) -> float:
+        """The same for predicted agreements."""
+        known = self.predicted_agreements - self.unreviewed_agreements
+        return (self.predicted_agreements_labelled + self.reviewed_agreements_right) / known \
+            if known else 1.0
 
 
 def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> RelationScore:
@@ -198,6 +232,15 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
     for item in answers.get("numeric_non_conflicts", []):
         if related(item, "contradict"):
             score.non_conflicts_flagged += 1
+    written = clash_pairs | agree_pairs
+    for item in answers.get("numeric_non_conflicts", []):
+        written |= {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
+                    for b in ids(item["b"], item.get("b_speaker"))}
+    verdict: dict[tuple[int, int], str] = {}
+    for item in load_reviewed(folder):
+        for a in ids(item["a"], item.get("a_speaker")):
+            for b in ids(item["b"], item.get("b_speaker")):
+                verdict[(min(a, b), max(a, b))] = item["verdict"]
     for pair, kind in kinds.items():
         if kind == "contradict":
             score.predicted_clashes += 1
@@ -207,4 +250,15 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
             score.predicted_agreements += 1
             score.predicted_agreements_labelled += pair in agree_pairs
             score.predicted_agreements_wrong += pair in clash_pairs
+        if kind not in ("contradict", "agree") or pair in written:
+            continue
+        seen = verdict.get(pair)
+        if kind == "contradict":
+            score.unreviewed_clashes += seen is None
+            score.reviewed_clashes_right += seen == "clash"
+            score.reviewed_clashes_wrong += seen is not None and seen != "clash"
+        else:
+            score.unreviewed_agreements += seen is None
+            score.reviewed_agreements_right += seen == "agree"
+            score.reviewed_agreements_wrong += seen is not None and seen != "agree"
     return score

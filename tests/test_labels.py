@@ -60,3 +60,36 @@ def test_an_answer_naming_a_speaker_counts_only_that_speakers_claim(tmp_path):
     score = score_relations(tmp_path, claims, relations, groups)
     assert score.agreements_found == 1 and score.predicted_agreements_labelled == 1
     assert score.predicted_clashes == 1 and score.predicted_clashes_wrong == 0
+
+
+def test_reviewed_verdicts_count_for_precision_not_recall(tmp_path):
+    (tmp_path / "_answers.json").write_text(json.dumps({
+        "clashes": [{"a": "The port stayed open.", "b": "The port was closed."}],
+        "agreements": [{"a": "Two people died.", "b": "The death toll is two."}],
+    }), encoding="utf-8")
+    (tmp_path / "_reviewed.json").write_text(json.dumps({"pairs": [
+        {"a": "The port was closed.", "b": "The port reopened on Friday.", "verdict": "neither"},
+        {"a": "Ships sailed all week.", "b": "The port stayed open.", "verdict": "clash"},
+        {"a": "Two people died.", "b": "Four people were hurt.", "verdict": "neither"},
+    ]}), encoding="utf-8")
+    sentences = ["The port stayed open.", "The port was closed.", "The port reopened on Friday.",
+                 "Ships sailed all week.", "Two people died.", "The death toll is two.",
+                 "Four people were hurt."]
+    claims = pl.DataFrame({"claim_id": list(range(1, 8)), "sentence": sentences,
+                           "speaker": [None] * 7})
+    # predicted clashes: the written one (1-2), one reviewed wrong (2-3), one reviewed right
+    # (1-4, written the other way round), one never reviewed (3-7); agreements: the written
+    # one (5-6), one reviewed wrong (5-7), one never reviewed (4-6)
+    relations = pl.DataFrame({"a": [1, 2, 1, 3, 5, 5, 4], "b": [2, 3, 4, 7, 6, 7, 6],
+                              "kind": ["contradict"] * 4 + ["agree"] * 3})
+    groups = pl.DataFrame({"group_id": [], "sides": []},
+                          schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
+    score = score_relations(tmp_path, claims, relations, groups)
+    assert (score.clashes, score.clashes_found) == (1, 1)  # recall: written answers only
+    assert score.clash_precision == 0.25  # 1 of 4 predicted is written down
+    assert (score.reviewed_clashes_right, score.reviewed_clashes_wrong,
+            score.unreviewed_clashes) == (1, 1, 1)
+    assert score.clash_precision_reviewed == 2 / 3  # the unreviewed one left out
+    assert (score.reviewed_agreements_right, score.reviewed_agreements_wrong,
+            score.unreviewed_agreements) == (0, 1, 1)
+    assert score.agreement_precision_reviewed == 1 / 2
