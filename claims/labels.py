@@ -34,6 +34,9 @@ def load_reviewed(folder: Path) -> list[dict[str, Any]]:
     if not file.exists():
         return []
     pairs: list[dict[str, Any]] = json.loads(file.read_text(encoding="utf-8"))["pairs"]
+    for item in pairs:
+        if item.get("verdict") not in ("clash", "agree", "neither"):
+            raise ValueError(f"{file}: verdict must be clash, agree or neither: {item!r}")
     return pairs
 
 

@@ -120,8 +120,40 @@ def _others_differ(a: str, b: str, shared: set[float]) -> bool:
                for x in qa for y in qb)
 
 
+# a value before the one stated: "raise its bill credit to 75 crowns, from 25 crowns", "4,000
+# florins, up from 1,500 florins", "from 25 to 75 crowns"
+_FORMER_BEFORE = re.compile(r"(?:\b(?:up|down)\s+from|\bto\s+[^,;.]{1,40},\s+from)\s+$",
+                            re.IGNORECASE)
+_FORMER_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?\d")
+# what a thing may hold, not what it held: "licensed to carry up to 250 passengers", "her
+# limit of 250 passengers", "a capacity of 40,000"
+_CAPACITY = re.compile(r"(?:\b(?:licensed|allowed|permitted|certified|designed|built|able)\s+to\s+"
+                       r"(?:carry|hold|take|seat)(?:\s+up\s+to)?|\b(?:limit|capacity|maximum)\s+"
+                       r"of)\s+$", re.IGNORECASE)
+
+
+_DURATIONS = {_stem(w) for w in "seconds minutes hours days weeks months years".split()}
+
+
+def _former(text: str, q: Quantity) -> bool:
+    before = text[max(0, q.start - 60):q.start]
+    return bool(_FORMER_BEFORE.search(before)) or (
+        bool(re.search(r"\bfrom\s+$", before, re.IGNORECASE))
+        and bool(_FORMER_AFTER.match(text, q.end)))
+
+
+def _capacity(text: str, q: Quantity) -> bool:
+    if q.unit and _stem(q.unit.split()[-1]) in _DURATIONS:
+        return False  # "the legal limit of 72 hours" / "report a breach within 72 hours"
+    start = q.start + (len(q.qualifier) + 1 if q.qualifier and q.text.lower().startswith(
+        q.qualifier) else 0)  # "up to 250 passengers": the qualifier is the figure's
+    return bool(_CAPACITY.search(text[max(0, start - 50):start]))
+
+
 def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float, float]]]:
-    """`shared_figure`'s candidates, each with the two values it was found in."""
+    """`shared_figure`'s candidates, each with the two values it was found in. Not a former
+    value ("up from 1,500 florins") nor what a thing may hold ("licensed to carry up to 250
+    passengers") against a figure stated of what is or was."""
     out: list[tuple[str, tuple[float, float]]] = []
     qa = [q for q in _quantities(a) if ((q.kind in AMOUNTS and q.unit) or q.kind == "time")
           and not _denied(a, q)]
@@ -129,7 +161,8 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
         if not ((y.kind in AMOUNTS and y.unit) or y.kind == "time") or _denied(b, y):
             continue
         for x in qa:
-            if x.kind != y.kind:
+            if x.kind != y.kind or _former(a, x) != _former(b, y) \
+                    or _capacity(a, x) != _capacity(b, y):
                 continue
             if x.kind == "time":
                 if (x.value == y.value or _dial(x, y) and (x.value - y.value) % 720 == 0) \
@@ -186,9 +219,9 @@ def figures_unshared(a: str, b: str) -> bool:
     """Both state figures (or times) and share none: two facts, whatever the judge's
     entailment ("Now it is 59 million" / "The mayor's figure is still 52 million"). A small
     count ("one farmhouse") is no figure here."""
-    def figures(text: str) -> set[float]:
-        return {q.value for q in _stated(text) if q.kind == "time" or q.kind in AMOUNTS and not (
-            q.kind == "count" and q.value < SMALL)}
+    def figures(text: str) -> set[float]:  # (not a former value: "75 crowns, from 25")
+        return {q.value for q in _stated(text) if (q.kind == "time" or q.kind in AMOUNTS and not (
+            q.kind == "count" and q.value < SMALL)) and not _former(text, q)}
     fa, fb = figures(a), figures(b)
     return bool(fa and fb and not fa & fb)
 
@@ -738,31 +771,36 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:(?:those|these)\s+(?!(?-i:[A-Z]))[\w-]+(?:ed
                        r"could|can|did)\b))", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"^\s*,[^,;.]{1,60},")
+
+
 def _of_those(text: str, q: Quantity) -> re.Match[str] | None:
     return _OF_THOSE.match(text, q.end)
 
 
 # "Brennick, a market town of about 4,200 people", "home to 30,000 residents": how many live
 # there, not how many something happened to
-_POPULATION = re.compile(r"(?:\b(?:town|city|village|island|country|nation|region|district|"
-                         r"community|suburb|municipality|port|settlement|borough|county|"
+_POPULATION = re.compile(r"(?:\b(?:town|city|village|island|country|nation|(?<!in\sthe\s)region|"
+                         r"district|community|suburb|municipality|port|settlement|borough|county|"
                          r"province|state)\s+of|\bhome\s+to|\bpopulation\s+of|\bpopulation\s+"
                          r"(?:is|was|of)?\s*)\s*$", re.IGNORECASE)
 
 
-def _population(text: str, q: Quantity) -> bool:
-    return _POPULATION.search(text[max(0, q.start - 40):q.start]) is not None
+def _population(text: str, q: Quantity) -> bool:  # (not "in the region of 4,000": about)
+    return q.kind == "count" and _POPULATION.search(text[max(0, q.start - 40):q.start]) is not None
 
 
 def _part_context(text: str, q: Quantity, qs: list[Quantity]) -> set[str]:
     """What a figure counts by the words beside it; for a part of a whole stated after it
     ("nine of the region's 1,032 polling stations opened late"), the words after the whole."""
     those = _of_those(text, q)
-    if those:  # the words after "of those evacuated": "were allowed to return"
-        right = text[those.end():]
+    if those:  # the words after "of those evacuated": "were allowed to return" (past an
+        right = _ASIDE.sub("", text[those.end():], count=1)  # aside: ", officials said,")
         stop = _CLAUSE_END.search(right)
-        return {_sense(w) for w in _words(right[:stop.start() if stop else len(right)])
-                [:_WINDOW_WORDS] if w.lower() not in _SKIP}
+        after = {_sense(w) for w in _words(right[:stop.start() if stop else len(right)])
+                 [:_WINDOW_WORDS] if w.lower() not in _SKIP}
+        if after:
+            return after
     if _is_part(q):
         whole = next((r for r in qs if r.start >= q.end), None)
         if whole is not None and not text[q.end:whole.start].strip():

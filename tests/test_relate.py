@@ -396,6 +396,40 @@ def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
     assert _combine(unsure, unsure, similarity=0.44)[0] == "neutral"  # not close enough
 
 
+def test_a_former_value_or_what_a_ship_may_carry_is_no_shared_figure():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    unsure = {"entailment": 0.3, "neutral": 0.5, "contradiction": 0.2}
+    for a, b, agree in [
+        ("it would pay 1,500 florins to every household that had been evacuated",
+         "it would pay 4,000 florins to every evacuated household, up from 1,500 florins", False),
+        ("it will give affected customers a 25-crown credit on their next bill",
+         "it would raise its bill credit for affected customers to 75 crowns, from 25 crowns",
+         False),
+        ("the credit rose from 25 crowns to 75 crowns", "a credit of 75 crowns", True),
+        ("the vessel was carrying 212 passengers and 14 crew",
+         "The ship, which is licensed to carry up to 250 passengers, rolled onto its side", False),
+        ("the ship had still been well within her limit of 250 passengers",
+         "between 240 and 255 passengers had been on board", False),
+        ("the ferry is licensed to carry up to 250 passengers",
+         "her limit of 250 passengers", True),
+        ("the law requires companies to report a breach within 72 hours",
+         "the notification arrived within the legal limit of 72 hours", True),
+    ]:
+        j = Judgement("neutral", unsure, None, ("model",), a, b)
+        assert (_combine(j, j, similarity=0.84)[0] == "agree") == agree, (a, b)
+    # nor do words alike make one statement of a former value and the value now
+    a = "it will give affected customers a year of free credit monitoring and a 25-crown credit"
+    b = "it would raise its credit for affected customers to 75 crowns, from 25 crowns, and " \
+        "give them a year of free credit monitoring"
+    j = Judgement("neutral", unsure, None, ("model",), a, b)
+    assert _combine(j, j, similarity=0.84)[0] == "neutral"
+    b = "it will give affected customers a year of free credit monitoring and a credit"
+    j = Judgement("neutral", unsure, None, ("model",), a, b)
+    assert _combine(j, j, similarity=0.84)[0] == "agree"
+
+
 def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_way():
     from claims.judge import Judgement
     from claims.relate import _combine
@@ -880,6 +914,12 @@ def test_one_speakers_amount_grown_by_a_later_day_is_an_update():
         # a clock time runs on anyway: a clash
         (("Harlen Power", "the line was switched off at 12:15", day1),
          ("Harlen Power", "the line was switched off at 15:40", day2)),
+        # both name one day's count: a clash
+        (("Kaldrian Fire Service", "12 workers were injured in the blast on Monday", day1),
+         ("Kaldrian Fire Service", "15 workers were injured in the blast on Monday", day2)),
+        # the same name, but one of them no name by its letters: kept, whichever comes first
+        (("harlen power", "it would pay 1,500 florins to every evacuated household", day1),
+         ("Harlen Power", "it would pay 4,000 florins to every evacuated household", day2)),
     ]
     rows = [side for pair in pairs for side in pair]
     claims = pl.DataFrame({"claim_id": range(len(rows)), "speaker": [r[0] for r in rows],
@@ -892,7 +932,9 @@ def test_one_speakers_amount_grown_by_a_later_day_is_an_update():
                           "similarity": 0.8, "method": "numbers", "reasons": [hit.reason],
                           "judged_at": now} for n, hit in enumerate(hits) if hit],
                         schema=RELATIONS)  # (the later claim first: order is no matter)
-    assert without_updates(rels, claims)["b"].to_list() == [4, 6, 8, 10, 12]  # not 0, 2
+    assert without_updates(rels, claims)["b"].to_list() == [4, 6, 8, 10, 12, 14, 16]  # not 0, 2
+    swapped = rels.with_columns(a=pl.col("b"), b=pl.col("a"))
+    assert without_updates(swapped, claims)["a"].to_list() == [4, 6, 8, 10, 12, 14, 16]
 
 
 def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_contradiction):

@@ -963,9 +963,9 @@ def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b,
     ("about 1,800 people had been evacuated",
      "About 1,100 of those evacuated were allowed to return to the western half of Brennick "
      "on Friday afternoon", False),
-    ("about 1,800 people had been evacuated",
-     "About 1,100 of them were allowed to return home on Friday", False),
     ("About 1,100 of those evacuated were allowed to return home on Friday",
+     "only 600 of those evacuated had been allowed to return home by Friday", True),
+    ("1,100 of those evacuated, officials said, were allowed to return home on Friday",
      "only 600 of those evacuated had been allowed to return home by Friday", True),
     # "58 of them homes": homes destroyed, as the other side counts
     ("61 homes had been destroyed",
@@ -974,11 +974,34 @@ def test_a_part_of_a_whole_clashes_only_with_a_count_of_the_same_happening(a, b,
     ("2,400 people had been evacuated from the town and the two villages",
      "Brennick, a market town of about 4,200 people, and the villages of Oska and Tullen were "
      "ordered to evacuate on Saturday", False),
-    ("2,400 people had been evacuated", "Brennick is home to 4,200 people", False),
     ("Brennick, a town of about 4,200 people", "Brennick, a town of 5,000 people", True),
+    # "in the region of" is "about", not a region's population
+    ("2,400 people had been evacuated", "in the region of 4,000 people had been evacuated",
+     True),
 ])
 def test_a_part_of_those_named_before_and_a_towns_population(a, b, clash):
     assert (numeric_conflict(a, b, similarity=0.6) is not None) == clash
+
+
+def test_what_marks_a_population_and_a_part_of_those_named_before():
+    from claims.rules import _of_those, _population, _quantities
+
+    def first(text: str):  # the first figure
+        return _quantities(text)[0]
+
+    for text, population in [("Brennick is home to 4,200 people", True),
+                             ("the district, home to about 4,200 residents, was cleared", True),
+                             ("a population of 4,200 people", True),
+                             ("in the region of 4,000 people had been evacuated", False),
+                             ("a town of 40 percent", False),  # a share is no population
+                             ("the town of Brennick lost 400 homes", False)]:
+        assert _population(text, first(text)) == population, text
+    for text, part in [("About 1,100 of them were allowed to return", True),
+                       ("About 1,100 of those evacuated were allowed to return", True),
+                       ("95 buildings had been destroyed, 58 of them homes", False),
+                       ("1,100 of those who fled", False)]:
+        q = [x for x in _quantities(text) if "1,100" in x.text or "58" in x.text][0]
+        assert (_of_those(text, q) is not None) == part, text
 
 
 @pytest.mark.parametrize("a, b", [
