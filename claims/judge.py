@@ -200,7 +200,7 @@ def content_of(text: str) -> str:
 # observers": a corrective "not" that says what the claim is not, after what it is
 _CONTRAST = re.compile(
     r"\s*,\s*not\s+(?!(?:only|just|merely|least|all|even|yet|always|because|if|when|until|since|"
-    r"so|as|to|one|a|an|any|every|everyone|everybody|anyone|anybody|much|many|enough|once|"
+    r"so|as|to|one|a\s+single|any|every|everyone|everybody|anyone|anybody|much|many|enough|once|"
     r"everything|anything)\b)(?P<tail>(?:[^,;:.!?\"“”()]|[,.](?=\d))+)"
     r"(?=[\"”]?\s*(?:[,;:.!?()]|$))", re.IGNORECASE)
 # ...not a clause of its own: "By noon, not one polling station had opened"
@@ -214,7 +214,17 @@ def without_contrast(text: str) -> str:
     "the network had found no evidence of systematic fraud", 0.87 both ways); what a claim
     says is what comes before it. The rules still read the whole text ("2,870 votes, not the
     3,968 announced")."""
-    return _CONTRAST.sub(lambda m: m.group(0) if _FINITE.search(m.group("tail")) else "", text)
+    return _CONTRAST.sub(lambda m: m.group(0) if _clause(m.group("tail")) else "", text)
+
+
+# "not a storm warning" says what it is not; "not a vote changed" is a clause of its own
+_PAST = re.compile(r"\b\w{2,}ed\b", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:more|less|fewer|further|again|else)\b", re.IGNORECASE)
+
+
+def _clause(tail: str) -> bool:
+    return bool(_FINITE.search(tail)) or bool(re.match(r"an?\s", tail, re.IGNORECASE)) and (
+        bool(_PAST.search(tail)) or bool(_MORE.search(tail)))  # "not a crown more"
 
 
 def judge_pairs(pairs: Sequence[tuple[str, str]], *, name: str | None = None,

@@ -158,8 +158,14 @@ def test_a_corrective_not_is_left_out_of_what_the_model_reads():
                  "By noon, not one polling station had opened",
                  "Of the 86 stations recounted, not one showed signs of fraud",
                  "However, not everyone agreed", "In the end, not a single vote changed",
+                 "In the end, not a vote changed", "he would ask for that, not a crown more",
                  "The count was late, not because staff had failed"):
         assert without_contrast(kept) == kept
+    # "not a ..." that says what it is not
+    assert without_contrast("What he acknowledged was a routine weather bulletin, not a storm "
+                            "warning") == "What he acknowledged was a routine weather bulletin"
+    assert without_contrast("It was a fire, not an explosion, officials said") == \
+        "It was a fire, officials said"
 
 
 def test_the_shipped_judge_does_not_read_a_corrective_not_as_a_clash():
