@@ -231,7 +231,7 @@ def judge_says_contradiction(tmp_path_factory) -> str:
 
 DOC_A = ("The mayor said the harbour was closed to all shipping on Monday.\n\n"
          "Police said 40 firefighters fought the blaze at the port.\n\n"
-         "The union said the harbour remained open on Monday.")
+         "The union said the harbour was not closed on Monday.")
 DOC_B = "Port officials said 60 firefighters fought the blaze at the harbour."
 
 
@@ -396,6 +396,33 @@ def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
     assert _combine(unsure, unsure, similarity=0.44)[0] == "neutral"  # not close enough
 
 
+def test_the_model_alone_clashes_only_where_one_side_says_no_or_the_figures_differ():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    sure = {"entailment": 0.05, "neutral": 0.1, "contradiction": 0.85}
+
+    def verdict(a: str, b: str, similarity: float) -> str:
+        return _combine(Judgement("contradiction", sure, None, ("model",), a, b),
+                        Judgement("contradiction", sure, None, ("model",), b, a), similarity)[0]
+
+    # two facts of one story, which the model calls a contradiction both ways
+    assert verdict("the rain had exceeded anything the dam was built to withstand",
+                   "Army engineers were sent to shore up the remaining section of the dam",
+                   0.65) == "neutral"
+    assert verdict("The port was closed to all traffic on Tuesday",
+                   "The port reopened to limited traffic on Friday morning", 0.83) == "neutral"
+    # one side says no, or the two give different figures: the model's clash stands
+    assert verdict("the fire alarms had worked properly", "they heard no alarm at all",
+                   0.65) == "contradict"
+    assert verdict("the records of 1.2 million customers were taken",
+                   "it held 6 million customer records from Tarrow", 0.7) == "contradict"
+    # nor is a near-paraphrase an agreement where the model leans to a clash
+    assert verdict("the rain had exceeded anything the dam was built to withstand",
+                   "The rainfall was heavy, but it was well within the dam's design limits",
+                   0.87) == "neutral"
+
+
 def test_a_former_value_or_what_a_ship_may_carry_is_no_shared_figure():
     from claims.judge import Judgement
     from claims.relate import _combine
@@ -516,7 +543,7 @@ def test_the_model_alone_needs_a_close_pair_or_both_directions():
     def clash(p: float) -> Judgement:
         return Judgement("contradiction" if p >= 0.45 else "neutral",
                          {"entailment": 0.05, "neutral": 0.95 - p, "contradiction": p},
-                         None, ("model",), "x", "y")
+                         None, ("model",), "no alert was sent", "the alert was sent at 1:40")
 
     assert _combine(clash(0.9), clash(0.35), 0.65)[0] == "contradict"  # close: one way will do
     assert _combine(clash(0.9), clash(0.1), 0.65)[0] == "neutral"  # ...unless the other way
