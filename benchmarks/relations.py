@@ -101,9 +101,11 @@ def reviewed(s: RelationScore) -> dict[str, float | int | None]:
     return {"clash_precision_reviewed": round(s.clash_precision_reviewed, 3)
             if clashes else None, "clashes_reviewed": clashes,
             "unreviewed_clashes": s.unreviewed_clashes,
+            "clashes_right": s.predicted_clashes_labelled + s.reviewed_clashes_right,
             "agreement_precision_reviewed": round(s.agreement_precision_reviewed, 3)
             if agreements else None, "agreements_reviewed": agreements,
-            "unreviewed_agreements": s.unreviewed_agreements}
+            "unreviewed_agreements": s.unreviewed_agreements,
+            "agreements_right": s.predicted_agreements_labelled + s.reviewed_agreements_right}
 
 
 def one_store(folders: list[Path], judge: str | None) -> dict[str, int]:

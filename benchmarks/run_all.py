@@ -91,8 +91,8 @@ def table(results: dict) -> str:
                   "Precision \"written\" counts only predictions that match a written-down "
                   "pair (a lower bound: the answers do not list every true pair); \"reviewed\" "
                   "also counts the predictions outside the answers that were read afterwards "
-                  "and found right (`_reviewed.json`; the held-out sets have none), over the "
-                  "predictions with a verdict (in brackets: predictions without one):", "",
+                  "and found right (`_reviewed.json`), over the predictions with a verdict (in "
+                  "brackets: predictions without one):", "",
                   "| set | claims | clash recall | agreement recall | clash precision written "
                   "/ reviewed | agreement precision written / reviewed | judgements per "
                   "claim |",
@@ -112,6 +112,28 @@ def table(results: dict) -> str:
                          f"{reviewed(r, 'clash', 'clashes')} | "
                          f"{r['agreement_precision_vs_labels']}"
                          f"{reviewed(r, 'agreement', 'agreements')} | {per:.1f} |")
+        held = {"vaccine-recall", "rail-strike", "mine-collapse"}
+        for name, rows in (("tuning sets", [r for r in rel if r["set"] not in held]),
+                           ("held out", [r for r in rel if r["set"] in held])):
+            if not rows or any("clashes_right" not in r for r in rows):
+                continue
+
+            def total(key: str, rows: list[dict[str, Any]] = rows) -> int:
+                return sum(int(r[key]) for r in rows)
+
+            def share(right: str, of: str, left: str, rows: list[dict[str, Any]] = rows) -> str:
+                known = total(of, rows) - total(left, rows)
+                return f"{total(right, rows) / known:.3f}" if known else "-"
+
+            found = sum(round(r["clash_recall"] * r["clashes"]) for r in rows)
+            agreed = sum(round(r["agreement_recall"] * r["agreements"]) for r in rows)
+            lines.append(
+                f"| **{name}** | {total('claims')} | {found / max(1, total('clashes')):.3f} "
+                f"({total('clashes')}) | {agreed / max(1, total('agreements')):.3f} "
+                f"({total('agreements')}) | "
+                f"/ {share('clashes_right', 'predicted_clashes', 'unreviewed_clashes')} | "
+                f"/ {share('agreements_right', 'predicted_agreements', 'unreviewed_agreements')}"
+                f" | |")
     return "\n".join(lines) + "\n"
 
 
