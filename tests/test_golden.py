@@ -70,3 +70,17 @@ def test_seed_report_shows_the_clashes_written_down_for_the_seed(seed_report):
     assert any("fulfilled its responsibilities" in a + b and "neutralise terrorists" in a + b
                for a, b in contents)
     assert any("this claim" in a + b and "neutralise terrorists" in a + b for a, b in contents)
+
+
+def test_every_relation_written_down_for_the_seed_article_is_found(seed_report):
+    """Issue 4's bar on the seed article: both clashes (Oktay / Russia, Erdogan's dismissal),
+    the four agreements (800,000 fled, 12 observation posts, 14 Turks killed, "victory is
+    unavoidable"), and no clash between the figures written down as none (800,000 / "a million
+    more"; 12 posts / "up to four of the posts")."""
+    from claims.labels import score_relations
+
+    store = Store.open(seed_report.parent / "index")
+    score = score_relations(SEEDS / "idlib", store.claims(), store.relations(), store.groups())
+    assert score.clashes >= 2 and score.clashes_found == score.clashes, score.missed
+    assert score.agreements >= 4 and score.agreements_found == score.agreements, score.missed
+    assert score.non_conflicts_flagged == 0
