@@ -123,7 +123,8 @@ def table(results: dict) -> str:
 
             def share(right: str, of: str, left: str, rows: list[dict[str, Any]] = rows) -> str:
                 known = total(of, rows) - total(left, rows)
-                return f"{total(right, rows) / known:.3f}" if known else "-"
+                out = f"{total(right, rows) / known:.3f}" if known else "-"
+                return out + (f" ({total(left, rows)})" if total(left, rows) else "")
 
             found = sum(round(r["clash_recall"] * r["clashes"]) for r in rows)
             agreed = sum(round(r["agreement_recall"] * r["agreements"]) for r in rows)

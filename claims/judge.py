@@ -217,14 +217,17 @@ def without_contrast(text: str) -> str:
     return _CONTRAST.sub(lambda m: m.group(0) if _clause(m.group("tail")) else "", text)
 
 
-# "not a storm warning" says what it is not; "not a vote changed" is a clause of its own
-_PAST = re.compile(r"\b\w{2,}ed\b", re.IGNORECASE)
-_MORE = re.compile(r"\b(?:more|less|fewer|further|again|else)\b", re.IGNORECASE)
+# "not a storm warning", "not a planned attack" say what it is not; "not a vote changed",
+# "not a word of it true", "not a warning in sight", "not a crown more" say something
+_A_CLAUSE = re.compile(r"an?\s+(?:single\s+)?[\w-]+\s+(?:\w{2,}ed\b|(?:of|in|to|at|on|for)\b)",
+                       re.IGNORECASE)
+_MORE = re.compile(r"\b(?:more|less|fewer|further|again|else|longer|later|sooner|earlier)\b",
+                   re.IGNORECASE)
 
 
 def _clause(tail: str) -> bool:
     return bool(_FINITE.search(tail)) or bool(re.match(r"an?\s", tail, re.IGNORECASE)) and (
-        bool(_PAST.search(tail)) or bool(_MORE.search(tail)))  # "not a crown more"
+        bool(_A_CLAUSE.match(tail)) or bool(_MORE.search(tail)))
 
 
 def judge_pairs(pairs: Sequence[tuple[str, str]], *, name: str | None = None,

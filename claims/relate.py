@@ -74,7 +74,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 81  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 82  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -311,7 +311,12 @@ def _model_clash(ab: Any, ba: Any, similarity: float, denial: bool = False) -> b
     anything the dam was built to withstand" / "Army engineers were sent to shore up the
     remaining section of the dam", 0.79). Reviewed precision of all predicted clashes: tuning
     sets 0.644 -> 0.693 (1 right clash fewer, 16 wrong), held out 0.304 -> 0.362 (2 right
-    fewer, one of them written down; 20 wrong). A denial (`denial`) says no itself."""
+    fewer, one of them written down; 20 wrong). A denial (`denial`) says no itself. The cost:
+    opposites the model sees without a "no" are missed ("exceeded anything the dam was built
+    to withstand" / "well within the dam's design limits"; "admitted liability" / "denied
+    liability"). Opening the gate to different years, weekdays or months and to "false",
+    "denied", "rejected" added only wrong clashes on the seeds ("The port was closed to all
+    traffic on Tuesday" / "The port reopened on Friday"): tuning 2, held out 2."""
     if not (denial or _NEGATION.search(ab.premise) or _NEGATION.search(ab.hypothesis)
             or figures_unshared(ab.premise, ab.hypothesis)):
         return False
@@ -404,7 +409,7 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
         return far
     if similarity < FLOOR:  # not about the same matter, unless the model is sure both ways
         if denied is None and far_clash(ab, ba) and "contradiction" in (ab.label, ba.label):
-            return _verdict(ab, ba, similarity, denied is not None)
+            return _verdict(ab, ba, similarity)
         # ...or they state the very same figure and share words, and nothing clashes ("his
         # country's share will rise to 43 percent in 2027" / "the Lundar share would rise to
         # 43% next year", cosine 0.41). Seeds: 3 more written-down agreements on

@@ -122,12 +122,19 @@ def _others_differ(a: str, b: str, shared: set[float]) -> bool:
 
 # a value before the one stated: "raise its bill credit to 75 crowns, from 25 crowns", "4,000
 # florins, up from 1,500 florins", "from 25 to 75 crowns"
-_FORMER_BEFORE = re.compile(r"(?:\b(?:up|down)\s+from|\bto\s+[^,;.]{1,40},\s+from)\s+$",
-                            re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+_TO_FROM = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+)?\d[^,;.]{0,30},\s+from\s+$",
+                      re.IGNORECASE)
 _FORMER_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?\d")
+# ...a change from one value to another ("rose from 25 to 75 crowns"), not a stretch ("open
+# from 7 a.m. to 10 p.m.") nor a move ("moved from 40 villages to 3 camps")
+_CHANGED = re.compile(r"\b(?:rose|risen|rising|raised?|raising|increased?|increasing|grew|grown|"
+                      r"jumped|climbed|went\s+up|gone\s+up|fell|fallen|falling|dropped|cut|"
+                      r"reduced?|lowered|decreased?|doubled|tripled|halved|revised|changed)\b"
+                      r"[^,;.]{0,60}$", re.IGNORECASE)
 # what a thing may hold, not what it held: "licensed to carry up to 250 passengers", "her
 # limit of 250 passengers", "a capacity of 40,000"
-_CAPACITY = re.compile(r"(?:\b(?:licensed|allowed|permitted|certified|designed|built|able)\s+to\s+"
+_CAPACITY = re.compile(r"(?:\b(?:licensed|allowed|permitted|certified|designed|built)\s+to\s+"
                        r"(?:carry|hold|take|seat)(?:\s+up\s+to)?|\b(?:limit|capacity|maximum)\s+"
                        r"of)\s+$", re.IGNORECASE)
 
@@ -136,10 +143,17 @@ _DURATIONS = {_stem(w) for w in "seconds minutes hours days weeks months years".
 
 
 def _former(text: str, q: Quantity) -> bool:
-    before = text[max(0, q.start - 60):q.start]
-    return bool(_FORMER_BEFORE.search(before)) or (
-        bool(re.search(r"\bfrom\s+$", before, re.IGNORECASE))
-        and bool(_FORMER_AFTER.match(text, q.end)))
+    if q.kind == "time":
+        return False  # "open from 7 a.m. to 10 p.m.": a stretch of time
+    before = text[max(0, q.start - 120):q.start]
+    if _FORMER_BEFORE.search(before):
+        return True
+    to = _TO_FROM.search(before)  # "raise its credit to 75 crowns, from 25 crowns"
+    if to:
+        return bool(_CHANGED.search(before[:to.start()]))
+    lead = re.search(r"\bfrom\s+$", before, re.IGNORECASE)
+    return bool(lead and _FORMER_AFTER.match(text, q.end)
+                and _CHANGED.search(before[:lead.start()]))
 
 
 def _capacity(text: str, q: Quantity) -> bool:
@@ -157,12 +171,13 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
     out: list[tuple[str, tuple[float, float]]] = []
     qa = [q for q in _quantities(a) if ((q.kind in AMOUNTS and q.unit) or q.kind == "time")
           and not _denied(a, q)]
+    how = {id(q): (_former(a, q), _capacity(a, q)) for q in qa}
     for y in _quantities(b):
         if not ((y.kind in AMOUNTS and y.unit) or y.kind == "time") or _denied(b, y):
             continue
+        how_y = (_former(b, y), _capacity(b, y))
         for x in qa:
-            if x.kind != y.kind or _former(a, x) != _former(b, y) \
-                    or _capacity(a, x) != _capacity(b, y):
+            if x.kind != y.kind or how[id(x)] != how_y:
                 continue
             if x.kind == "time":
                 if (x.value == y.value or _dial(x, y) and (x.value - y.value) % 720 == 0) \

@@ -159,6 +159,9 @@ def test_a_corrective_not_is_left_out_of_what_the_model_reads():
                  "Of the 86 stations recounted, not one showed signs of fraud",
                  "However, not everyone agreed", "In the end, not a single vote changed",
                  "In the end, not a vote changed", "he would ask for that, not a crown more",
+                 "The minister gave a long account, not a word of it true",
+                 "The storm hit at night, not a warning in sight", "he stayed, not a day longer",
+                 "paid out 2 million crowns, not a cent of it to victims",
                  "The count was late, not because staff had failed"):
         assert without_contrast(kept) == kept
     # "not a ..." that says what it is not
@@ -166,6 +169,7 @@ def test_a_corrective_not_is_left_out_of_what_the_model_reads():
                             "warning") == "What he acknowledged was a routine weather bulletin"
     assert without_contrast("It was a fire, not an explosion, officials said") == \
         "It was a fire, officials said"
+    assert without_contrast("It was an accident, not a planned attack") == "It was an accident"
 
 
 def test_the_shipped_judge_does_not_read_a_corrective_not_as_a_clash():

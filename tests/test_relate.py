@@ -443,6 +443,16 @@ def test_a_former_value_or_what_a_ship_may_carry_is_no_shared_figure():
          "her limit of 250 passengers", True),
         ("the law requires companies to report a breach within 72 hours",
          "the notification arrived within the legal limit of 72 hours", True),
+        # a stretch of time, a move, "to ..., from" with no change, an event: what was
+        ("polling stations were open from 7 a.m. to 10 p.m.",
+         "polling stations opened at 7 a.m.", True),
+        ("residents were moved from 40 villages to 3 camps",
+         "40 villages were emptied", True),
+        ("the charity went to 12 schools, from 4 villages", "children from 4 villages", True),
+        ("residents were evacuated, according to police, from 300 homes near the river",
+         "300 homes near the river were evacuated", True),
+        ("rescuers were able to carry 40 miners out of the shaft",
+         "40 miners were brought out of the shaft", True),
     ]:
         j = Judgement("neutral", unsure, None, ("model",), a, b)
         assert (_combine(j, j, similarity=0.84)[0] == "agree") == agree, (a, b)
