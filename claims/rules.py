@@ -955,14 +955,18 @@ def grown_figure(reason: str, earlier: str, later: str) -> bool:
     if m is None:
         return False
 
-    def value(text: str) -> float | None:
-        for fig in (m.group("x"), m.group("y")):
-            for q in _stated(text):
-                if q.kind in AMOUNTS and _fmt(q) == fig:
-                    return q.value
-        return None
+    def values(text: str) -> dict[str, float]:
+        return {fig: q.value for fig in (m.group("x"), m.group("y")) for q in _stated(text)
+                if q.kind in AMOUNTS and _fmt(q) == fig}
 
-    before, after = value(earlier), value(later)
+    def value(mine: dict[str, float], other: dict[str, float]) -> float | None:
+        # the figure this side states and the other does not ("4,000 florins, up from 1,500
+        # florins" states both)
+        own = [v for fig, v in mine.items() if fig not in other] or list(mine.values())
+        return own[0] if own else None
+
+    first, then = values(earlier), values(later)
+    before, after = value(first, then), value(then, first)
     return before is not None and after is not None and after > before
 
 

@@ -1021,3 +1021,14 @@ def test_evacuated_and_displaced_count_one_thing(a, b):
     assert numeric_conflict("800,000 people have fled the region since December",
                             "About 1,200 residents were evacuated from streets near the port",
                             similarity=0.6) is None
+
+
+def test_a_grown_figure_is_read_from_the_figure_each_side_states_alone():
+    from claims.rules import grown_figure
+
+    earlier = "the fund would hold 1,500 florins"
+    later = "the fund now holds 4,000 florins, up from 1,500 florins"  # states both
+    for reason in ("numbers: '1,500 florins' vs '4,000 florins' (florins)",
+                   "numbers: '4,000 florins' vs '1,500 florins' (florins)"):
+        assert grown_figure(reason, earlier, later)
+        assert not grown_figure(reason, later, earlier)  # 4,000 first, 1,500 later: smaller
