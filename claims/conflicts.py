@@ -10,6 +10,7 @@ import polars as pl
 
 from claims.store import Store
 
+CLASH_METHODS = ("numbers", "negation", "denial", "model")  # what found a clash
 CLAIM_FIELDS = ["claim_id", "sentence", "content", "speaker", "verb", "source", "published",
                 "doc_id", "start", "end"]
 
@@ -23,6 +24,7 @@ class ConflictFilters:
     min_score: float = 0.0
     since: dt.date | None = None  # the side was published on or after
     until: dt.date | None = None
+    methods: tuple[str, ...] = ()  # the clash was found by one of these (numbers, model, ...)
 
 
 def _claims_by_id(store: Store) -> dict[int, dict[str, Any]]:
@@ -45,6 +47,8 @@ def conflicts(store: Store, filters: ConflictFilters | None = None,
     claims = _claims_by_id(store)
     rels = store.relations().filter((pl.col("kind") == "contradict")
                                     & (pl.col("score") >= f.min_score))
+    if f.methods:
+        rels = rels.filter(pl.col("method").is_in([m.lower() for m in f.methods]))
     out = []
     for r in rels.iter_rows(named=True):
         a, b = claims[r["a"]], claims[r["b"]]

@@ -317,6 +317,15 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     assert both and all(any(s["source"] == "wire" and s["speaker"] == "port officials"
                             for s in (x["a"], x["b"])) for x in both)
     assert shown("--source", "herald", "--speaker", "port officials") == []
+    # by what found the clash
+    by_numbers = shown("--method", "numbers")
+    assert by_numbers and all(x["method"] == "numbers" for x in by_numbers)
+    assert len(by_numbers) < len(rows)  # the judge's clash ("closed" / "not closed") left out
+    both = shown("--method", "Numbers", "--method", "model")
+    assert {x["method"] for x in both} <= {"numbers", "model"} and len(both) > len(by_numbers)
+    r = runner.invoke(app, ["conflicts", "--index", index, "--method", "rules"])
+    said = " ".join(r.output.replace("│", " ").split())  # (the error box wraps lines)
+    assert r.exit_code == 2 and "unknown rules: use numbers, negation, denial, model" in said
     r = runner.invoke(app, ["conflicts", "--index", index])
     assert r.exit_code == 0 and "firefighters" in r.stdout
     r = runner.invoke(app, ["groups", "--index", index, "--json", "--contested"])
