@@ -94,8 +94,8 @@ def main() -> None:
 
 
 def reviewed(s: RelationScore) -> dict[str, float | int | None]:
-    """Precision counting the reviewed predictions too; None where no prediction outside the
-    answers has a verdict (the held-out sets have no `_reviewed.json`)."""
+    """Precision counting the reviewed predictions too (`_reviewed.json`); None where no
+    prediction outside the answers has a verdict."""
     clashes = s.reviewed_clashes_right + s.reviewed_clashes_wrong
     agreements = s.reviewed_agreements_right + s.reviewed_agreements_wrong
     return {"clash_precision_reviewed": round(s.clash_precision_reviewed, 3)
