@@ -1,8 +1,9 @@
 """Sample sets with written-down answers (`seeds/*/_answers.json`) and scoring against them.
 
 An answers file lists each document (path, and `record` for .jsonl/.csv), every sentence with
-its claims (speaker, verb, content), and the agreements and clashes between sentences.
-Used by the tests and by `benchmarks/attribution.py`.
+its claims (speaker, verb, content), and the agreements and clashes between sentences; an
+optional `_reviewed.json` holds verdicts on predicted relations the answers do not list (for
+precision only). Used by the tests and by `benchmarks/attribution.py` and `relations.py`.
 """
 
 from __future__ import annotations
@@ -202,16 +203,14 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
         found = by_sentence.get(" ".join(sentence.split()), [])
         return [c for c, s in found if speaker is None or s == _norm(speaker)]
 
+    def pairs(item: dict[str, Any]) -> set[tuple[int, int]]:
+        """The claim pairs (smaller id first) an answer's two sentences hold."""
+        return {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
+                for b in ids(item["b"], item.get("b_speaker")) if a != b}
+
     def related(item: dict[str, Any], kind: str) -> bool:
-        for a in ids(item["a"], item.get("a_speaker")):
-            for b in ids(item["b"], item.get("b_speaker")):
-                if a == b:
-                    continue
-                if kinds.get((min(a, b), max(a, b))) == kind:
-                    return True
-                if kind == "agree" and a in side_of and side_of.get(a) == side_of.get(b):
-                    return True
-        return False
+        return any(kinds.get(pair) == kind or kind == "agree" and pair[0] in side_of
+                   and side_of.get(pair[0]) == side_of.get(pair[1]) for pair in pairs(item))
 
     score = RelationScore()
     clash_pairs: set[tuple[int, int]] = set()
@@ -222,28 +221,20 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
             score.clashes_found += 1
         else:
             score.missed.append(f"clash: {item['a'][:60]!r} / {item['b'][:60]!r}")
-        clash_pairs |= {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
-                        for b in ids(item["b"], item.get("b_speaker"))}
+        clash_pairs |= pairs(item)
     for item in answers.get("agreements", []):
         score.agreements += 1
         if related(item, "agree"):
             score.agreements_found += 1
         else:
             score.missed.append(f"agreement: {item['a'][:60]!r} / {item['b'][:60]!r}")
-        agree_pairs |= {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
-                        for b in ids(item["b"], item.get("b_speaker"))}
+        agree_pairs |= pairs(item)
+    written = clash_pairs | agree_pairs
     for item in answers.get("numeric_non_conflicts", []):
         if related(item, "contradict"):
             score.non_conflicts_flagged += 1
-    written = clash_pairs | agree_pairs
-    for item in answers.get("numeric_non_conflicts", []):
-        written |= {(min(a, b), max(a, b)) for a in ids(item["a"], item.get("a_speaker"))
-                    for b in ids(item["b"], item.get("b_speaker"))}
-    verdict: dict[tuple[int, int], str] = {}
-    for item in load_reviewed(folder):
-        for a in ids(item["a"], item.get("a_speaker")):
-            for b in ids(item["b"], item.get("b_speaker")):
-                verdict[(min(a, b), max(a, b))] = item["verdict"]
+        written |= pairs(item)
+    verdict = {pair: item["verdict"] for item in load_reviewed(folder) for pair in pairs(item)}
     for pair, kind in kinds.items():
         if kind == "contradict":
             score.predicted_clashes += 1
