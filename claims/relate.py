@@ -39,10 +39,12 @@ from claims.rules import (
     running_figures,
     same_weekday,
     shared_figure,
+    timing_conflict,
     word_overlap,
     words_beside_figures,
 )
 from claims.stories import document_names, place_names, same_story, vocabulary
+from claims.when import points
 
 K = 8  # neighbours per claim
 # cosine from which two claims whose documents share a place's name ("in Dravnik") tell one
@@ -74,7 +76,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 82  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 83  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -171,6 +173,36 @@ def figure_candidates(contents: dict[int, Judged], ids: Sequence[int], index: An
     right = index.vectors_of(np.asarray([b for _, b in order], dtype=np.int64))
     sims = (left * right).sum(axis=1)
     return [Candidate(a, b, float(s)) for (a, b), s in zip(order, sims, strict=True)]
+
+
+TIMING_PEERS = 50  # neighbours of a claim that states a time, searched for a timing clash
+
+
+def timing_candidates(contents: dict[int, Judged], ids: Sequence[int], index: Any,
+                      peers: int = TIMING_PEERS) -> list[Candidate]:
+    """Pairs (a < b) of the given claims with a near claim where one says a thing did not
+    happen before a time and the other that it did, earlier (`timing_conflict`): "There was
+    no alert about this attack before the fourth of March" / "Veradyne's analysts had raised
+    an alert about unusually large data transfers ... on February 21" (cosine 0.32, not among
+    either's K nearest; 0.24 worded as "Tarrow Energy said there was no alert..." / "The union
+    said ... on February 21", below CANDIDATE_FLOOR too: the rule's words in common are the
+    floor here). Only claims that name a time are searched, `peers` neighbours each."""
+    import numpy as np
+
+    timed = [i for i in ids if not contents[i].denied and points(contents[i].text)]
+    if not timed or index.ntotal < 2:
+        return []
+    sims, nbrs = index.search(index.vectors_of(np.asarray(timed, dtype=np.int64)),
+                              min(peers + 1, index.ntotal))
+    seen: dict[tuple[int, int], float] = {}
+    for i, row_ids, row_sims in zip(timed, nbrs, sims, strict=True):
+        for j, s in zip(row_ids, row_sims, strict=True):
+            j = int(j)
+            if j < 0 or j == i or j not in contents or contents[j].denied:
+                continue
+            if timing_conflict(contents[i].text, contents[j].text):
+                seen[(min(i, j), max(i, j))] = float(s)
+    return [Candidate(a, b, s) for (a, b), s in sorted(seen.items())]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -416,6 +448,11 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
         # fishing-quota (not the 250,000-euro fine: too few words beside the figures), 1 more
         # true one predicted; a hedged figure ("3,100" within "about 3,000") would have added
         # two wrong ones on dam-breach.
+        # ...or one says a thing did not happen before a time and the other that it did,
+        # earlier ("There was no alert about this attack before the fourth of March" /
+        # "Veradyne's analysts had raised an alert ... on February 21", cosine 0.32)
+        if denied is None and timing_conflict(ab.premise, ab.hypothesis):
+            return _verdict(ab, ba, similarity)
         if denied is not None or "contradiction" in (ab.label, ba.label):
             return "neutral", 0.0, "model", []
         figure = far_figure(ab.premise, ab.hypothesis)
@@ -925,8 +962,10 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     near = candidates(index, scope["claim_id"].to_list(), K if k is None else k,
                       CANDIDATE_FLOOR if floor is None else floor)
     seen = {(c.a, c.b) for c in near}
-    near += [c for c in figure_candidates(contents, scope["claim_id"].to_list(), index)
-             if (c.a, c.b) not in seen]
+    for more in (figure_candidates(contents, scope["claim_id"].to_list(), index),
+                 timing_candidates(contents, scope["claim_id"].to_list(), index)):
+        near += [c for c in more if (c.a, c.b) not in seen]
+        seen |= {(c.a, c.b) for c in more}
     paired = {i for c in near for i in (c.a, c.b)}  # only the candidates' claims are read
     rows = all_claims.filter(pl.col("claim_id").is_in(list(paired))) \
         .select("claim_id", "verb", "content", "doc_id").rows()

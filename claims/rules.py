@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -24,6 +25,7 @@ from claims.numbers import (
     word_value,
 )
 from claims.types import Quantity
+from claims.when import Point, earlier, points
 
 
 @dataclass(frozen=True)
@@ -1449,6 +1451,95 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# "no alert ... was raised before March 4", "did not notify the office until 22:40 on
+# Saturday", "would not be ready before March 2028": nothing happened before a time
+_BY_THEN = re.compile(r"\b(?:before|until|till|prior\s+to)\s+", re.IGNORECASE)
+_BOUND_WORDS = 8  # words from "before" to the time it names ("before the Corrin Star left
+# Hesk at ten past six": the time the ship left)
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:and|but|when|while|which|who)\b|\band\s+that\b|\bbut\b|"
+                          r"\.(?:\s|$)", re.IGNORECASE)
+_UP_TO_PREPOSITION = re.compile(r"\b(?:of|for|to|with|from|about|in|on|at|by|into|over|"
+                                r"under|after)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|won[’']t|due\s+to|is\s+to|are\s+to|going\s+to|"
+                     r"expected\s+to|planned|plans?\s+to)\b", re.IGNORECASE)
+_OPEN = re.compile(r"\b(?:whether|if|clear|unclear|known|unknown|sure)\b", re.IGNORECASE)  # "It
+# was not clear whether the crew had received the warning before the ship left": no answer
+_NOT = re.compile(r"\b(?:no|not|never|none|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)
+# a time that starts or follows something is no time it happened at ("after 2:15", "since
+# March", "from at least January 28")
+_NOT_AT = re.compile(r"\b(?:after|since|from|following|until|till|before)\s+(?:at\s+least\s+"
+                     r"|about\s+|around\s+)?$", re.IGNORECASE)
+_TIME_WORDS = {_stem(w) for w in (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
+    "day week month year past quarter half o'clock spring summer autumn winter early late "
+    "start end".split())}
+TIMING_SIMILARITY = 0.45  # cosine from which two statements with no word in common are of
+# one happening ("will start construction in the spring of 2028" / "no turbine foundation
+# would go into the seabed before 2029")
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    """The clause a stretch of text is in: from the last clause stop before it to the next."""
+    begin = max((m.end() for m in _CLAUSE_STOP.finditer(text[:start])), default=0)
+    stop = _CLAUSE_STOP.search(text, end)
+    return text[begin:stop.start() if stop else len(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _not_before(text: str) -> tuple[tuple[Point, str], ...]:
+    """(the time, what did not happen before it) for each "no X before T" / "not X until T"."""
+    out = []
+    pts = points(text)
+    for m in _BY_THEN.finditer(text):
+        bound = next((p for p in pts if p.end > m.end() and p.start >= m.start()
+                      and len(text[m.end():p.start].split()) <= _BOUND_WORDS
+                      and not _CLAUSE_STOP.search(text, m.end(), p.start)), None)
+        if bound is None:
+            continue
+        begin = max((c.end() for c in _CLAUSE_STOP.finditer(text[:m.start()])), default=0)
+        negated = list(_NOT.finditer(text, begin, m.start()))
+        if negated and not _OPEN.search(text, begin, m.start()):
+            # what did not happen: the words after the "no", up to a preposition ("did not
+            # notify the Office of the Data Commissioner of the theft": notify the Office)
+            what = text[negated[0].end():m.start()]
+            out.append((bound, _UP_TO_PREPOSITION.split(what, maxsplit=1)[0]))
+    return tuple(out)
+
+
+def timing_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
+    """One side says something did not happen before a time, the other that it happened
+    earlier: "There was no alert about this attack before the fourth of March" / "Veradyne's
+    analysts had raised an alert ... on February 21"; "did not notify the Office ... until
+    22:40 on Saturday, March 6" / "informed the office on Friday, March 5". "The same thing":
+    a word in common beside the two (not a word of time), or close embeddings
+    (TIMING_SIMILARITY). The earlier time must be stated, not negated, and not a start ("since
+    January 28")."""
+    for neg, pos in ((a, b), (b, a)):
+        bounds = _not_before(neg)
+        if not bounds:
+            continue
+        for q in points(pos):
+            if _NOT_AT.search(pos[:q.start]) or _BY_THEN.match(q.text):
+                continue
+            clause = _clause_of(pos, q.start, q.end)
+            if _NOT.search(clause):
+                continue
+            for bound, event in bounds:
+                if not earlier(q, bound):
+                    continue
+                if bool(_FUTURE.search(event) or _FUTURE.search(_clause_of(neg, bound.start,
+                                                                        bound.end))) \
+                        != bool(_FUTURE.search(clause)):
+                    continue  # "would not go into the seabed before 2029" / "filed in 2025"
+                if (content_words(event) & content_words(clause)) - _TIME_WORDS:
+                    return RuleHit("numbers", "contradiction",
+                                   f"dates: one side says not before {bound.text!r}, the "
+                                   f"other {q.text!r}")
+    return None
+
+
 def apply_rules(a: str, b: str, similarity: float | None = None) -> list[RuleHit]:
     """Every rule that fires for the pair, numbers first."""
-    return [hit for hit in (numeric_conflict(a, b, similarity), negation_conflict(a, b)) if hit]
+    return [hit for hit in (numeric_conflict(a, b, similarity), timing_conflict(a, b, similarity),
+                            negation_conflict(a, b)) if hit]

@@ -24,6 +24,7 @@ from claims.relate import (
     figure_candidates,
     judged,
     judged_claims,
+    timing_candidates,
 )
 from claims.store import Store
 from claims.vectors import VectorIndex
@@ -107,6 +108,45 @@ def test_ingest_judges_claims_that_state_one_figure_beyond_the_neighbours(
     a = next(i for t, i in by_text.items() if "Grey Sound" in t)
     b = next(i for t, i in by_text.items() if "2027" in t)
     assert _judged_key(contents[a], contents[b]) in set(store.pairs()["key"])
+
+
+def test_a_time_said_to_have_come_first_pairs_claims_beyond_the_neighbours():
+    contents = {i: judged(t, None, None) for i, t in enumerate([
+        "There was no alert about this attack before the fourth of March",
+        "analysts had raised an alert about the data transfers on February 21",
+        "an alert was raised on March 9",  # later: no clash
+        "the ferry will resume service on Friday",  # no clash with anything
+    ])}
+    contents[4] = judged("an alert had been raised on February 21", None, "denied")  # denied
+    index = VectorIndex(5).with_added(np.arange(5, dtype=np.int64), np.eye(5, dtype="float32"))
+    assert [(c.a, c.b, c.similarity) for c in timing_candidates(
+        contents, list(range(5)), index)] == [(0, 1, 0.0)]  # however far apart
+    assert [(c.a, c.b) for c in timing_candidates(contents, [1], index)] == [(0, 1)]
+    assert timing_candidates(contents, [2, 3], index) == []  # only the claims asked about
+
+
+def test_ingest_flags_a_thing_done_before_the_time_another_says_it_first_happened(tmp_path):
+    """ "no alert ... before the fourth of March" and "raised an alert ... on February 21" are
+    at cosine 0.3 under the bundled MiniLM: neither is among the other's nearest claims, and
+    the shipped judge finds no contradiction. The dates do."""
+    (tmp_path / "a.txt").write_text(
+        "Tarrow Energy said there was no alert about this attack before the fourth of March."
+        "\n\nThe harbour master said the ferry would resume service on Friday.\n\nTarrow "
+        "Energy said its billing servers had been shut down and that customers would be "
+        "told by email.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The union said Veradyne's analysts had raised an alert about unusually large data "
+        "transfers from Tarrow Energy's billing servers on February 21.", encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], index)
+    store = Store.open(index)
+    text = dict(store.claims().select("claim_id", "content").iter_rows())
+    clashes = [(text[a], text[b], m, r[0]) for a, b, m, r in store.relations().filter(
+        pl.col("kind") == "contradict").select("a", "b", "method", "reasons").iter_rows()]
+    assert len(clashes) == 1, clashes
+    a, b, method, reason = clashes[0]
+    assert {"fourth of March" in a + b, "February 21" in a + b, method} == {True, "numbers"}
+    assert reason.startswith("dates:")
 
 
 def claims_frame(rows):

@@ -10,6 +10,7 @@ from claims.rules import (
     negation_conflict,
     numeric_conflict,
     shared_figure,
+    timing_conflict,
 )
 
 
@@ -1032,3 +1033,50 @@ def test_a_grown_figure_is_read_from_the_figure_each_side_states_alone():
                    "numbers: '4,000 florins' vs '1,500 florins' (florins)"):
         assert grown_figure(reason, earlier, later)
         assert not grown_figure(reason, later, earlier)  # 4,000 first, 1,500 later: smaller
+
+
+@pytest.mark.parametrize("a, b", [
+    ("There was no alert about this attack before the fourth of March",
+     "Veradyne's analysts had raised an alert about unusually large data transfers from the "
+     "billing servers on February 21, and that it sat unanswered for eleven days"),
+    ("Tarrow Energy did not notify the Office of the Data Commissioner of the theft of its "
+     "customers' data until 22:40 on Saturday, March 6",
+     "Tarrow Energy informed the office on Friday, March 5"),
+    ("Heskline Ferries received no storm warning before the Corrin Star left Hesk at ten past "
+     "six on Friday evening",
+     "the port authority received the storm warning at ten past five"),
+    ("the stadium would not be ready before March 2028",
+     "the stadium will be ready in September 2027"),
+])
+def test_a_thing_said_not_to_have_happened_before_a_time_clashes_with_it_earlier(a, b):
+    for x, y in ((a, b), (b, a)):
+        hit = timing_conflict(x, y)
+        assert hit is not None and hit.rule == "numbers" and hit.reason.startswith("dates:")
+    assert apply_rules(a, b)[0].reason.startswith("dates:")
+
+
+@pytest.mark.parametrize("a, b", [
+    # the same time, or a later one
+    ("There was no alert about this attack before the fourth of March",
+     "an alert was raised on March 9"),
+    # another thing: the words after the "no" are not the other's
+    ("Tarrow Energy did not notify the Office of the Data Commissioner of the theft of its "
+     "customers' data until 22:40 on Saturday, March 6",
+     "Data stolen from Tarrow Energy was being offered for sale as early as February 19"),
+    # no answer: "not clear whether"
+    ("It was not clear whether the crew had received the warning before the ship left at 6:10",
+     "the port authority received the warning at ten past five"),
+    # a forecast against a thing done
+    ("no turbine foundation would go into the seabed before 2029",
+     "Galeforth's first application for 64 turbines was filed in 2025"),
+    # the other side says no too, or gives a start, not a time it happened
+    ("There was no alert about this attack before the fourth of March",
+     "no alert was raised on February 21"),
+    ("There was no alert about this attack before the fourth of March",
+     "the attackers were inside the network from at least January 28, and alerts went unread"),
+    # no "no" at all
+    ("An alert was raised before the fourth of March", "an alert was raised on February 21"),
+])
+def test_no_timing_clash_without_an_earlier_time_of_the_same_thing(a, b):
+    assert timing_conflict(a, b) is None
+    assert timing_conflict(b, a) is None
