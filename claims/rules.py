@@ -1460,7 +1460,7 @@ _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:and|but|when|while|which|who)\b|\band\s+
                           r"\.(?:\s|$)", re.IGNORECASE)
 _UP_TO_PREPOSITION = re.compile(r"\b(?:of|for|to|with|from|about|in|on|at|by|into|over|"
                                 r"under|after)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|won[’']t|due\s+to|is\s+to|are\s+to|going\s+to|"
+_TO_COME = re.compile(r"\b(?:will|would|shall|won[’']t|due\s+to|is\s+to|are\s+to|going\s+to|"
                      r"expected\s+to|planned|plans?\s+to)\b", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:whether|if|clear|unclear|known|unknown|sure)\b", re.IGNORECASE)  # "It
 # was not clear whether the crew had received the warning before the ship left": no answer
@@ -1469,14 +1469,11 @@ _NOT = re.compile(r"\b(?:no|not|never|none|nothing|nobody|cannot)\b|n[’']t\b",
 # March", "from at least January 28")
 _NOT_AT = re.compile(r"\b(?:after|since|from|following|until|till|before)\s+(?:at\s+least\s+"
                      r"|about\s+|around\s+)?$", re.IGNORECASE)
-_TIME_WORDS = {_stem(w) for w in (
+_WORDS_OF_TIME = {_stem(w) for w in (
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
     "day week month year past quarter half o'clock spring summer autumn winter early late "
     "start end".split())}
-TIMING_SIMILARITY = 0.45  # cosine from which two statements with no word in common are of
-# one happening ("will start construction in the spring of 2028" / "no turbine foundation
-# would go into the seabed before 2029")
 
 
 def _clause_of(text: str, start: int, end: int) -> str:
@@ -1507,14 +1504,15 @@ def _not_before(text: str) -> tuple[tuple[Point, str], ...]:
     return tuple(out)
 
 
-def timing_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit | None:
+def timing_conflict(a: str, b: str) -> RuleHit | None:
     """One side says something did not happen before a time, the other that it happened
     earlier: "There was no alert about this attack before the fourth of March" / "Veradyne's
     analysts had raised an alert ... on February 21"; "did not notify the Office ... until
     22:40 on Saturday, March 6" / "informed the office on Friday, March 5". "The same thing":
-    a word in common beside the two (not a word of time), or close embeddings
-    (TIMING_SIMILARITY). The earlier time must be stated, not negated, and not a start ("since
-    January 28")."""
+    a word in common between the words right after the "no" (up to a preposition) and the
+    other's clause, not a word of time. The earlier time must be stated, not negated, not a
+    bound or a start ("after 2:15", "since March"), and both a forecast or neither ("would
+    not go into the seabed before 2029" / "filed in 2025")."""
     for neg, pos in ((a, b), (b, a)):
         bounds = _not_before(neg)
         if not bounds:
@@ -1528,11 +1526,11 @@ def timing_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit 
             for bound, event in bounds:
                 if not earlier(q, bound):
                     continue
-                if bool(_FUTURE.search(event) or _FUTURE.search(_clause_of(neg, bound.start,
+                if bool(_TO_COME.search(event) or _TO_COME.search(_clause_of(neg, bound.start,
                                                                         bound.end))) \
-                        != bool(_FUTURE.search(clause)):
+                        != bool(_TO_COME.search(clause)):
                     continue  # "would not go into the seabed before 2029" / "filed in 2025"
-                if (content_words(event) & content_words(clause)) - _TIME_WORDS:
+                if (content_words(event) & content_words(clause)) - _WORDS_OF_TIME:
                     return RuleHit("numbers", "contradiction",
                                    f"dates: one side says not before {bound.text!r}, the "
                                    f"other {q.text!r}")
@@ -1541,5 +1539,5 @@ def timing_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit 
 
 def apply_rules(a: str, b: str, similarity: float | None = None) -> list[RuleHit]:
     """Every rule that fires for the pair, numbers first."""
-    return [hit for hit in (numeric_conflict(a, b, similarity), timing_conflict(a, b, similarity),
+    return [hit for hit in (numeric_conflict(a, b, similarity), timing_conflict(a, b),
                             negation_conflict(a, b)) if hit]
