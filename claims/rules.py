@@ -871,6 +871,24 @@ _WEEKDAY = re.compile(r"\b(?:on|by|until)\s+(?:(?:last|next|this)\s+)?"
                       re.IGNORECASE)
 
 
+# a share price or its move: "Its shares closed 11.4 percent lower at 212.60 crowns", "the
+# share price fell 3 percent" (not a quota's share, "the Lundar share would rise to 43%", nor a
+# fish stock, "the spawning stock has fallen by 23 percent")
+_TRADED = re.compile(r"\b(?:shares|share\s+price|stock\s+price|stock\s+market|stocks)\b"
+                     r"(?:[^;.]{0,60}?)\b(?:closed|fell|fallen|falls?|rose|risen|rises?|lost|"
+                     r"gained|dropped|slid|slumped|jumped|climbed|tumbled|plunged|soared|traded|"
+                     r"opened|ended|down|up)\b", re.IGNORECASE)
+
+
+def _traded(text: str, q: Quantity) -> bool:
+    """Is the figure a market's price or move on a trading day (a share or percent in a clause
+    on shares that closed, fell or rose)?"""
+    if q.kind not in ("percent", "money"):
+        return False
+    begin = _clause_start(text, q.start)
+    return _TRADED.search(text[begin:q.start]) is not None
+
+
 def _weekday(text: str, q: Quantity) -> str:
     """The day of the week a figure holds on, from the words of its clause ("2,800 people were
     still in emergency shelters on Tuesday"); "" where none or two are named, where a
@@ -1158,6 +1176,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         dx, dy = _weekday(a, x), _weekday(b, y)
         if dx and dy and dx != dy:
             return False  # "2,800 people were in shelters on Tuesday" / "3,100 on Wednesday"
+        if (_traded(a, x) or _traded(b, y)) and not (dx and dx == dy):
+            return False  # "Its shares closed 11.4 percent lower" / "Tarrow shares fell 2.8
+            # percent": a market moves every day; two moves are one only on one named day
         yx, yy = _year(a, x), _year(b, y)
         if yx and yy and yx[0] == yy[0] and yx != yy:
             return False  # "40 turbines in 2025" / "55 turbines in 2026"; "last year" / "now"

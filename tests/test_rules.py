@@ -1080,3 +1080,20 @@ def test_a_thing_said_not_to_have_happened_before_a_time_clashes_with_it_earlier
 def test_no_timing_clash_without_an_earlier_time_of_the_same_thing(a, b):
     assert timing_conflict(a, b) is None
     assert timing_conflict(b, a) is None
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    ("Its shares closed 11.4 percent lower at 212.60 crowns",
+     "Tarrow shares fell 2.8 percent to 181.20 crowns", False),  # which days?
+    ("The shares fell a further 6.2 percent to 188.90 crowns",
+     "Tarrow's shares fell a further 3 percent on Wednesday", False),  # one day named
+    ("Tarrow's shares fell 6.2 percent on Wednesday",
+     "Tarrow's shares fell 3 percent on Wednesday", True),  # one day: one move
+    # not a market: a fish stock, a quota's share
+    ("the spawning stock of cod has fallen by 23 percent since 2023",
+     "the spawning stock of cod has fallen by 15 percent since 2023", True),
+    ("the Lundar share of the catch would rise to 43 percent",
+     "the Lundar share of the catch would rise to 45 percent", True),
+])
+def test_a_share_price_or_its_move_clashes_only_on_one_named_day(a, b, clash):
+    assert (numeric_conflict(a, b, 0.8) is not None) is clash
