@@ -1008,6 +1008,36 @@ def _reference_time(text: str, q: Quantity) -> bool:
     return bool(words & _NEGATORS) and not said_when  # ("not de-energised until about 15:40")
 
 
+# "broadcast on the coastal radio channel every hour from 4 p.m.", "on strike since 6 a.m.":
+# when a stretch began, not when a thing happened
+_FROM_TIME = re.compile(r"\b(?:from|since|starting\s+at|beginning\s+at)\s*$", re.IGNORECASE)
+# a message made ("issued", "published") and a message passed on ("sent", "received",
+# "reached"): two steps, at two times, unless the same sentence sends it too ("issued at 10:30
+# and sent to the control rooms of all operators": when it went out)
+_MADE = re.compile(r"\b(?:issued|issues|issue|published|drafted|prepared|written|wrote)\b",
+                   re.IGNORECASE)
+_PASSED = re.compile(r"\b(?:sent|sends|send|received|receives|reached|reaches|arrived|arrives|"
+                     r"got|acknowledged|passed|forwarded|delivered|relayed|broadcast|went\s+out)\b",
+                     re.IGNORECASE)
+
+
+def _started(text: str, q: Quantity) -> bool:
+    return _FROM_TIME.search(text[:q.start]) is not None
+
+
+def _issued(text: str, q: Quantity) -> bool:
+    """Is the time when a message was made, and the sentence says nothing of passing it on?"""
+    begin = _clause_start(text, q.start)
+    stop = _CLAUSE_END.search(text, q.end)
+    return made_only(text[begin:stop.start() if stop else len(text)], text)
+
+
+def made_only(clause: str, text: str) -> bool:
+    """Does the clause say a message was made ("issued"), and its text nothing of passing it
+    on ("sent", "received")?"""
+    return bool(_MADE.search(clause)) and not _PASSED.search(text)
+
+
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:about|around|roughly|nearly|almost|some|"
                            r"shortly\s+after|just\s+after)?\s*$", re.IGNORECASE)
 
@@ -1197,6 +1227,11 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             return False
         if x.kind == "time" and (_reference_time(a, x) or _reference_time(b, y)):
             return False  # "received no storm warning before the ship left at ten past six"
+        if x.kind == "time" and (_started(a, x) != _started(b, y)
+                                 or _issued(a, x) != _issued(b, y)):
+            return False  # "broadcast every hour from 4 p.m." is when it began (two starts
+            # are compared: "open from 7 a.m." / "from 8 a.m."); "issued at 4 p.m." /
+            # "received at ten past five" are two steps of one warning
         if x.kind == "time" and similarity is not None and similarity >= SAME_EVENT:
             return True  # "The fire broke out at 3 a.m." / "The blaze started at 5 a.m."
         if x.value == 0 or y.value == 0:  # none of them: of what they did ("No shots were
@@ -1505,8 +1540,9 @@ def _clause_of(text: str, start: int, end: int) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _not_before(text: str) -> tuple[tuple[Point, str], ...]:
-    """(the time, what did not happen before it) for each "no X before T" / "not X until T"."""
+def _not_before(text: str) -> tuple[tuple[Point, str, str], ...]:
+    """(the time, what did not happen before it, its clause) for each "no X before T" / "not X
+    until T"."""
     out = []
     pts = points(text)
     for m in _BY_THEN.finditer(text):
@@ -1521,7 +1557,8 @@ def _not_before(text: str) -> tuple[tuple[Point, str], ...]:
             # what did not happen: the words after the "no", up to a preposition ("did not
             # notify the Office of the Data Commissioner of the theft": notify the Office)
             what = text[negated[0].end():m.start()]
-            out.append((bound, _UP_TO_PREPOSITION.split(what, maxsplit=1)[0]))
+            out.append((bound, _UP_TO_PREPOSITION.split(what, maxsplit=1)[0],
+                        text[begin:m.start()]))
     return tuple(out)
 
 
@@ -1544,9 +1581,10 @@ def timing_conflict(a: str, b: str) -> RuleHit | None:
             clause = _clause_of(pos, q.start, q.end)
             if _NOT.search(clause):
                 continue
-            for bound, event in bounds:
-                if not earlier(q, bound):
-                    continue
+            for bound, event, said in bounds:
+                if not earlier(q, bound) or made_only(clause, pos) != made_only(said, neg):
+                    continue  # ("received no storm warning before ..." / "its warning, issued
+                    # at four o'clock": two steps of one warning)
                 if bool(_TO_COME.search(event) or _TO_COME.search(_clause_of(neg, bound.start,
                                                                         bound.end))) \
                         != bool(_TO_COME.search(clause)):

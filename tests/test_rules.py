@@ -1097,3 +1097,32 @@ def test_no_timing_clash_without_an_earlier_time_of_the_same_thing(a, b):
 ])
 def test_a_share_price_or_its_move_clashes_only_on_one_named_day(a, b, clash):
     assert (numeric_conflict(a, b, 0.8) is not None) is clash
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # a message made, and the same message passed on: two steps, two times
+    ("The Meteorological Service issued a storm warning for the coast at 4 p.m. on Friday",
+     "the port authority received the storm warning at ten past five", False),
+    ("The weather service issued its warning at half past ten",
+     "the company had received the weather service's warning at 11:40", False),
+    # ...unless the sentence says it went out then too
+    ("the weather service said its wind warning was issued at 10:30 and sent to the control "
+     "rooms of all operators", "the company had received the weather service's warning at 11:40",
+     True),
+    ("flood alerts had been sent to residents at 1:40 a.m.",
+     "the first flood alert reached residents at 2:50 a.m.", True),
+    # when a stretch began is no time a thing happened
+    ("the warning had been broadcast on the radio channel every hour from 4 p.m.",
+     "the duty officer acknowledged the warning on the radio at twenty-five past five", False),
+])
+def test_two_times_of_one_message_clash_only_for_one_step_of_it(a, b, clash):
+    assert (numeric_conflict(a, b, 0.7) is not None) is clash
+
+
+def test_a_message_made_is_not_the_message_received_for_the_timing_rule():
+    received = ("Heskline Ferries received no storm warning before the Corrin Star left Hesk at "
+                "ten past six on Friday evening")
+    assert timing_conflict(received, "the Met Service's warning, issued at four o'clock on "
+                                     "Friday afternoon, forecast a storm") is None
+    assert timing_conflict(received, "the harbourmaster says the duty officer acknowledged the "
+                                     "storm warning at twenty-five past five") is not None
