@@ -191,14 +191,18 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
                 continue
             if not _same_head(x.unit, y.unit):
                 continue
+            if (x.qualifier or y.qualifier) and _head(x.unit) in _DURATIONS:
+                continue  # "nearly two hours", "at least twenty minutes": a rough span, and
+                # two rough spans are no one report ("72 hours", "30-day" are)
             if x.value == y.value and (hedged or x.qualifier == y.qualifier):
                 out.append((_fmt(x), (x.value, y.value)))
                 continue
             if not hedged:
                 continue
             hedge, exact = (x, y) if x.qualifier else (y, x)
-            if exact.qualifier or not hedge.qualifier or not _compatible(x, y):
-                continue
+            if exact.qualifier or not hedge.qualifier or not _compatible(x, y) \
+                    or _head(x.unit) != _head(y.unit):
+                continue  # (not "11 crew" within "at least nine people": a kind of them)
             near = APPROX_AGREES if hedge.qualifier in _APPROX else 0.25
             if abs(exact.value - hedge.value) <= near * hedge.value:  # "more than 60" is
                 out.append((f"{_fmt(exact)} within {_fmt(hedge)}", (x.value, y.value)))  # no

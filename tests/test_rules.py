@@ -1126,3 +1126,19 @@ def test_a_message_made_is_not_the_message_received_for_the_timing_rule():
                                      "Friday afternoon, forecast a storm") is None
     assert timing_conflict(received, "the harbourmaster says the duty officer acknowledged the "
                                      "storm warning at twenty-five past five") is not None
+
+
+@pytest.mark.parametrize("a, b, figure", [
+    # a rough span is no one report
+    ("the ship had been leaning badly for at least twenty minutes",
+     "the ship was at least twenty minutes late when she sailed", None),
+    ("the line was still live nearly two hours after the warning",
+     "the line had been switched off nearly two hours before the fire", None),
+    # an exact one is
+    ("Tarrow took 72 hours to report the breach", "the law gives a company 72 hours", "72 hours"),
+    # a hedge holds a figure of the same thing only, not of a kind of it
+    ("the ferry had only 11 crew aboard", "At least nine people died", None),
+    ("11 people died", "At least nine people died", "11 people within At least nine people"),
+])
+def test_rough_spans_and_kinds_of_a_thing_share_no_figure(a, b, figure):
+    assert shared_figure(a, b) == figure
