@@ -1524,10 +1524,11 @@ _TO_COME = re.compile(r"\b(?:will|would|shall|won[’']t|due\s+to|is\s+to|are\s+
                      r"expected\s+to|planned|plans?\s+to)\b", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:whether|if|clear|unclear|known|unknown|sure)\b", re.IGNORECASE)  # "It
 # was not clear whether the crew had received the warning before the ship left": no answer
-_NOT = re.compile(r"\b(?:no|not|never|none|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)
+_NOT = re.compile(r"\b(?:no|not|never|none|nothing|nobody|cannot|without)\b|n[’']t\b",
+                  re.IGNORECASE)
 # a time that starts or follows something is no time it happened at ("after 2:15", "since
 # March", "from at least January 28")
-_NOT_AT = re.compile(r"\b(?:after|since|from|following|until|till|before)\s+(?:at\s+least\s+"
+_NOT_AT = re.compile(r"\b(?:after|since|from|following|until|till|before|by)\s+(?:at\s+least\s+"
                      r"|about\s+|around\s+)?$", re.IGNORECASE)
 _WORDS_OF_TIME = {_stem(w) for w in (
     "january february march april may june july august september october november december "
@@ -1543,10 +1544,38 @@ def _clause_of(text: str, start: int, end: int) -> str:
     return text[begin:stop.start() if stop else len(text)]
 
 
+# the act and the things of a "not X before T": "did not notify the Office ... until" ->
+# notify, {office, ...}; "received no storm warning before" -> receiv, {storm, warning}; "no
+# alert ... was raised before" -> rais, {alert, ...}; "There was no alert about this attack
+# before" -> no act, {alert, ...}
+_ADVERBS = {"ever", "yet", "even", "still", "actually", "fully", "formally", "officially",
+          "publicly", "properly", "immediately", "really"}
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|had|has|have)\s+$", re.IGNORECASE)
+_SAME_ACT = [{_stem(w) for w in group.split()} for group in (  # one act in other words
+    "notify notified inform informed tell told",)]  # (not "alert", "report": nouns too)
+# "It was not until March 9 that the company disclosed the breach", "Not until March 5 did
+# the army withdraw": what did not happen comes after the time
+_THAT_THEN = re.compile(r"^\s*,?\s*(?:that|did|was|were|had|would|could|does|do)\b",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Unhappened:
+    bound: Point  # the time before which...
+    act: frozenset[str]  # ...this was not done (empty: "There was no alert")
+    things: frozenset[str]  # ...to or by these: the object, else the subject
+    clause: str  # the clause, up to the time
+    head: str = ""  # with no act, the first thing named ("no alert about this attack")
+
+
+def _acts(words: list[str]) -> frozenset[str]:
+    return frozenset({_stem(w) for w in words} | {
+        x for g in _SAME_ACT if {_stem(w) for w in words} & g for x in g})
+
+
 @functools.lru_cache(maxsize=65536)
-def _not_before(text: str) -> tuple[tuple[Point, str, str], ...]:
-    """(the time, what did not happen before it, its clause) for each "no X before T" / "not X
-    until T"."""
+def _not_before(text: str) -> tuple[_Unhappened, ...]:
+    """Each "no X before T" / "not X until T" of a text."""
     out = []
     pts = points(text)
     for m in _BY_THEN.finditer(text):
@@ -1557,47 +1586,96 @@ def _not_before(text: str) -> tuple[tuple[Point, str, str], ...]:
             continue
         begin = max((c.end() for c in _CLAUSE_STOP.finditer(text[:m.start()])), default=0)
         negated = list(_NOT.finditer(text, begin, m.start()))
-        if negated and not _OPEN.search(text, begin, m.start()):
-            # what did not happen: the words after the "no", up to a preposition ("did not
-            # notify the Office of the Data Commissioner of the theft": notify the Office)
-            what = text[negated[0].end():m.start()]
-            out.append((bound, _UP_TO_PREPOSITION.split(what, maxsplit=1)[0],
-                        text[begin:m.start()]))
+        if not negated or _OPEN.search(text, begin, m.start()):
+            continue
+        neg = negated[-1]  # the nearest ("which has never made a loss, did not disclose")
+        before = [w for w in _words(text[begin:neg.start()]) if w.lower() not in _FUNCTION]
+        after = [w for w in _words(text[neg.end():m.start()])
+                 if w.lower() not in _FUNCTION and w.lower() not in _ADVERBS]
+        if not after and not text[neg.end():m.start()].strip():  # "It was not until March 9
+            rest = text[bound.end:]  # that the company disclosed the breach"
+            then = _THAT_THEN.match(rest)
+            if then:  # (two words in common with the other: no act read here)
+                stop = _CLAUSE_STOP.search(rest, then.end())
+                out.append(_Unhappened(bound, frozenset(), frozenset(
+                    content_words(rest[then.end():stop.start() if stop else len(rest)])
+                    - _WORDS_OF_TIME), text[begin:m.start()]))
+            continue
+        if neg.group(0).lower() in ("no", "none", "nothing", "nobody"):
+            # "received no storm warning": the word before; "no alert ... was raised": the
+            # participle before the time; "There was no alert": none
+            act = [w for w in _words(text[begin:neg.start()])[-1:] if w.lower() not in _FUNCTION]
+            last = _words(text[neg.end():m.start()])[-1:]
+            if last and _AUXILIARY.search(text[:m.start()].rstrip()[:-len(last[0])]):
+                act += last
+            things = [w for w in after if w not in act] or before
+        else:  # "did not notify the Office", "was not de-energised"
+            act, things = after[:1], after[1:] or before
+        out.append(_Unhappened(bound, _acts(act), frozenset(_stem(w) for w in things)
+                               - _WORDS_OF_TIME, text[begin:m.start()],
+                               "" if act else _stem(things[0]) if things else ""))
     return tuple(out)
 
 
+def _asked(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
 def timing_conflict(a: str, b: str) -> RuleHit | None:
-    """One side says something did not happen before a time, the other that it happened
-    earlier: "There was no alert about this attack before the fourth of March" / "Veradyne's
-    analysts had raised an alert ... on February 21"; "did not notify the Office ... until
-    22:40 on Saturday, March 6" / "informed the office on Friday, March 5". "The same thing":
-    a word in common between the words right after the "no" (up to a preposition) and the
-    other's clause, not a word of time. The earlier time must be stated, not negated, not a
-    bound or a start ("after 2:15", "since March"), and both a forecast or neither ("would
-    not go into the seabed before 2029" / "filed in 2025")."""
+    """One side says something was not done before a time, the other that it was, earlier:
+    "There was no alert about this attack before the fourth of March" / "Veradyne's analysts
+    had raised an alert ... on February 21"; "did not notify the Office ... until 22:40 on
+    Saturday, March 6" / "informed the office on Friday, March 5". "The same thing": the same
+    act ("notify" and "inform" are one) and a word in common with what it was done to (or by,
+    where nothing follows: "the line was not de-energised until 15:40" / "the line had been
+    de-energised at 12:15"); with no act ("There was no alert"), the first thing named. The
+    earlier time must be stated, not negated, not a bound or a start ("after 2:15", "by March
+    3", "since March"), of that clause's day ("on March 7 at 9:00" is no time of the day
+    before), and both a forecast or neither ("would not go into the seabed before 2029" /
+    "filed in 2025")."""
+    if _asked(a) or _asked(b):
+        return None
     for neg, pos in ((a, b), (b, a)):
-        bounds = _not_before(neg)
-        if not bounds:
+        unhappened = _not_before(neg)
+        if not unhappened:
             continue
-        for q in points(pos):
-            if _NOT_AT.search(pos[:q.start]) or _BY_THEN.match(q.text):
+        pts = points(pos)
+        for q in pts:
+            if _NOT_AT.search(pos[:q.start]) or _BY_THEN.match(q.text) \
+                    or re.match(r"(?:after|by)\s", q.text, re.IGNORECASE):
                 continue
             clause = _clause_of(pos, q.start, q.end)
             if _NOT.search(clause):
                 continue
-            for bound, event, said in bounds:
-                if not earlier(q, bound) or made_only(clause, pos) != made_only(said, neg):
+            if q.months is None and q.weekday is None and any(
+                    p is not q and (p.months or p.weekday is not None) and p.start < len(pos)
+                    and p.text in clause for p in pts):
+                continue  # "on March 7 at 9:00": the time of that day
+            words = content_words(clause)
+            for u in unhappened:
+                if not earlier(q, u.bound) or made_only(clause, pos) != made_only(u.clause, neg):
                     continue  # ("received no storm warning before ..." / "its warning, issued
                     # at four o'clock": two steps of one warning)
-                if bool(_TO_COME.search(event) or _TO_COME.search(_clause_of(neg, bound.start,
-                                                                        bound.end))) \
-                        != bool(_TO_COME.search(clause)):
+                if bool(_TO_COME.search(u.clause) or _TO_COME.search(
+                        _clause_of(neg, u.bound.start, u.bound.end))) != bool(
+                        _TO_COME.search(clause)):
                     continue  # "would not go into the seabed before 2029" / "filed in 2025"
-                if (content_words(event) & content_words(clause)) - _WORDS_OF_TIME:
+                if _same_happening(u, words):
                     return RuleHit("numbers", "contradiction",
-                                   f"dates: one side says not before {bound.text!r}, the "
+                                   f"dates: one side says not before {u.bound.text!r}, the "
                                    f"other {q.text!r}")
     return None
+
+
+def _same_happening(u: _Unhappened, words: set[str]) -> bool:
+    """Do the other clause's content words tell of the same happening?"""
+    if u.act:  # the same act, to or by the same thing ("did not arrest the suspect" /
+        # "questioned the suspect's brother"; "did not issue a warning" / "issued visas": no)
+        return bool(u.act & words) and bool(u.things & words)
+    if u.head:  # "There was no alert about this attack": an alert
+        return u.head in words
+    return len(u.things & words) >= 2  # "It was not until March 9 that the company disclosed
+    # the breach": no act read, two words in common
 
 
 def apply_rules(a: str, b: str, similarity: float | None = None) -> list[RuleHit]:

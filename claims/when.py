@@ -19,24 +19,29 @@ from dataclasses import dataclass
 from claims.numbers import extract_quantities
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december"
+    "January February March April May June July August September October November December"
     .split())}
-_MONTHS |= {m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9}
-_MONTH = r"(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTHS |= {m[:3]: i for m, i in list(_MONTHS.items())} | {"Sept": 9}
+# capitalised only: "they will march 20 kilometres", "the minister may 3 times" are verbs
+_MONTH = r"(?P<m>(?-i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
 _WEEKDAYS = {d: i for i, d in enumerate(
-    "monday tuesday wednesday thursday friday saturday sunday".split())}
-_WEEKDAY = r"(?P<w>" + "|".join(_WEEKDAYS) + r")"
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
+_WEEKDAY = r"(?P<w>(?-i:" + "|".join(_WEEKDAYS) + r"))"
 _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
     .split())}
 _ORDINALS |= {f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items()) if i < 10}
 _ORDINALS |= {"thirtieth": 30, "thirty-first": 31}
-_ORDINAL = r"(?P<o>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+_ORDINAL = r"(?P<o>" + "|".join(  # "twenty-first", "twenty first"
+    w.replace("-", "[- ]") for w in sorted(_ORDINALS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d|,\d)"
+# a year, not a count ("until 2030 homes are built", "a fall of 2028 points")
+_YEAR = (r"(?P<y>(?:19|20)\d\d)(?!\d|,\d)"
+         r"(?!\s+(?!(?:was|is|has|as|this|its|his|us|does|says)\b)[a-z]+s\b)")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 # (not winter: "the winter of 2028" runs into 2029, or is it 2027's?)
+_LAST_DAY = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}  # of a month, where not 31
 
 # one date, most specific first; each group is optional where the text may leave it out
 _DATE = re.compile(
@@ -57,6 +62,8 @@ _DATE = re.compile(
 # 2027"; not "2029 homes")
 _YEAR_ALONE = re.compile(r"\b(?:in|before|until|till|by|since|after|from|during|"
                          r"early|late|mid|end\s+of|start\s+of)\s+" + _YEAR, re.IGNORECASE)
+_CHANGED_BY = re.compile(r"\b(?:rose|risen|fell|fallen|grew|grown|\w+ed|up|down)\s+by\s+$",
+                         re.IGNORECASE)
 # a weekday alone: "on Friday", "on the Friday"
 _WEEKDAY_ALONE = re.compile(r"\bon\s+(?:the\s+)?" + _WEEKDAY + r"\b(?!,?\s+(?:the\s+)?\d)",
                             re.IGNORECASE)
@@ -93,32 +100,38 @@ def _dates(text: str) -> list[Point]:
         ordinal = _group(m, "o", "o3")
         weekday = m.group("w")
         if m.group("s"):
-            months: tuple[int, int] | None = _SEASONS[m.group("s").lower()]
+            months: tuple[int, int] = _SEASONS[m.group("s").lower()]
         elif month_word:
-            k = month_word.lower().rstrip(".")
-            n = _MONTHS[k]
-            if k == "may" and not (day or ordinal or year):
-                continue
-            months = (n, n)
+            months = (_MONTHS[month_word.rstrip(".")],) * 2
         else:
             continue
+        number = int(day) if day else _ORDINALS[re.sub(r"\s+", "-", ordinal.lower())] \
+            if ordinal else None
+        if number is not None and not 1 <= number <= _LAST_DAY.get(months[0], 31):
+            continue  # "31 February": no day at all
         out.append(Point(m.start(), m.end(), m.group(0), int(year) if year else None, months,
-                         int(day) if day else _ORDINALS[ordinal.lower()] if ordinal else None,
-                         _WEEKDAYS[weekday.lower()] if weekday else None))
+                         number, _WEEKDAYS[weekday] if weekday else None))
     for m in _YEAR_ALONE.finditer(text):
         s = m.start("y")
+        if _CHANGED_BY.search(text[:s]):
+            continue  # "grew by 2000": a change, no year
         if not any(p.start <= s < p.end for p in out):
             out.append(Point(s, m.end(), m.group("y"), int(m.group("y"))))
     for m in _WEEKDAY_ALONE.finditer(text):
         s = m.start("w")
         if not any(p.start <= s < p.end for p in out):
-            out.append(Point(s, m.end(), m.group("w"), weekday=_WEEKDAYS[m.group("w").lower()]))
+            out.append(Point(s, m.end(), m.group("w"), weekday=_WEEKDAYS[m.group("w")]))
     return out
 
 
-# "22:40 on Saturday, March 6", "at 02:15 on Thursday, March 4": a time and the day it fell on
+# "22:40 on Saturday, March 6", "at 02:15 on Thursday, March 4", "at 10:15 in the morning of
+# March 5": a time and the day it fell on
 _ON_DAY = re.compile(r"^\s*(?:(?:in\s+the\s+|on\s+the\s+)?(?:morning|afternoon|evening|night)"
-                     r"(?:\s+of)?\s*)?,?\s*(?:on\s+)?$", re.IGNORECASE)
+                     r"(?:\s+of)?\s*|of\s+)?,?\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "at 9 p.m. Sunday", "at 9 p.m. on Sunday": the day of the week alone
+_THEN_WEEKDAY = re.compile(r"^,?\s*(?:on\s+)?(?:the\s+)?" + _WEEKDAY + r"\b", re.IGNORECASE)
+# "between 2 and 3 a.m.": a stretch, no time it happened at
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+and\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -131,11 +144,18 @@ def points(text: str) -> tuple[Point, ...]:
     for q in extract_quantities(text):
         if q.kind != "time":
             continue
+        if _BETWEEN.search(text[:q.start]) or re.match(r"\s*and\s", text[q.end:]) \
+                and _BETWEEN.search(text[:q.start] + "x and "):
+            continue
         day = next((d for d in dates if d.start >= q.end and id(d) not in used
                     and _ON_DAY.match(text[q.end:d.start])), None)
         minute = int(q.value)
         if day is None:
-            out.append(Point(q.start, q.end, q.text, minute=minute, dial=q.unit == "12h"))
+            weekday = _THEN_WEEKDAY.match(text[q.end:])
+            end = q.end + weekday.end() if weekday else q.end
+            out.append(Point(q.start, end, text[q.start:end], minute=minute,
+                             weekday=_WEEKDAYS[weekday.group("w")] if weekday else None,
+                             dial=q.unit == "12h"))
             continue
         used.add(id(day))
         out.append(Point(q.start, day.end, text[q.start:day.end], day.year, day.months,
@@ -154,6 +174,8 @@ def _minutes_before(x: int, xdial: bool, y: int, ydial: bool) -> bool:
     ys = (y, y + 720) if ydial and y < 720 else (y,)
     if xdial and ydial:  # both on the dial: the same half of the day, as a reader takes them
         return x + SLACK < y
+    if not (xdial or ydial) and y - x > 720:
+        return False  # "until 23:50" / "at 00:10": most likely the small hours after
     return all(a + SLACK < b for a in xs for b in ys)
 
 
@@ -167,9 +189,12 @@ def _clock_only(p: Point, q: Point) -> bool:
 
 
 def earlier(p: Point, q: Point) -> bool:
-    """Is `p` surely earlier than `q`, by what both of them state? A part only one of them
-    states says nothing ("in March" is not before "2029": no year; "March 5" is before "March
-    6"; a year, month and day are compared only where both give them, from the largest)."""
+    """Is `p` surely earlier than `q`, by what both of them state? From the largest part both
+    give down: "March 5" is before "March 6", "September 2027" before "March 2028". A year only
+    one of them gives is taken for the other's too (one story's dates: "March 5, 2031" is before
+    "March 10"); a month, day or day of the week only one gives says nothing ("2028" is not
+    before "March 2028", "on Friday" not before "Saturday, March 6"). A clock time alone is
+    taken as the other's day ("at ten past five" / "ten past six on Friday")."""
     if p.year is not None and q.year is not None and p.year != q.year:
         return p.year < q.year
     if (p.year is None) != (q.year is None) and (p.months is None or q.months is None):

@@ -28,6 +28,14 @@ def test_a_date_keeps_what_the_text_says_and_nothing_more(text, said, year, mont
     assert (p.text, p.year, p.months, p.day) == (said, year, months, day)
 
 
+def test_a_clock_time_takes_the_day_just_after_it_and_ordinals_in_words_read_whole():
+    p = one("at 10:15 in the morning of March 5")
+    assert (p.minute, p.months, p.day) == (615, (3, 3), 5)
+    p = one("at 9 p.m. Sunday")
+    assert (p.minute, p.weekday) == (21 * 60, 6)
+    assert one("on the twenty first of March").day == 21
+
+
 def test_a_clock_time_takes_the_day_just_after_it():
     p = one("did not notify the office until 22:40 on Saturday, March 6")
     assert (p.minute, p.months, p.day, p.weekday) == (22 * 60 + 40, (3, 3), 6, 5)
@@ -40,6 +48,13 @@ def test_a_clock_time_takes_the_day_just_after_it():
     "it may be too late",  # "may", the verb
     "the figures for May",  # a month alone: which year's?
     "in the winter of 2027",  # 2027's winter, or the one that starts in 2027?
+    "they will march 20 kilometres",  # verbs, not months
+    "the minister may 3 times have said so",
+    "until 2030 homes are built",  # counts, not years
+    "a fall of 2028 points",
+    "the firm's staff grew by 2000",
+    "on 31 February",  # no such day
+    "between 2 and 3 a.m.",  # a stretch
 ])
 def test_no_point_in_time_where_the_text_names_none(text):
     assert points(text) == ()
