@@ -876,9 +876,9 @@ _WEEKDAY = re.compile(r"\b(?:on|by|until)\s+(?:(?:last|next|this)\s+)?"
 
 
 # a share price or its move: "Its shares closed 11.4 percent lower at 212.60 crowns", "the
-# share price fell 3 percent" (not a quota's share, "the Lundar share would rise to 43%", nor a
-# fish stock, "the spawning stock has fallen by 23 percent")
-_TRADED = re.compile(r"\b(?:shares|share\s+price|stock\s+price|stock\s+market|stocks)\b"
+# share price fell 3 percent" (not a quota's share, "the Lundar shares of the catch", nor a
+# fish stock, "cod stocks have fallen by 23 percent")
+_TRADED = re.compile(r"\b(?:shares(?!\s+of\b)|share\s+price|stock\s+price|stock\s+market)\b"
                      r"(?:[^;.]{0,60}?)\b(?:closed|fell|fallen|falls?|rose|risen|rises?|lost|"
                      r"gained|dropped|slid|slumped|jumped|climbed|tumbled|plunged|soared|traded|"
                      r"opened|ended|down|up)\b", re.IGNORECASE)
@@ -891,6 +891,19 @@ def _traded(text: str, q: Quantity) -> bool:
         return False
     begin = _clause_start(text, q.start)
     return _TRADED.search(text[begin:q.start]) is not None
+
+
+def _trading_day(text: str, q: Quantity) -> str:
+    """The day a market figure is of: a day of the week (`_weekday`) or a date in its clause
+    ("on March 3"); "" where none is named."""
+    day = _weekday(text, q)
+    if day:
+        return day
+    begin = _clause_start(text, q.start)
+    stop = _CLAUSE_END.search(text, q.end)
+    dated = [p for p in points(text[begin:stop.start() if stop else len(text)])
+             if p.months and p.day]
+    return f"{dated[0].months}/{dated[0].day}" if len(dated) == 1 else ""
 
 
 def _weekday(text: str, q: Quantity) -> str:
@@ -1012,34 +1025,46 @@ def _reference_time(text: str, q: Quantity) -> bool:
     return bool(words & _NEGATORS) and not said_when  # ("not de-energised until about 15:40")
 
 
-# "broadcast on the coastal radio channel every hour from 4 p.m.", "on strike since 6 a.m.":
-# when a stretch began, not when a thing happened
-_FROM_TIME = re.compile(r"\b(?:from|since|starting\s+at|beginning\s+at)\s*$", re.IGNORECASE)
-# a message made ("issued", "published") and a message passed on ("sent", "received",
-# "reached"): two steps, at two times, unless the same sentence sends it too ("issued at 10:30
-# and sent to the control rooms of all operators": when it went out)
-_MADE = re.compile(r"\b(?:issued|issues|issue|published|drafted|prepared|written|wrote)\b",
-                   re.IGNORECASE)
-_PASSED = re.compile(r"\b(?:sent|sends|send|received|receives|reached|reaches|arrived|arrives|"
-                     r"got|acknowledged|passed|forwarded|delivered|relayed|broadcast|went\s+out)\b",
+# "broadcast on the coastal radio channel every hour from 4 p.m.": when a repeated thing began,
+# not when it happened (two such starts are compared)
+_EVERY_FROM = re.compile(r"\bevery\s+(?:\w+\s+)?(?:from|since|starting\s+at)\s*$",
+                         re.IGNORECASE)
+# a message made ("issued", "published") and a message passed on ("received", "reached"): two
+# steps of one message at two times; a sentence that also sends it ("issued at 10:30 and sent to
+# the control rooms of all operators") says when it went out
+_MESSAGE = re.compile(r"\b(?:warnings?|alerts?|alarms?|bulletins?|notices?|messages?|e-?mails?|"
+                      r"forecasts?|advisor(?:y|ies)|orders?)\b", re.IGNORECASE)
+_MADE = re.compile(r"\b(?:issued|published|drafted)\b", re.IGNORECASE)
+_PASSED = re.compile(r"\b(?:received|reached|arrived|got|acknowledged|delivered)\b",
                      re.IGNORECASE)
+_AND_SENT = re.compile(r"\band\s+(?:was\s+|were\s+|then\s+)?(?:sent|passed|relayed|forwarded|"
+                       r"broadcast|circulated)\b", re.IGNORECASE)
 
 
 def _started(text: str, q: Quantity) -> bool:
-    return _FROM_TIME.search(text[:q.start]) is not None
+    return _EVERY_FROM.search(text[:q.start]) is not None
 
 
-def _issued(text: str, q: Quantity) -> bool:
-    """Is the time when a message was made, and the sentence says nothing of passing it on?"""
+def message_step(clause: str, text: str) -> str:
+    """ "made" where the clause tells of a message issued (and its text does not send it on),
+    "passed" where of a message received; "" otherwise."""
+    if not _MESSAGE.search(clause):
+        return ""
+    if _MADE.search(clause):
+        return "" if _AND_SENT.search(text) else "made"
+    return "passed" if _PASSED.search(clause) else ""
+
+
+def _step(text: str, q: Quantity) -> str:
     begin = _clause_start(text, q.start)
     stop = _CLAUSE_END.search(text, q.end)
-    return made_only(text[begin:stop.start() if stop else len(text)], text)
+    return message_step(text[begin:stop.start() if stop else len(text)], text)
 
 
-def made_only(clause: str, text: str) -> bool:
-    """Does the clause say a message was made ("issued"), and its text nothing of passing it
-    on ("sent", "received")?"""
-    return bool(_MADE.search(clause)) and not _PASSED.search(text)
+def two_steps(x: str, y: str) -> bool:
+    """One a message made, the other one passed on: "issued at 4 p.m." / "received at ten
+    past five"."""
+    return {x, y} == {"made", "passed"}
 
 
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:about|around|roughly|nearly|almost|some|"
@@ -1210,7 +1235,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         dx, dy = _weekday(a, x), _weekday(b, y)
         if dx and dy and dx != dy:
             return False  # "2,800 people were in shelters on Tuesday" / "3,100 on Wednesday"
-        if (_traded(a, x) or _traded(b, y)) and not (dx and dx == dy):
+        if (_traded(a, x) or _traded(b, y)) and not (
+                _trading_day(a, x) and _trading_day(a, x) == _trading_day(b, y)):
             return False  # "Its shares closed 11.4 percent lower" / "Tarrow shares fell 2.8
             # percent": a market moves every day; two moves are one only on one named day
         yx, yy = _year(a, x), _year(b, y)
@@ -1232,7 +1258,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         if x.kind == "time" and (_reference_time(a, x) or _reference_time(b, y)):
             return False  # "received no storm warning before the ship left at ten past six"
         if x.kind == "time" and (_started(a, x) != _started(b, y)
-                                 or _issued(a, x) != _issued(b, y)):
+                                 or two_steps(_step(a, x), _step(b, y))):
             return False  # "broadcast every hour from 4 p.m." is when it began (two starts
             # are compared: "open from 7 a.m." / "from 8 a.m."); "issued at 4 p.m." /
             # "received at ten past five" are two steps of one warning
@@ -1522,8 +1548,6 @@ _UP_TO_PREPOSITION = re.compile(r"\b(?:of|for|to|with|from|about|in|on|at|by|int
                                 r"under|after)\b", re.IGNORECASE)
 _TO_COME = re.compile(r"\b(?:will|would|shall|won[’']t|due\s+to|is\s+to|are\s+to|going\s+to|"
                      r"expected\s+to|planned|plans?\s+to)\b", re.IGNORECASE)
-_OPEN = re.compile(r"\b(?:whether|if|clear|unclear|known|unknown|sure)\b", re.IGNORECASE)  # "It
-# was not clear whether the crew had received the warning before the ship left": no answer
 _NOT = re.compile(r"\b(?:no|not|never|none|nothing|nobody|cannot|without)\b|n[’']t\b",
                   re.IGNORECASE)
 # a time that starts or follows something is no time it happened at ("after 2:15", "since
@@ -1548,59 +1572,82 @@ def _clause_of(text: str, start: int, end: int) -> str:
 # notify, {office, ...}; "received no storm warning before" -> receiv, {storm, warning}; "no
 # alert ... was raised before" -> rais, {alert, ...}; "There was no alert about this attack
 # before" -> no act, {alert, ...}
-_ADVERBS = {"ever", "yet", "even", "still", "actually", "fully", "formally", "officially",
-          "publicly", "properly", "immediately", "really"}
+_ADVERBS = {"ever", "yet", "even", "still", "actually", "formally", "officially", "publicly",
+            "properly", "immediately", "really"}
+# part, order or degree: "not fully restored" is no "partially restored", "the last survivors"
+# no "the first survivors", "the full report" no "a preliminary report"
+_DEGREE = {"first", "second", "third", "last", "final", "full", "fully", "partial", "partially",
+           "preliminary", "initial", "interim", "whole", "complete", "completely"}
+_FIRST = {"first", "initial", "earliest"}  # the first of a thing, said first on one side only
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|had|has|have)\s+$", re.IGNORECASE)
-_SAME_ACT = [{_stem(w) for w in group.split()} for group in (  # one act in other words
-    "notify notified inform informed tell told",)]  # (not "alert", "report": nouns too)
+_TELLING = {"said", "says", "say", "told"}  # function words elsewhere, acts here ("not told")
+_SAME_ACT = [frozenset(group.split()) for group in (  # one act in other words (lemmas)
+    "notify inform tell",)]  # (not "alert", "report": nouns too)
+# "Residents must not return until March 9", "were told not to return": a rule, not a fact
+_OBLIGED = re.compile(r"\b(?:must|should|ought|may|might)\b|\b(?:told|ordered|asked|urged|"
+                      r"advised|instructed|allowed|permitted|banned|forbidden)\s+(?:\w+\s+)?"
+                      r"(?:not\s+)?(?:to|from)\b", re.IGNORECASE)
+# "until an hour before it sank at 11 p.m.": a time before or after the one named
+_OFFSET = re.compile(r"\b(?:before|after|earlier|later)\b", re.IGNORECASE)
 # "It was not until March 9 that the company disclosed the breach", "Not until March 5 did
 # the army withdraw": what did not happen comes after the time
 _THAT_THEN = re.compile(r"^\s*,?\s*(?:that|did|was|were|had|would|could|does|do)\b",
                         re.IGNORECASE)
+_NOBODY = re.compile(r"^\s*(?:one|body)\b", re.IGNORECASE)  # "No one was arrested"
+
+
+def _lemmas(words: list[str]) -> frozenset[str]:
+    """The words' dictionary forms (simplemma: "withdrew" -> withdraw, "paid" -> pay, "told" ->
+    tell), with the acts `_SAME_ACT` takes for one."""
+    import simplemma
+
+    found = {simplemma.lemmatize(w.lower(), lang="en") for w in words}
+    return frozenset(found.union(*(g for g in _SAME_ACT if g & found)))
 
 
 @dataclass(frozen=True)
 class _Unhappened:
     bound: Point  # the time before which...
-    act: frozenset[str]  # ...this was not done (empty: "There was no alert")
+    act: frozenset[str]  # ...this was not done (lemmas; empty: "There was no alert")
     things: frozenset[str]  # ...to or by these: the object, else the subject
     clause: str  # the clause, up to the time
     head: str = ""  # with no act, the first thing named ("no alert about this attack")
-
-
-def _acts(words: list[str]) -> frozenset[str]:
-    return frozenset({_stem(w) for w in words} | {
-        x for g in _SAME_ACT if {_stem(w) for w in words} & g for x in g})
+    names: frozenset[str] = frozenset()  # names of the subject, where `things` are its words
 
 
 @functools.lru_cache(maxsize=65536)
 def _not_before(text: str) -> tuple[_Unhappened, ...]:
-    """Each "no X before T" / "not X until T" of a text."""
+    """Each "no X before T" / "not X until T" of a text that states a fact (not a rule:
+    "must not return until")."""
     out = []
     pts = points(text)
     for m in _BY_THEN.finditer(text):
         bound = next((p for p in pts if p.end > m.end() and p.start >= m.start()
                       and len(text[m.end():p.start].split()) <= _BOUND_WORDS
                       and not _CLAUSE_STOP.search(text, m.end(), p.start)), None)
-        if bound is None:
+        if bound is None or _OFFSET.search(text, m.end(), bound.start):
             continue
         begin = max((c.end() for c in _CLAUSE_STOP.finditer(text[:m.start()])), default=0)
         negated = list(_NOT.finditer(text, begin, m.start()))
-        if not negated or _OPEN.search(text, begin, m.start()):
+        if not negated or _OBLIGED.search(text, begin, m.start()):
             continue
         neg = negated[-1]  # the nearest ("which has never made a loss, did not disclose")
+        if _BY_THEN.search(text, neg.end(), m.start()):
+            continue  # "did not receive the warning until an hour before it sank": the first
         before = [w for w in _words(text[begin:neg.start()]) if w.lower() not in _FUNCTION]
         after = [w for w in _words(text[neg.end():m.start()])
-                 if w.lower() not in _FUNCTION and w.lower() not in _ADVERBS]
+                 if w.lower() not in _FUNCTION - _TELLING and w.lower() not in _ADVERBS]
+        clause = text[begin:m.start()]
         if not after and not text[neg.end():m.start()].strip():  # "It was not until March 9
             rest = text[bound.end:]  # that the company disclosed the breach"
             then = _THAT_THEN.match(rest)
             if then:  # (two words in common with the other: no act read here)
                 stop = _CLAUSE_STOP.search(rest, then.end())
+                said = rest[then.end():stop.start() if stop else len(rest)]
                 out.append(_Unhappened(bound, frozenset(), frozenset(
-                    content_words(rest[then.end():stop.start() if stop else len(rest)])
-                    - _WORDS_OF_TIME), text[begin:m.start()]))
+                    content_words(said) - _WORDS_OF_TIME), clause + " " + said))
             continue
+        names: list[str] = []
         if neg.group(0).lower() in ("no", "none", "nothing", "nobody"):
             # "received no storm warning": the word before; "no alert ... was raised": the
             # participle before the time; "There was no alert": none
@@ -1608,12 +1655,17 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
             last = _words(text[neg.end():m.start()])[-1:]
             if last and _AUXILIARY.search(text[:m.start()].rstrip()[:-len(last[0])]):
                 act += last
-            things = [w for w in after if w not in act] or before
+            things = [w for w in after if w not in act]
+            if neg.group(0).lower() == "nobody" or _NOBODY.match(text[neg.end():]):
+                things = []  # "No one was arrested": by or to anyone
         else:  # "did not notify the Office", "was not de-energised"
-            act, things = after[:1], after[1:] or before
-        out.append(_Unhappened(bound, _acts(act), frozenset(_stem(w) for w in things)
-                               - _WORDS_OF_TIME, text[begin:m.start()],
-                               "" if act else _stem(things[0]) if things else ""))
+            act, things = after[:1], after[1:]
+            if not things:  # what it was not done by: "Residents of Holm were not evacuated"
+                things, names = before, [w for w in before if w[0].isupper()][1:]
+        out.append(_Unhappened(
+            bound, _lemmas(act) if act else frozenset(),
+            frozenset(_stem(w) for w in things) - _WORDS_OF_TIME, clause,
+            "" if act else _stem(things[0]) if things else "", frozenset(names)))
     return tuple(out)
 
 
@@ -1626,13 +1678,17 @@ def timing_conflict(a: str, b: str) -> RuleHit | None:
     "There was no alert about this attack before the fourth of March" / "Veradyne's analysts
     had raised an alert ... on February 21"; "did not notify the Office ... until 22:40 on
     Saturday, March 6" / "informed the office on Friday, March 5". "The same thing": the same
-    act ("notify" and "inform" are one) and a word in common with what it was done to (or by,
-    where nothing follows: "the line was not de-energised until 15:40" / "the line had been
-    de-energised at 12:15"); with no act ("There was no alert"), the first thing named. The
-    earlier time must be stated, not negated, not a bound or a start ("after 2:15", "by March
-    3", "since March"), of that clause's day ("on March 7 at 9:00" is no time of the day
-    before), and both a forecast or neither ("would not go into the seabed before 2029" /
-    "filed in 2025")."""
+    act (by its lemma; "notify", "inform" and "tell" are one) and a word in common with what it
+    was done to (or by, where nothing follows: "the line was not de-energised until 15:40" /
+    "the line had been de-energised at 12:15", names and all: "Residents of Holm" are not
+    "Residents of Dravnik"); with no act ("There was no alert"), the first thing named; the
+    same part or degree ("not fully restored" / "partially restored", "the last survivors" /
+    "the first survivors"). The earlier time must be stated, not negated, not a bound or a
+    start ("after 2:15", "by March 3", "since March"), of that clause's day ("on March 7 at
+    9:00" is no time of the day before), the clause's only time ("disclosed it on March 9, a
+    week after it learned of it on March 2"), not another step of one message ("received no
+    storm warning" / "its warning, issued at four o'clock"), and both a forecast or neither
+    ("would not go into the seabed before 2029" / "filed in 2025")."""
     if _asked(a) or _asked(b):
         return None
     for neg, pos in ((a, b), (b, a)):
@@ -1647,31 +1703,40 @@ def timing_conflict(a: str, b: str) -> RuleHit | None:
             clause = _clause_of(pos, q.start, q.end)
             if _NOT.search(clause):
                 continue
-            if q.months is None and q.weekday is None and any(
-                    p is not q and (p.months or p.weekday is not None) and p.start < len(pos)
-                    and p.text in clause for p in pts):
-                continue  # "on March 7 at 9:00": the time of that day
+            others = [p for p in pts if p is not q and p.text in clause]
             words = content_words(clause)
+            raw = _words(clause)
             for u in unhappened:
-                if not earlier(q, u.bound) or made_only(clause, pos) != made_only(u.clause, neg):
-                    continue  # ("received no storm warning before ..." / "its warning, issued
-                    # at four o'clock": two steps of one warning)
+                if not earlier(q, u.bound) or two_steps(message_step(clause, pos),
+                                                        message_step(u.clause, neg)):
+                    continue
+                if any(not earlier(p, u.bound) for p in others):
+                    continue  # "disclosed it on March 9, a week after it learned of it on
+                    # March 2", "on March 7 at 9:00": which time is the act's?
                 if bool(_TO_COME.search(u.clause) or _TO_COME.search(
                         _clause_of(neg, u.bound.start, u.bound.end))) != bool(
                         _TO_COME.search(clause)):
                     continue  # "would not go into the seabed before 2029" / "filed in 2025"
-                if _same_happening(u, words):
+                if _same_happening(u, words, raw):
                     return RuleHit("numbers", "contradiction",
                                    f"dates: one side says not before {u.bound.text!r}, the "
                                    f"other {q.text!r}")
     return None
 
 
-def _same_happening(u: _Unhappened, words: set[str]) -> bool:
-    """Do the other clause's content words tell of the same happening?"""
+def _same_happening(u: _Unhappened, words: set[str], raw: list[str]) -> bool:
+    """Do the other clause's words (content stems, and all of them as written) tell of the
+    same happening?"""
+    mine = {w.lower() for w in _words(u.clause)} & _DEGREE
+    theirs = {w.lower() for w in raw} & _DEGREE
+    if mine != theirs and (mine or not theirs <= _FIRST):
+        return False  # "not fully restored" / "partially restored"; ("the first alert was
+        # raised at 1 a.m." / "no alert until 3 a.m." still clash)
+    if u.names and not u.names & set(raw) and any(w[0].isupper() for w in raw[1:]):
+        return False  # "Residents of Holm" / "Residents of Dravnik"
     if u.act:  # the same act, to or by the same thing ("did not arrest the suspect" /
         # "questioned the suspect's brother"; "did not issue a warning" / "issued visas": no)
-        return bool(u.act & words) and bool(u.things & words)
+        return bool(u.act & _lemmas(raw)) and (bool(u.things & words) or not u.things)
     if u.head:  # "There was no alert about this attack": an alert
         return u.head in words
     return len(u.things & words) >= 2  # "It was not until March 9 that the company disclosed

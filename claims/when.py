@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.numbers import extract_quantities
 
@@ -130,6 +130,7 @@ _ON_DAY = re.compile(r"^\s*(?:(?:in\s+the\s+|on\s+the\s+)?(?:morning|afternoon|e
                      r"(?:\s+of)?\s*|of\s+)?,?\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 # "at 9 p.m. Sunday", "at 9 p.m. on Sunday": the day of the week alone
 _THEN_WEEKDAY = re.compile(r"^,?\s*(?:on\s+)?(?:the\s+)?" + _WEEKDAY + r"\b", re.IGNORECASE)
+_AT = re.compile(r"^\s*,?\s*(?:at\s+)?$", re.IGNORECASE)
 # "between 2 and 3 a.m.": a stretch, no time it happened at
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+and\s+)?$", re.IGNORECASE)
 
@@ -161,7 +162,15 @@ def points(text: str) -> tuple[Point, ...]:
         out.append(Point(q.start, day.end, text[q.start:day.end], day.year, day.months,
                          day.day, day.weekday, minute, q.unit == "12h"))
     out += [d for d in dates if id(d) not in used]
-    return tuple(sorted(out, key=lambda p: p.start))
+    out.sort(key=lambda p: p.start)
+    for i in range(len(out) - 1):  # "on March 5 at 1 a.m.": the day, then its time
+        d, t = out[i], out[i + 1]
+        if d.months and d.minute is None and t.minute is not None and t.months is None \
+                and t.weekday is None and _AT.match(text[d.end:t.start]):
+            out[i:i + 2] = [Point(d.start, t.end, text[d.start:t.end], d.year, d.months, d.day,
+                                  d.weekday, t.minute, t.dial), t]
+            out[i + 1] = replace(out[i + 1], text="")  # (dropped below)
+    return tuple(p for p in out if p.text)
 
 
 SLACK = 10  # minutes: "nearly nine o'clock" may be 8:55

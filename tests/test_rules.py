@@ -1188,3 +1188,75 @@ def test_no_timing_clash_between_other_happenings_or_other_times(a, b):
 ])
 def test_a_time_said_first_clashes_however_the_not_before_is_put(a, b):
     assert timing_conflict(a, b) is not None
+
+
+@pytest.mark.parametrize("a, b", [
+    # the other clause's own later time: which is the act's?
+    ("The company did not disclose the breach until March 9",
+     "The company disclosed the breach on March 9, a week after it learned of it on March 2"),
+    # another part, order or degree of the thing
+    ("Power was not fully restored until Sunday, March 8",
+     "Power was partially restored on Saturday, March 7"),
+    ("The full report was not published until March 9",
+     "A preliminary report was published on March 2"),
+    ("The last survivors were not rescued until Friday, March 6",
+     "The first survivors were rescued on Thursday, March 5"),
+    ("Residents of Holm were not evacuated until 2 a.m.",
+     "Residents of Dravnik were evacuated at 1 a.m."),
+    # a rule, not a fact
+    ("Residents must not return until March 9", "Some residents returned on March 5"),
+    ("Residents were told not to return until March 9", "Some residents returned on March 5"),
+    # a time before the one named
+    ("The ship did not receive the warning until an hour before it sank at 11 p.m.",
+     "The ship received the warning at 10 p.m."),
+    # the nearest "not" says what was not done: "never reported a loss" is an aside
+    ("The company, which has never reported a loss, did not disclose the breach until March 9",
+     "The company reported a loss on March 2"),
+    # the message made, against the message received
+    ("The port authority received no storm warning before 6:10 p.m.",
+     "The storm warning the port later received was issued at 4 p.m."),
+])
+def test_no_timing_clash_for_another_time_part_rule_or_step(a, b):
+    assert timing_conflict(a, b) is None
+    assert timing_conflict(b, a) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The regulator did not ban the drug until May 2024",
+     "The regulator banned the drug in January 2024"),  # ban / banned
+    ("Tarrow did not inform the office until March 6",
+     "Tarrow told the office on March 5"),  # inform / tell
+    ("The victims' families were not told until Tuesday, March 3",
+     "The families were told on Monday, March 2"),
+    ("No one was arrested until Friday, March 6", "Two men were arrested on Thursday, March 5"),
+    ("The alarm was not raised until 3 a.m. on March 5",
+     "The alarm was raised on March 5 at 1 a.m."),
+    ("No alert was raised until 3 a.m.",
+     "The first alert was raised at 1 a.m."),  # the first of them, said on one side
+])
+def test_a_time_said_first_clashes_in_other_forms_of_the_act(a, b):
+    assert timing_conflict(a, b) is not None
+
+
+@pytest.mark.parametrize("a, b", [
+    # a statement, a point, an appeal: no messages passed on
+    ("Officials issued a statement saying the blast happened at 3 a.m.",
+     "Officials said the blast happened at 5 a.m."),
+    ("The key issue is that the blast happened at 3 a.m.",
+     "The key point is that the blast happened at 5 a.m."),
+    ("The warning was issued at 4 p.m., after the storm reached the coast",
+     "The warning was issued at 2 p.m."),
+    ("The fire service issued its first alert at 2 a.m.",
+     "The fire service raised its first alert at 4 a.m."),
+    # a start said two ways ("from", "began")
+    ("The curfew was in force from 10 p.m.", "The curfew began at 8 p.m."),
+    # one market on one date
+    ("Tarrow shares fell 6 percent on March 3", "Tarrow shares fell 9 percent on March 3"),
+    # no market at all
+    ("Cod stocks in Grey Sound have fallen by 23 percent since 2023",
+     "Cod stocks in Grey Sound have fallen by 15 percent since 2023"),
+    ("Lundar's shares of the quota rose to 43 percent",
+     "Lundar's shares of the quota rose to 45 percent"),
+])
+def test_figures_of_one_thing_still_clash_beside_messages_starts_and_markets(a, b):
+    assert numeric_conflict(a, b, 0.9) is not None

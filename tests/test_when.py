@@ -87,3 +87,9 @@ def test_the_earlier_of_two_points(a, b):
 ])
 def test_no_order_where_the_two_do_not_say_enough(a, b):
     assert not earlier(one(a), one(b))
+
+
+def test_days_of_the_week_apart_put_no_order_on_their_times():
+    # 9 a.m. on Monday may be after 10 a.m. on Saturday
+    assert not earlier(one("at 9 a.m. on Monday"), one("until 10 a.m. on Saturday"))
+    assert earlier(one("at 9 a.m. on Monday"), one("until 10 a.m. on Monday"))
