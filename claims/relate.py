@@ -26,6 +26,7 @@ from claims.numbers import FIGURE_HINT
 from claims.resolve import restated_claims
 from claims.rules import (
     align_figures,
+    asks,
     bare_figure,
     content_words,
     figure_keys,
@@ -831,12 +832,6 @@ def requests(verb: str | None, content: str) -> bool:
         re.match(r"(?:on|upon|for)\b", content.strip(), re.IGNORECASE))
 
 
-def asks(content: str) -> bool:
-    """A question ("How much cod was in the hold?" in an interview) states nothing: it
-    neither agrees nor clashes with anything (the judge took it as entailed by the answer)."""
-    return content.rstrip(" \"'”’)").endswith("?")
-
-
 # "Its final count", "turnout, revised to include late returns", "the corrected figure" (not
 # "the final day of the protests", "the latest in a series of walkouts", "the final quarter")
 _UPDATED = re.compile(r"\b(?:(?:final|revised|updated|corrected|latest|official)\s+(?:[\w-]+\s+)?"
@@ -947,7 +942,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     """(all relations, new cache rows, groups) after adding `new_claims` to the store.
 
     Only the new claims' neighbours (and the few claims that state one of their figures,
-    `figure_candidates`) are candidates, so adding a document costs about k x (its claims)
+    `figure_candidates`, or that the timing rule finds clash with one of their times among
+    their TIMING_PEERS nearest, `timing_candidates`) are candidates, so adding a document
+    costs about k x (its claims)
     judgements, and cached pairs cost none. With rebuild=True every claim's
     neighbours are judged again (cached verdicts of the same judge are reused).
     """

@@ -1544,8 +1544,6 @@ _BOUND_WORDS = 8  # words from "before" to the time it names ("before the Corrin
 # Hesk at ten past six": the time the ship left)
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:and|but|when|while|which|who)\b|\band\s+that\b|\bbut\b|"
                           r"\.(?:\s|$)", re.IGNORECASE)
-_UP_TO_PREPOSITION = re.compile(r"\b(?:of|for|to|with|from|about|in|on|at|by|into|over|"
-                                r"under|after)\b", re.IGNORECASE)
 _TO_COME = re.compile(r"\b(?:will|would|shall|won[’']t|due\s+to|is\s+to|are\s+to|going\s+to|"
                      r"expected\s+to|planned|plans?\s+to)\b", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:no|not|never|none|nothing|nobody|cannot|without)\b|n[’']t\b",
@@ -1619,6 +1617,8 @@ class _Unhappened:
 def _not_before(text: str) -> tuple[_Unhappened, ...]:
     """Each "no X before T" / "not X until T" of a text that states a fact (not a rule:
     "must not return until")."""
+    if not (_BY_THEN.search(text) and _NOT.search(text)):
+        return ()  # (most texts: no time read)
     out = []
     pts = points(text)
     for m in _BY_THEN.finditer(text):
@@ -1669,8 +1669,10 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
     return tuple(out)
 
 
-def _asked(text: str) -> bool:
-    return text.rstrip(" \"'”’)").endswith("?")
+def asks(content: str) -> bool:
+    """A question ("How much cod was in the hold?" in an interview) states nothing: it
+    neither agrees nor clashes with anything (the judge took it as entailed by the answer)."""
+    return content.rstrip(" \"'”’)").endswith("?")
 
 
 def timing_conflict(a: str, b: str) -> RuleHit | None:
@@ -1689,7 +1691,7 @@ def timing_conflict(a: str, b: str) -> RuleHit | None:
     week after it learned of it on March 2"), not another step of one message ("received no
     storm warning" / "its warning, issued at four o'clock"), and both a forecast or neither
     ("would not go into the seabed before 2029" / "filed in 2025")."""
-    if _asked(a) or _asked(b):
+    if asks(a) or asks(b):
         return None
     for neg, pos in ((a, b), (b, a)):
         unhappened = _not_before(neg)
