@@ -25,6 +25,7 @@ from claims.attribute import ANSWERED_NOUNS, NEGATING_VERBS, looks_like_person, 
 from claims.numbers import FIGURE_HINT
 from claims.resolve import restated_claims
 from claims.rules import (
+    NEGATION,
     align_figures,
     asks,
     bare_figure,
@@ -77,7 +78,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 88  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 89  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -350,7 +351,7 @@ def _model_clash(ab: Any, ba: Any, similarity: float, denial: bool = False) -> b
     liability"). Opening the gate to different years, weekdays or months and to "false",
     "denied", "rejected" added only wrong clashes on the seeds ("The port was closed to all
     traffic on Tuesday" / "The port reopened on Friday"): tuning 2, held out 2."""
-    if not (denial or _NEGATION.search(ab.premise) or _NEGATION.search(ab.hypothesis)
+    if not (denial or NEGATION.search(ab.premise) or NEGATION.search(ab.hypothesis)
             or figures_unshared(ab.premise, ab.hypothesis)):
         return False
     return _near_model_clash(ab, ba, similarity) or far_clash(ab, ba)
@@ -376,12 +377,12 @@ def _one_side_negated(a: str, b: str) -> bool:
     covers (the four words after it) is the other side's: "No passwords, bank details or card
     numbers were taken" / "the sample contained ... passwords"; not "Nobody has claimed
     responsibility for the attack" / "The attack killed 12 people"."""
-    in_a = bool(_NEGATION.search(a))
-    if in_a == bool(_NEGATION.search(b)):
+    in_a = bool(NEGATION.search(a))
+    if in_a == bool(NEGATION.search(b)):
         return False
     negated, other = (a, b) if in_a else (b, a)
     covered = " ".join(" ".join(_past_who(m, negated[m.end():]).split()[:4])
-                       for m in _NEGATION.finditer(negated))
+                       for m in NEGATION.finditer(negated))
     return bool(common_words(covered) & common_words(other))
 
 
@@ -408,15 +409,13 @@ def far_clash(ab: Any, ba: Any) -> bool:
     true clashes on reading; the held-out set: none more found, 1 more predicted."""
     if ab is ba or min(ab.scores["contradiction"], ba.scores["contradiction"]) < FAR_CLASH:
         return False
-    if not (_NEGATION.search(ab.premise) or _NEGATION.search(ab.hypothesis)):
+    if not (NEGATION.search(ab.premise) or NEGATION.search(ab.hypothesis)):
         return False  # worded apart, one side says the other's is not so ("No shots were
         # fired" / "two warning shots were fired"; not "fishing would be banned outright" /
         # "the boats landed fish worth 31 million florins")
     return bool(common_words(ab.premise) & common_words(ab.hypothesis))
 
 
-_NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|without|neither|nor)\b|n[’']t\b",
-                       re.IGNORECASE)
 
 
 def common_words(text: str) -> set[str]:

@@ -16,17 +16,16 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from claims.numbers import extract_quantities
+from claims.numbers import MONTHS, extract_quantities
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "January February March April May June July August September October November December"
-    .split())}
-_MONTHS |= {m[:3]: i for m, i in list(_MONTHS.items())} | {"Sept": 9}
+# the month names the numbers module knows (full, short and "Sept"), each with its number
+_MONTHS = {m: "JanFebMarAprMayJunJulAugSepOctNovDec".index(m[:3]) // 3 + 1
+           for m in MONTHS.split("|")}
 # capitalised only: "they will march 20 kilometres", "the minister may 3 times" are verbs
 _MONTH = r"(?P<m>(?-i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
-_WEEKDAYS = {d: i for i, d in enumerate(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
-_WEEKDAY = r"(?P<w>(?-i:" + "|".join(_WEEKDAYS) + r"))"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = {d: i for i, d in enumerate(WEEKDAYS)}
+_WEEKDAY = r"(?P<w>(?-i:" + "|".join(WEEKDAYS) + r"))"
 _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
@@ -145,8 +144,7 @@ def points(text: str) -> tuple[Point, ...]:
     for q in extract_quantities(text):
         if q.kind != "time":
             continue
-        if _BETWEEN.search(text[:q.start]) or re.match(r"\s*and\s", text[q.end:]) \
-                and _BETWEEN.search(text[:q.start] + "x and "):
+        if _BETWEEN.search(text[:q.start]):  # ("between 2" and "between 2 and 3 a.m.")
             continue
         day = next((d for d in dates if d.start >= q.end and id(d) not in used
                     and _ON_DAY.match(text[q.end:d.start])), None)
@@ -163,14 +161,16 @@ def points(text: str) -> tuple[Point, ...]:
                          day.day, day.weekday, minute, q.unit == "12h"))
     out += [d for d in dates if id(d) not in used]
     out.sort(key=lambda p: p.start)
-    for i in range(len(out) - 1):  # "on March 5 at 1 a.m.": the day, then its time
-        d, t = out[i], out[i + 1]
-        if d.months and d.minute is None and t.minute is not None and t.months is None \
-                and t.weekday is None and _AT.match(text[d.end:t.start]):
-            out[i:i + 2] = [Point(d.start, t.end, text[d.start:t.end], d.year, d.months, d.day,
-                                  d.weekday, t.minute, t.dial), t]
-            out[i + 1] = replace(out[i + 1], text="")  # (dropped below)
-    return tuple(p for p in out if p.text)
+    joined: list[Point] = []
+    for p in out:  # "on March 5 at 1 a.m.": the day, then its time
+        d = joined[-1] if joined else None
+        if d is not None and d.months and d.minute is None and p.minute is not None \
+                and p.months is None and p.weekday is None and _AT.match(text[d.end:p.start]):
+            joined[-1] = replace(d, end=p.end, text=text[d.start:p.end], minute=p.minute,
+                                 dial=p.dial)
+        else:
+            joined.append(p)
+    return tuple(joined)
 
 
 SLACK = 10  # minutes: "nearly nine o'clock" may be 8:55
