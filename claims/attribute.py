@@ -1984,7 +1984,7 @@ class Attributor:
             last = self._prev[-1]
             out.append(Attribution(speaker=last.speaker, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
-        if not out and not _GENRE_LABEL.match(text):
+        if not out and not _GENRE_LABEL.match(text) and not _RETRACTED.match(text):
             s, e = _trim_span(text, after_dateline, len(text))
             out.append(Attribution(speaker=None, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
@@ -2027,6 +2027,15 @@ _CLAIMS_BY = re.compile(r"(?:the\s+)?(?:claims?|allegations?|accusations?|assert
 _GENRE_LABEL = re.compile(r"(?:Transcript|Interview|Q\s*&\s*A|Watch|Listen|Video|Podcast|Live|"
                           r"Timeline|Factbox|Fact\s+box|Explainer|Profile|Obituary|In\s+pictures|"
                           r"Photos)\s*[:|]\s", re.IGNORECASE)
+
+
+# "Correction, May 15: An earlier version of this article gave the number ... as 71.", "An
+# article on May 11 said Veltmann had received 42 million marks": what the outlet printed and
+# now retracts, no claim of anyone's (the sentence after it, "The correct figure is 17", is)
+_RETRACTED = re.compile(r"(?:(?:Correction|Clarification)\b[^:.]{0,40}:\s*)?An?\s+(?:earlier|"
+                        r"previous|original)\s+version\s+of\s+this\s+(?:article|story|report)\b|"
+                        r"(?:Correction|Clarification)\b[^:.]{0,40}:\s*(?:An?|The)\s+(?:article|"
+                        r"story|report)\b", re.IGNORECASE)
 
 
 _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"

@@ -87,6 +87,8 @@ _JOINING = "and|on|in|of|or|to|by|per|for|at|a|an|the|one"  # "one-on-one", "one
 _HYPHEN_UNIT = re.compile(r"-(?:(?P<scale>thousand|million|billion|trillion)-)?"
                           r"(?P<unit>(?!(?:" + _JOINING + r")\b)[A-Za-z]+)\b", re.IGNORECASE)
 
+_AGED = re.compile(r"-old\b", re.IGNORECASE)  # "58-year-old", "six-month-old"
+
 # "a mile and a half", "an hour and a half" (1.5); "half a mile", "half a million people" (0.5)
 _AND_A_HALF = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?(?:an?|one)\s+(?P<unit>[a-z]+)"
                          r"\s+and\s+a\s+half(?![\w-])", re.IGNORECASE)
@@ -378,7 +380,9 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         if low == "one" and not (noun or scale != 1.0 or m.group("half") or m.group("pct")):
             continue  # "one of the last ..." is not a count
         kind, unit = "count", noun
-        if m.group("pct"):
+        if hyphen and noun == hyphen.group("unit") and _AGED.match(span, m.end() + hyphen.end()):
+            kind = "age"  # "a 58-year-old woman": who she is, no amount of anything
+        elif m.group("pct"):
             kind, unit = "percent", "%"
         elif m.group("cur") or noun.lower() in _CURRENCY:
             kind = "money"

@@ -18,9 +18,10 @@ from claims.numbers import extract_quantities
 from claims.rules import AMOUNTS
 from claims.types import Quantity
 
-# "the number is", "the true figure was", "the official figure stood at": a bare figure noun
-# that points back. Not "the number of displaced people is 1,200" (it names its own matter),
-# nor "the death toll was 41" or "the phone number is 555" (a noun that says what is counted,
+# "the number is", "the true figure was", "the official figure stood at", "the number at"
+# (what "The union put the number at 8,000" leaves): a bare figure noun that points back.
+# Not "the number of displaced people is 1,200" (it names its own matter), nor "the death
+# toll was 41" or "the phone number is 555" (a noun that says what is counted,
 # which the claim before it may not count).
 _POINTS_BACK = re.compile(
     r"^(?:the\s+|(?:(?:the|our|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[\w-]+|"  # "the
@@ -28,7 +29,7 @@ _POINTS_BACK = re.compile(
     r"(?:our|its|their|his|her|my)\s+)?"  # "our" (not "Nobody believes the commission's")
     r"(?:(?:true|real|actual|correct|right|accurate|official|final|new|revised|"
     r"overall)\s+)?(?:number|figure|total|count|tally)\s+"
-    r"(?:is|was|are|were|stood at|stands at|had been|has been|would be|will be)\s+"
+    r"(?:is|was|are|were|stood at|stands at|had been|has been|would be|will be|at)\s+"
     r"(?:(?:actually|really|in fact|now|only|just)\s+)?", re.IGNORECASE)
 # between two figures of one answer ("6,300 tonnes, or 87.5 percent"), and after the last (an
 # end, or another clause: "the number is 1,200 and that many residents have gone to stay with

@@ -608,7 +608,8 @@ def _clause_words(text: str, q: Quantity) -> set[str]:
     return {_sense(w) for w in _words(left + " " + right) if w.lower() not in _SKIP}
 
 
-_DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|a\s+|an\s+)?$",
+_DENIED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:(?:by|at|to|of|from)\s+)?"
+                     r"(?:the\s+|a\s+|an\s+)?$",
                      re.IGNORECASE)
 
 
@@ -957,13 +958,16 @@ def _clause_start(text: str, pos: int) -> int:
 
 # a count as it stands, which goes on changing: "19 were still missing", "26 people are now
 # confirmed dead", "the death toll rose to 21", "so far", "remain in hospital", "four people
-# have died" (not "now says",
+# have died", "the petition had passed 12,000 signatures", "eleven women have given birth
+# since the unit closed" (not "now says",
 # "the now-closed terminal")
 _RUNNING = re.compile(r"\b(?:still|now(?![-‐])(?!\s+(?:says?|said|insists?|admits?|claims?|"
                       r"believes?|accepts?|concedes?|estimates?)\b)|so\s+far|to\s+date|as\s+of|"
                       r"remains?|remained|(?:death|casualty)\s+toll|(?:have|has)\s+(?:now\s+)?"
                       r"(?:died|been\s+(?:killed|found|rescued|evacuated|displaced|injured|hurt|"
-                      r"arrested|confirmed|recovered|identified|treated)))\b", re.IGNORECASE)
+                      r"arrested|confirmed|recovered|identified|treated))|(?:have|has|had)\s+"
+                      r"(?:now\s+)?(?:passed|topped|surpassed)|(?:have|has)\s+(?:now\s+)?"
+                      r"(?:[\w-]+\s+){1,3}?since)\b", re.IGNORECASE)
 _NUMBERS_REASON = re.compile(r"^numbers: (['\"])(?P<x>.*?)\1 vs (['\"])(?P<y>.*?)\3")
 
 
@@ -1615,6 +1619,11 @@ class _Unhappened:
     names: frozenset[str] = frozenset()  # names of the subject, where `things` are its words
 
 
+# "not fire a single round", "not pay so much as a crown": the act, said with emphasis
+_MINIMISER = re.compile(r"\s*[\w’'-]+\s+(?:(?:a|one)\s+single|so\s+much\s+as\s+(?:a|an|one)|"
+                        r"even\s+(?:a|one))\s+[\w-]+\s*$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=65536)
 def _not_before(text: str) -> tuple[_Unhappened, ...]:
     """Each "no X before T" / "not X until T" of a text that states a fact (not a rule:
@@ -1662,6 +1671,9 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
                 things = []  # "No one was arrested": by or to anyone
         else:  # "did not notify the Office", "was not de-energised"
             act, things = after[:1], after[1:]
+            if _MINIMISER.match(text, neg.end(), m.start()):  # "Aldravian guns did not fire
+                # a single round before 05:30": did not fire, by the subject's name if it has one
+                things = [w for w in before if w[0].isupper()] or before
             if not things:  # what it was not done by: "Residents of Holm were not evacuated"
                 things, names = before, [w for w in before if w[0].isupper()][1:]
         out.append(_Unhappened(

@@ -205,6 +205,15 @@ def test_labelled_sample_sets(name, precision, recall):
      "offer was an insult.",
      [("Ann Lee", "said", "talks failed"),
       ("Ian Moor", "quoted as saying", "the offer was an insult")]),
+    # what an outlet printed and now retracts is no claim; the correction after it is
+    ("Correction, May 15, 2027: An earlier version of this article gave the number of wounded "
+     "people treated at Selvo District Hospital as 71.", []),
+    ("Correction: An article on May 11 said Veltmann had received 42 million marks in grants.",
+     []),
+    ("An earlier version of this story said Harnby was 85 km from Marrowgate.", []),
+    ("The correct figure is 17.", [(None, None, "The correct figure is 17")]),
+    ("Correction notices were posted at the station on Monday.",
+     [(None, None, "Correction notices were posted at the station on Monday")]),
 ])
 def test_reporting_patterns(text, expected):
     assert attributions(text) == expected

@@ -979,7 +979,7 @@ def test_one_speakers_amount_grown_by_a_later_day_is_an_update():
     from claims.relate import without_updates
     from claims.rules import numeric_conflict
 
-    day1, day2 = dt.date(2027, 8, 16), dt.date(2027, 8, 23)
+    day1, day2 = dt.date(2027, 8, 16), dt.date(2027, 8, 20)  # (within a week: one Monday)
     pairs = [  # (earlier, later): speaker, content, published
         (("Kaldrian Fire Service", "the fire had burned 2,100 hectares", day1),
          ("Kaldrian Fire Service", "the area burned had reached 6,300 hectares", day2)),
@@ -1223,3 +1223,25 @@ def test_the_judges_entailment_makes_no_agreement_between_two_different_figures(
     # no figure on one side: the judge decides
     a, b = "the stadium will cost 59 million crowns", "the stadium will cost more than planned"
     assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "agree"
+
+
+def test_one_weekday_named_in_articles_a_week_apart_is_two_days():
+    from claims.relate import without_updates
+
+    rows = [  # (content, published)
+        ("Veltmann shares fell 2.4 percent on Monday to 39.16 marks", dt.date(2028, 5, 16)),
+        ("Veltmann shares fell 3.1 percent on Monday to 39.25 marks", dt.date(2028, 5, 9)),
+        ("Veltmann shares fell 2.4 percent on Monday", dt.date(2028, 5, 10)),  # days apart:
+        ("Veltmann shares fell 3.1 percent on Monday", dt.date(2028, 5, 9)),  # one Monday
+        ("Veltmann shares fell 2.4 percent on May 8", dt.date(2028, 5, 16)),  # no weekday
+        ("Veltmann shares fell 3.1 percent on May 8", dt.date(2028, 5, 9)),
+    ]
+    claims = pl.DataFrame({"claim_id": range(len(rows)), "speaker": ["KPA", "Herald"] * 3,
+                           "sentence": [r[0] for r in rows], "content": [r[0] for r in rows],
+                           "published": [r[1] for r in rows]})
+    rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
+                          "similarity": 0.8, "method": "numbers",
+                          "reasons": ["numbers: '2.4 percent' vs '3.1 percent' (%)"],
+                          "judged_at": dt.datetime.now(dt.UTC)} for i in range(0, len(rows), 2)],
+                        schema=RELATIONS)
+    assert without_updates(rels, claims)["a"].to_list() == [2, 4]

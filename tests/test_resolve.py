@@ -21,6 +21,9 @@ from claims.store import Store
     # whose figure it is: an owner before the figure noun
     ("The electoral commission's figure is nine.", ["nine"]),
     ("Our count was 2,870", ["2,870"]),
+    # what "The union put the number at 8,000" leaves of the claim
+    ("the number at 8,000", ["8,000"]),
+    ("the figure at about 600", ["about 600"]),
 ])
 def test_a_figure_of_what_was_said_before_is_an_answer(content, figures):
     assert [q.text for q in answered_figures(content)] == figures
@@ -39,6 +42,7 @@ def test_a_figure_of_what_was_said_before_is_an_answer(content, figures):
     "The figure was 4.9 percent a year earlier",  # more than the claim before it says
     "the number was 1,200 in 2019",
     "the true figure was 1,200, not 3,000",
+    "the figure at the centre of the row, 3,000",  # "at" a place, not a figure
 ])
 def test_other_claims_are_no_answers(content):
     assert answered_figures(content) == []

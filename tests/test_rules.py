@@ -170,12 +170,23 @@ def test_the_same_share_sum_or_head_count_stated_differently_clashes(a, b, simil
     assert hit is not None and all(f in hit.reason for f in figures)
 
 
+def test_two_peoples_ages_are_no_figures_to_compare():
+    assert numeric_conflict("eight people had now died, after a 58-year-old woman died in "
+                            "hospital", "four patients were still in hospital and one, a "
+                            "12-year-old boy, remained in intensive care", 0.6) is None
+    assert numeric_conflict("a 10-year contract", "a 15-year contract", 0.9) is not None
+
+
 def test_a_figure_one_side_rejects_is_no_shared_figure_but_a_clash():
     a = "there were 28 tonnes of cod in the hold, not the 42 tonnes claimed by inspectors"
     b = "the trawler had 42 tonnes of cod on board"
     assert shared_figure(a, b) is None
     hit = numeric_conflict(a, b, similarity=0.65)
     assert hit is not None and "rejects '42 tonnes'" in hit.reason
+    # "not by 38 percent": a change it rejects, no change it reports
+    a = 'its orders had fallen "by about a quarter" last year, not by 38 percent'
+    b = "Orders from Norvel Motors fell by 38 percent last year"
+    assert shared_figure(a, b) is None and shared_figure(a, b, hedged=False) is None
 
 
 def test_a_figure_set_against_the_statements_own_is_no_shared_figure():
@@ -841,6 +852,16 @@ def test_only_counts_that_go_on_are_running_counts():
     assert not running_figures("numbers: '4 million euros' vs '6 million euros'",
                                "The insurer has offered 4 million euros",
                                "The insurer offered 6 million euros")
+    # a threshold a count has passed, a count since a day
+    assert running_figures("numbers: '12,000 signatures' vs 'nearly nine thousand signatures'",
+                           "the petition had passed 12,000 signatures",
+                           "The petition has nearly nine thousand signatures")
+    assert running_figures("numbers: 'About 30 women' vs 'Sixteen women'",
+                           "About 30 women were booked to give birth there",
+                           "Sixteen women have given birth since the unit closed")
+    assert not running_figures("numbers: '30 women' vs '16 women'",
+                               "30 women gave birth there in May", "16 women gave birth there "
+                               "in May, since the unit had closed in April")
 
 
 def test_running_figures_reads_the_reason_numeric_conflict_writes():
@@ -1185,6 +1206,11 @@ def test_no_timing_clash_between_other_happenings_or_other_times(a, b):
     ("An alert was not raised until 3 a.m.", "An alert was raised shortly after 1 a.m."),
     ("The alert was not raised before March 10",
      "The alert was raised on the twenty first of February"),
+    # with emphasis: "not a single round" is "did not fire"
+    ('Aldravian guns "did not fire a single round before 05:30"',
+     "the mission first recorded outgoing artillery fire from the Aldravian side at 05:18"),
+    ("Tarrow did not pay a single crown before March 13",
+     "Tarrow paid 9 million crowns on March 2"),
 ])
 def test_a_time_said_first_clashes_however_the_not_before_is_put(a, b):
     assert timing_conflict(a, b) is not None
@@ -1203,6 +1229,8 @@ def test_a_time_said_first_clashes_however_the_not_before_is_put(a, b):
      "The first survivors were rescued on Thursday, March 5"),
     ("Residents of Holm were not evacuated until 2 a.m.",
      "Residents of Dravnik were evacuated at 1 a.m."),
+    ("Aldravian guns did not fire a single round before 05:30",  # not done by another
+     "Kesmiran guns fired at 05:18"),
     # a rule, not a fact
     ("Residents must not return until March 9", "Some residents returned on March 5"),
     ("Residents were told not to return until March 9", "Some residents returned on March 5"),
