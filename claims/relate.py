@@ -59,7 +59,9 @@ FLOOR = 0.45  # cosine below which two claims are not about the same matter...
 FAR_CLASH = 0.85  # ...unless the model is this sure of a contradiction both ways and they
 # share a word (seeds: "two warning shots were fired" / "No shots were fired at any point",
 # cosine 0.40; "text alerts were sent to about 4,000 phones" / "they had received no alert")
-SAME_MATTER = 0.6  # cosine from which entailment one way makes an agreement
+SAME_MATTER = 0.6  # cosine from which entailment one way makes an agreement...
+ONE_WAY_SURE = 0.7  # ...where the judge is this sure of it, or the two are at least
+ONE_WAY_SIMILARITY = 0.65  # this close (tuned on the seeds' reviewed precision)
 SAME_FIGURE = 0.45  # cosine from which the same figure of the same thing makes an agreement
 # (from 0.5: "Galeforth put the figure at 35 decibels" / "The substation will produce
 # thirty-five decibels", 0.49; tuning sets 4 more written agreements, none between sentences
@@ -78,7 +80,7 @@ DENIAL_SURE = 0.5  # ...where the judge's agreement is at least this sure,
 FAR_DENIAL = 0.9  # ...or, at any distance, where the statement entails the denied one this much
 NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosine >= FLOOR)
 
-VERDICT_RULES = 90  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 91  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -592,8 +594,12 @@ def _verdict(ab: Any, ba: Any, similarity: float,
         # dam's design limits", 0.87, which the model calls a contradiction both ways)
         return "agree", round(similarity, 4), "similarity", [
             f"near-paraphrase (cosine {similarity:.2f}), no clash found"]
-    if "entailment" in (ab.label, ba.label) and similarity >= SAME_MATTER and words:
-        j = ab if ab.label == "entailment" else ba
+    # Entailment one way, from SAME_MATTER: only where the judge is sure or the two are close.
+    # Below both, the seeds' one-way agreements were a coin toss (13 tuning sets: 21 wrong, 10
+    # right, 2 written down; held out: 2 wrong fewer, none right lost).
+    j = ab if ab.label == "entailment" else ba
+    if j.label == "entailment" and similarity >= SAME_MATTER and words and (
+            j.scores["entailment"] >= ONE_WAY_SURE or similarity >= ONE_WAY_SIMILARITY):
         return "agree", round(j.scores["entailment"], 4), "model", [
             f"one entails the other ({j.scores['entailment']:.2f}), cosine {similarity:.2f}"]
     # (alike in words, not in figures: "a 25-crown credit" / "raise its bill credit to 75

@@ -550,6 +550,24 @@ def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_w
                     0.38)[0] == "neutral"  # a figure that names something
 
 
+def test_entailment_one_way_agrees_only_where_sure_or_close():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    a = "the ferry's stern door had been left open when she sailed from Hesk"
+    b = "investigators examined the stern door of the ferry in the dock at Hesk on Monday"
+
+    def verdict(entailment: float, similarity: float) -> str:
+        sure = {"entailment": entailment, "neutral": 0.9 - entailment, "contradiction": 0.1}
+        unsure = {"entailment": 0.2, "neutral": 0.7, "contradiction": 0.1}
+        return _combine(Judgement("entailment", sure, None, ("model",), a, b),
+                        Judgement("neutral", unsure, None, ("model",), b, a), similarity)[0]
+
+    assert verdict(0.75, 0.61) == "agree"  # sure
+    assert verdict(0.5, 0.66) == "agree"  # close
+    assert verdict(0.5, 0.61) == "neutral"  # neither: a coin toss on the seeds
+
+
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
     from claims.judge import Judgement
     from claims.relate import _combine, judged
