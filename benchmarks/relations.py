@@ -20,6 +20,7 @@ import json
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from claims import relate
 from claims.labels import RelationScore, score_relations
@@ -27,6 +28,7 @@ from claims.pipeline import ingest
 from claims.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+HELD_OUT = {"vaccine-recall", "rail-strike", "mine-collapse"}  # never tuned on
 
 
 def main() -> None:
@@ -68,7 +70,7 @@ def main() -> None:
                          "agreement_precision_vs_labels": round(s.agreement_precision, 3),
                          "agreements_between_clashing_sentences": s.predicted_agreements_wrong,
                          "non_conflicts_flagged": s.non_conflicts_flagged,
-                         **reviewed(s)})
+                         "clash_methods": s.clash_methods, **reviewed(s)})
             if args.v:
                 for m in s.missed:
                     print("  missed", folder.name, m)
@@ -81,6 +83,9 @@ def main() -> None:
     print("  ".join(cols))
     for r in rows:
         print("  ".join(str(r[c]) for c in cols))
+    share = by_method([r for r in rows if r["set"] not in HELD_OUT])
+    print("clash precision by method, tuning sets (relate.CLASH_SHARE): " + ", ".join(
+        f"{m} {v['share']} ({v['right']} of {v['right'] + v['wrong']})" for m, v in share.items()))
     together = one_store(folders, args.judge_model)
     print(f"all {together['sets']} sets in one store: {together['cross_set_clashes']} of "
           f"{together['clashes']} clashes and {together['cross_set_agreements']} of "
@@ -89,8 +94,20 @@ def main() -> None:
     out.write_text(json.dumps({"k": args.k, "floor": args.floor, "judge": args.judge_model,
                                "model_clash": args.model_clash,
                                "model_clash_similarity": args.model_clash_similarity,
-                               "sets": rows, "one_store": together}, indent=2) + "\n")
+                               "sets": rows, "clash_share_tuning": share,
+                               "one_store": together}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
+
+
+def by_method(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Right and wrong predicted clashes per method over the sets, and the share right."""
+    tally: dict[str, list[int]] = {}
+    for r in rows:
+        for method, (right, wrong) in r["clash_methods"].items():
+            t = tally.setdefault(method, [0, 0])
+            t[0], t[1] = t[0] + right, t[1] + wrong
+    return {m: {"right": r, "wrong": w, "share": round(r / (r + w), 2) if r + w else None}
+            for m, (r, w) in sorted(tally.items())}
 
 
 def reviewed(s: RelationScore) -> dict[str, float | int | None]:

@@ -141,6 +141,9 @@ class RelationScore:
     reviewed_agreements_right: int = 0
     reviewed_agreements_wrong: int = 0
     unreviewed_agreements: int = 0
+    # per method of the predicted clashes with a verdict (written down or reviewed): [right,
+    # wrong] ("numbers": [92, 39]): what `relate.CLASH_SHARE` is measured from
+    clash_methods: dict[str, list[int]] = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -196,8 +199,10 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
             for c in side:
                 side_of[c] = (g["group_id"], i)
     kinds: dict[tuple[int, int], str] = {}
-    for a, b, kind in relations.select("a", "b", "kind").iter_rows():
+    methods: dict[tuple[int, int], str] = {}
+    for a, b, kind, method in relations.select("a", "b", "kind", "method").iter_rows():
         kinds[(min(a, b), max(a, b))] = kind
+        methods[(min(a, b), max(a, b))] = method
 
     def ids(sentence: str, speaker: str | None = None) -> list[int]:
         found = by_sentence.get(" ".join(sentence.split()), [])
@@ -237,6 +242,10 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
     verdict = {pair: item["verdict"] for item in load_reviewed(folder) for pair in pairs(item)}
     for pair, kind in kinds.items():
         if kind == "contradict":
+            right = pair in clash_pairs or verdict.get(pair) == "clash"
+            if right or pair in written or pair in verdict:
+                tally = score.clash_methods.setdefault(methods[pair], [0, 0])
+                tally[0 if right else 1] += 1
             score.predicted_clashes += 1
             score.predicted_clashes_labelled += pair in clash_pairs
             score.predicted_clashes_wrong += pair in agree_pairs

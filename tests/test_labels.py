@@ -30,7 +30,8 @@ def test_answers_find_transcript_turns_and_count_hits_misses_and_wrong_calls(tmp
                            "speaker": ["Annika Rosk", None, "Annika Rosk", None, None, None,
                                        None]})
     relations = pl.DataFrame({"a": [1, 3, 3], "b": [2, 4, 7],
-                              "kind": ["contradict", "contradict", "contradict"]})
+                              "kind": ["contradict", "contradict", "contradict"],
+                              "method": ["model", "numbers", "numbers"]})
     groups = pl.DataFrame({"group_id": [], "sides": []},
                           schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
     score = score_relations(tmp_path, claims, relations, groups)
@@ -54,7 +55,8 @@ def test_an_answer_naming_a_speaker_counts_only_that_speakers_claim(tmp_path):
     claims = pl.DataFrame({"claim_id": [1, 2, 3],
                            "sentence": [both, both, "The board says the number is 1,200."],
                            "speaker": ["Water Board", "Edda Farrow", "Water Board"]})
-    relations = pl.DataFrame({"a": [1, 2], "b": [3, 3], "kind": ["agree", "contradict"]})
+    relations = pl.DataFrame({"a": [1, 2], "b": [3, 3], "kind": ["agree", "contradict"],
+                              "method": ["numbers", "numbers"]})
     groups = pl.DataFrame({"group_id": [], "sides": []},
                           schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
     score = score_relations(tmp_path, claims, relations, groups)
@@ -81,7 +83,9 @@ def test_reviewed_verdicts_count_for_precision_not_recall(tmp_path):
     # (1-4, written the other way round), one never reviewed (3-7); agreements: the written
     # one (5-6), one reviewed wrong (5-7), one never reviewed (4-6)
     relations = pl.DataFrame({"a": [1, 2, 1, 3, 5, 5, 4], "b": [2, 3, 4, 7, 6, 7, 6],
-                              "kind": ["contradict"] * 4 + ["agree"] * 3})
+                              "kind": ["contradict"] * 4 + ["agree"] * 3,
+                              "method": ["numbers", "model", "model", "model", "model",
+                                         "model", "model"]})
     groups = pl.DataFrame({"group_id": [], "sides": []},
                           schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
     score = score_relations(tmp_path, claims, relations, groups)
@@ -90,6 +94,8 @@ def test_reviewed_verdicts_count_for_precision_not_recall(tmp_path):
     assert (score.reviewed_clashes_right, score.reviewed_clashes_wrong,
             score.unreviewed_clashes) == (1, 1, 1)
     assert score.clash_precision_reviewed == 2 / 3  # the unreviewed one left out
+    # per method, what has a verdict: numbers 1-2 right; model 1-4 right, 2-3 wrong
+    assert score.clash_methods == {"numbers": [1, 0], "model": [1, 1]}
     assert (score.reviewed_agreements_right, score.reviewed_agreements_wrong,
             score.unreviewed_agreements) == (0, 1, 1)
     assert score.agreement_precision_reviewed == 1 / 2

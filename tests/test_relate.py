@@ -363,6 +363,13 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     assert len(by_numbers) < len(rows)  # the judge's clash ("closed" / "not closed") left out
     both = shown("--method", "Numbers", "--method", "model")
     assert {x["method"] for x in both} <= {"numbers", "model"} and len(both) > len(by_numbers)
+    # the score is how often such clashes were right on the seeds: a rule's clash first, and
+    # --min-score 0.5 leaves out the model's alone
+    methods = [x["method"] for x in rows]
+    assert "model" in methods and methods.index("numbers") < methods.index("model")
+    sure = shown("--min-score", "0.5")
+    assert sure and {x["method"] for x in sure} <= {"numbers", "negation", "denial"}
+    assert len(sure) == len([x for x in rows if x["method"] != "model"])
     r = runner.invoke(app, ["conflicts", "--index", index, "--method", "rules"])
     said = " ".join(r.output.replace("│", " ").split())  # (the error box wraps lines)
     assert r.exit_code == 2 and "unknown rules: use numbers, negation, denial, model" in said
