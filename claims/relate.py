@@ -87,7 +87,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 # p(contradiction) from 0.5 to 0.9). So `claims conflicts` shows a rule's clash before the
 # model's alone, and `--min-score 0.5` leaves out the model's.
 CLASH_SHARE = {"numbers": 0.7, "negation": 0.75, "denial": 0.73, "model": 0.41}
-VERDICT_RULES = 91  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 92  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -445,6 +445,11 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
             f"denial: one side denies {said or denied!r}, the other states it (entailment "
             f"{sure:.2f}, cosine {similarity:.2f})"]
 
+    if denied is not None and also_denies(denied, ab.hypothesis if ab.premise == denied
+                                          else ab.premise):
+        return "agree", 0.9, "denial", [  # "denied that any of its shells fell on Brezna" /
+            f"both reject {said or denied!r}: one denies it, the other says it did not "
+            "happen"]  # "no Kesmiran shell fell on Brezna": the model reads past the "no"
     far = surely_stated(FAR_DENIAL)
     if far:
         return far
@@ -518,6 +523,25 @@ def entailed_figure(a: str, b: str) -> str | None:
     if not (FIGURE_HINT.search(a) and FIGURE_HINT.search(b)):
         return None
     return shared_figure(a, b, hedged=False) or bare_figure(a, b)
+
+
+_CLAUSES = re.compile(r"[;,]\s+|\s+(?:and|but)\s+|\.\s+")
+_HEDGE_AFTER = re.compile(r"\s+(?:more|less|fewer|later|earlier|longer|sooner)\b")  # "no more
+# than three hundred": a bound, no denial
+
+
+def also_denies(denied: str, other: str) -> bool:
+    """Does `other` say, in its clause nearest the statement one side denies, that it did
+    not happen ("some of its shells fell on Brezna" / "No Kesmiran shell was fired before
+    twenty to six, and no Kesmiran shell fell on Brezna")? The clause that shares most of the
+    statement's content words must share half of both's together, and carry a negation."""
+    words = content_words(denied)
+    if not words or not NEGATION.search(other) or NEGATION.search(denied):
+        return False  # (a denied "anyone had boarded without a ticket": no plain statement)
+    best = max(_CLAUSES.split(other), key=lambda c: len(words & content_words(c)))
+    theirs = content_words(best)
+    return 2 * len(words & theirs) >= len(words | theirs) and any(
+        not _HEDGE_AFTER.match(best, m.end()) for m in NEGATION.finditer(best))
 
 
 def far_denial(ab: Any, ba: Any, denied: str, enough: float = FAR_DENIAL) -> float | None:

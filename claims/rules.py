@@ -1617,8 +1617,15 @@ class _Unhappened:
     clause: str  # the clause, up to the time
     head: str = ""  # with no act, the first thing named ("no alert about this attack")
     names: frozenset[str] = frozenset()  # names of the subject, where `things` are its words
+    noun: str = ""  # what there was none of, where an act is named ("no ... shell was fired")
 
 
+# what "no" names, up to a preposition, a verb, a participle or a stop: "No Kesmiran shell
+# was fired"
+_NO_PHRASE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)(?=\s+(?:about|of|on|in|at|"
+                        r"for|from|to|with|by|was|were|is|are|had|has|have|been|before|until|"
+                        r"till)\b|\s+[\w’'-]+(?:ed|ing)\b|\s*[,.;:]|\s*$)",  # "no alert
+                        re.IGNORECASE)  # connected with the attack": an alert
 # "not fire a single round", "not pay so much as a crown": the act, said with emphasis
 _MINIMISER = re.compile(r"\s*[\w’'-]+\s+(?:(?:a|one)\s+single|so\s+much\s+as\s+(?:a|an|one)|"
                         r"even\s+(?:a|one))\s+[\w-]+\s*$", re.IGNORECASE)
@@ -1659,6 +1666,7 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
                     content_words(said) - _WORDS_OF_TIME), clause + " " + said))
             continue
         names: list[str] = []
+        noun = ""
         if neg.group(0).lower() in ("no", "none", "nothing", "nobody"):
             # "received no storm warning": the word before; "no alert ... was raised": the
             # participle before the time; "There was no alert": none
@@ -1667,6 +1675,9 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
             if last and _AUXILIARY.search(text[:m.start()].rstrip()[:-len(last[0])]):
                 act += last
             things = [w for w in after if w not in act]
+            named = _NO_PHRASE.match(text, neg.end())  # "No Kesmiran shell was fired": a
+            if act and named and not _NOBODY.match(text[neg.end():]):  # shell, whoever else
+                noun = _stem(named.group("head"))  # is named
             if neg.group(0).lower() == "nobody" or _NOBODY.match(text[neg.end():]):
                 things = []  # "No one was arrested": by or to anyone
         else:  # "did not notify the Office", "was not de-energised"
@@ -1679,7 +1690,7 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
         out.append(_Unhappened(
             bound, _lemmas(act) if act else frozenset(),
             frozenset(_stem(w) for w in things) - _WORDS_OF_TIME, clause,
-            "" if act else _stem(things[0]) if things else "", frozenset(names)))
+            "" if act else _stem(things[0]) if things else "", frozenset(names), noun))
     return tuple(out)
 
 
@@ -1751,6 +1762,9 @@ def _same_happening(u: _Unhappened, words: set[str], raw: list[str]) -> bool:
         # raised at 1 a.m." / "no alert until 3 a.m." still clash)
     if u.names and not u.names & set(raw) and any(w[0].isupper() for w in raw[1:]):
         return False  # "Residents of Holm" / "Residents of Dravnik"
+    if u.noun and u.noun not in words:
+        return False  # "No Kesmiran shell was fired" / "Aldravian artillery had fired on
+        # Kesmiran positions": no shell
     if u.act:  # the same act, to or by the same thing ("did not arrest the suspect" /
         # "questioned the suspect's brother"; "did not issue a warning" / "issued visas": no)
         return bool(u.act & _lemmas(raw)) and (bool(u.things & words) or not u.things)

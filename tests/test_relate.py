@@ -575,6 +575,29 @@ def test_entailment_one_way_agrees_only_where_sure_or_close():
     assert verdict(0.5, 0.61) == "neutral"  # neither: a coin toss on the seeds
 
 
+def test_a_denial_and_a_statement_that_it_did_not_happen_agree():
+    from claims.judge import Judgement
+    from claims.relate import _combine, also_denies, judged
+
+    denial = judged("any of its shells fell on Brezna", "Kesmira", "denied")
+    other = "No Kesmiran shell was fired before twenty to six, and no Kesmiran shell fell on Brezna"
+    assert also_denies(denial.text, other)
+    # the judge reads past the "no" and finds the statement entailed: no clash for that
+    sure = {"entailment": 0.95, "neutral": 0.04, "contradiction": 0.01}
+    kind, _, method, reasons = _combine(
+        Judgement("entailment", sure, None, ("model",), other, denial.text),
+        Judgement("entailment", sure, None, ("model",), denial.text, other), 0.69, denial.text,
+        denial.said)
+    assert (kind, method) == ("agree", "denial") and "both reject" in reasons[0]
+    # no denial of it: a bound ("no more than"), another matter, a denied "without"
+    assert not also_denies("the jobs figure was right",
+                           "The union says no more than three hundred of the jobs will go")
+    assert not also_denies("the ferry was overloaded",
+                           "The stern door of the ferry was not fully closed")
+    assert not also_denies("some one had boarded without a ticket",
+                           "a dozen survivors had gone straight home without registering")
+
+
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
     from claims.judge import Judgement
     from claims.relate import _combine, judged
