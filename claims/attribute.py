@@ -662,7 +662,12 @@ BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company",
                    "enterprises", "acoustics", "engineering", "consulting", "consultants",
                    "associates", "ecology", "analytics", "telecom", "communications",
                    "ferries", "mutual", "insurance", "assurance", "transport", "buses",
-                   "power", "electric", "utilities"}
+                   "power", "electric", "utilities", "automotive", "aerospace", "steel",
+                   "metals", "textiles", "media", "biologics", "biotech", "healthcare",
+                   "plastics", "packaging", "electronics", "semiconductors", "aviation",
+                   "minerals", "retail", "securities", "properties", "developments",
+                   "builders", "contractors", "robotics", "machinery", "automation",
+                   "breweries", "dairies", "mills", "motorworks"}
 
 
 def _role_key(role: str) -> str:
@@ -2032,10 +2037,10 @@ _GENRE_LABEL = re.compile(r"(?:Transcript|Interview|Q\s*&\s*A|Watch|Listen|Video
 # "Correction, May 15: An earlier version of this article gave the number ... as 71.", "An
 # article on May 11 said Veltmann had received 42 million marks": what the outlet printed and
 # now retracts, no claim of anyone's (the sentence after it, "The correct figure is 17", is)
-_RETRACTED = re.compile(r"(?:(?:Correction|Clarification)\b[^:.]{0,40}:\s*)?An?\s+(?:earlier|"
-                        r"previous|original)\s+version\s+of\s+this\s+(?:article|story|report)\b|"
-                        r"(?:Correction|Clarification)\b[^:.]{0,40}:\s*(?:An?|The)\s+(?:article|"
-                        r"story|report)\b", re.IGNORECASE)
+_NOTICE = r"(?:(?:Correction|Clarification)s?(?:\s*[,(][^:]{0,40})?|Editor[’']s\s+note)\s*:\s*"
+_RETRACTED = re.compile(r"(?:" + _NOTICE + r")?An?\s+(?:earlier|previous|original)\s+version\s+"
+                        r"of\s+this\s+(?:article|story|report)\b|" + _NOTICE +
+                        r"(?:An?|The)\s+(?:article|story|report)\b", re.IGNORECASE)
 
 
 _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"

@@ -242,7 +242,7 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
     verdict = {pair: item["verdict"] for item in load_reviewed(folder) for pair in pairs(item)}
     for pair, kind in kinds.items():
         if kind == "contradict":
-            right = pair in clash_pairs or verdict.get(pair) == "clash"
+            right = pair in clash_pairs or pair not in written and verdict.get(pair) == "clash"
             if right or pair in written or pair in verdict:
                 tally = score.clash_methods.setdefault(methods[pair], [0, 0])
                 tally[0 if right else 1] += 1

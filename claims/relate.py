@@ -87,7 +87,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 # p(contradiction) from 0.5 to 0.9). So `claims conflicts` shows a rule's clash before the
 # model's alone, and `--min-score 0.5` leaves out the model's.
 CLASH_SHARE = {"numbers": 0.7, "negation": 0.75, "denial": 0.73, "model": 0.41}
-VERDICT_RULES = 92  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 93  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -526,22 +526,27 @@ def entailed_figure(a: str, b: str) -> str | None:
 
 
 _CLAUSES = re.compile(r"[;,]\s+|\s+(?:and|but)\s+|\.\s+")
-_HEDGE_AFTER = re.compile(r"\s+(?:more|less|fewer|later|earlier|longer|sooner)\b")  # "no more
-# than three hundred": a bound, no denial
+# after a "no" or "not", no denial: a bound ("no more than three hundred"), an aside ("not
+# only", "not long after", "never stopped shelling", "for no reason")
+_NOT_DENYING = re.compile(r"\s+(?:more|less|fewer|later|earlier|longer|sooner|only|long|"
+                          r"stopped|stop|ceased|reason|doubt|denies|disputes)\b", re.IGNORECASE)
 
 
 def also_denies(denied: str, other: str) -> bool:
     """Does `other` say, in its clause nearest the statement one side denies, that it did
     not happen ("some of its shells fell on Brezna" / "No Kesmiran shell was fired before
     twenty to six, and no Kesmiran shell fell on Brezna")? The clause that shares most of the
-    statement's content words must share half of both's together, and carry a negation."""
+    statement's content words must share half of both's together, and say no to one of the
+    statement's words within the three that follow the negation."""
     words = content_words(denied)
     if not words or not NEGATION.search(other) or NEGATION.search(denied):
         return False  # (a denied "anyone had boarded without a ticket": no plain statement)
     best = max(_CLAUSES.split(other), key=lambda c: len(words & content_words(c)))
     theirs = content_words(best)
     return 2 * len(words & theirs) >= len(words | theirs) and any(
-        not _HEDGE_AFTER.match(best, m.end()) for m in NEGATION.finditer(best))
+        not _NOT_DENYING.match(best, m.end()) and m.group(0).lower() != "without"
+        and content_words(" ".join(best[m.end():].split()[:3])) & words
+        for m in NEGATION.finditer(best))  # what it says no to is the statement's
 
 
 def far_denial(ab: Any, ba: Any, denied: str, enough: float = FAR_DENIAL) -> float | None:
@@ -763,6 +768,16 @@ def relation_score(kind: str, method: str, judged: float) -> float:
     return CLASH_SHARE.get(method, judged) if kind == "contradict" else judged
 
 
+def shown_scores(relations: pl.DataFrame) -> pl.DataFrame:
+    """Relations with each clash's score as `relation_score` gives it now, for a store whose
+    relations were written before a clash's score was its method's share (until `claims
+    relate` rebuilds them)."""
+    share = pl.col("method").replace_strict(CLASH_SHARE, default=pl.col("score"),
+                                            return_dtype=pl.Float64)
+    return relations.with_columns(score=pl.when(pl.col("kind") == "contradict").then(share)
+                                  .otherwise(pl.col("score")))
+
+
 _DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects", "disputed",
             "disputes", "refuted", "refutes", "contested", "contests"}
 _ANAPHOR_BODY = (r"(?:this|that|the|these|those|its|their|such|his|her|any|all)\s+"
@@ -895,6 +910,11 @@ _PRONOUN = {"he", "she", "they", "it", "we", "i", "you"}
 _NAMED = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w'’.&-]*)+$")
 
 
+def _dated(text: str) -> bool:
+    """Does the text name a day of a month ("on Monday, May 8")?"""
+    return any(p.day is not None and p.months for p in points(text))
+
+
 def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """Drop the figure clashes that are no clash between sources:
     - one speaker updates their own figure: both claims are the same speaker's (not an
@@ -931,9 +951,10 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
         if x is None or y is None:
             continue
         if x["published"] and y["published"] and abs(x["published"] - y["published"]) \
-                >= dt.timedelta(days=7) and same_weekday(x["content"], y["content"]):
+                >= dt.timedelta(days=7) and same_weekday(x["content"], y["content"]) \
+                and not (_dated(x["content"]) or _dated(y["content"])):
             drop.append((a, b))  # "shares fell 2.4 percent on Monday" in two articles a week
-            continue  # apart or more: two Mondays
+            continue  # apart or more: two Mondays (not "on Monday, May 8")
         if x["published"] and y["published"] and x["published"] != y["published"] \
                 and not same_weekday(x["content"], y["content"]) \
                 and running_figures((reasons or [""])[0] or "", x["content"], y["content"]):

@@ -18,7 +18,7 @@ import polars as pl
 
 from claims import __version__
 from claims.conflicts import strongest_first
-from claims.relate import content_key
+from claims.relate import content_key, shown_scores
 from claims.store import Store
 
 REPORT_VERSION = 1
@@ -41,7 +41,7 @@ def build_report(store: Store, title: str = "Claims report",
     """The report as one JSON-able value (`now` fixes the timestamp, for golden files)."""
     claims_df = store.claims()
     docs_df = store.documents()
-    rels = store.relations()
+    rels = shown_scores(store.relations())
     groups_df = store.groups()
     docs = {r["doc_id"]: r for r in docs_df.select("doc_id", "uri", "title")
             .iter_rows(named=True)}

@@ -966,8 +966,10 @@ _RUNNING = re.compile(r"\b(?:still|now(?![-‐])(?!\s+(?:says?|said|insists?|adm
                       r"remains?|remained|(?:death|casualty)\s+toll|(?:have|has)\s+(?:now\s+)?"
                       r"(?:died|been\s+(?:killed|found|rescued|evacuated|displaced|injured|hurt|"
                       r"arrested|confirmed|recovered|identified|treated))|(?:have|has|had)\s+"
-                      r"(?:now\s+)?(?:passed|topped|surpassed)|(?:have|has)\s+(?:now\s+)?"
-                      r"(?:[\w-]+\s+){1,3}?since)\b", re.IGNORECASE)
+                      r"(?:now\s+)?(?:passed|topped|surpassed)\s+(?:the\s+)?(?:\d|[a-z]+\s+"
+                      r"(?:hundred|thousand|million))|(?:have|has)\s+(?:now\s+)?(?:[\w-]+\s+)"
+                      r"{1,3}?since\b(?![^,;.]*\bthat\b))", re.IGNORECASE)  # (not "had passed
+# the bill by 40 votes", "has insisted since Friday that 58 people died")
 _NUMBERS_REASON = re.compile(r"^numbers: (['\"])(?P<x>.*?)\1 vs (['\"])(?P<y>.*?)\3")
 
 
@@ -1624,11 +1626,13 @@ class _Unhappened:
 # was fired"
 _NO_PHRASE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)(?=\s+(?:about|of|on|in|at|"
                         r"for|from|to|with|by|was|were|is|are|had|has|have|been|before|until|"
-                        r"till)\b|\s+[\w’'-]+(?:ed|ing)\b|\s*[,.;:]|\s*$)",  # "no alert
-                        re.IGNORECASE)  # connected with the attack": an alert
-# "not fire a single round", "not pay so much as a crown": the act, said with emphasis
+                        r"till)\b|\s+[\w’'-]+ed\b|\s*[,.;:]|\s*$)",  # "no alert connected
+                        re.IGNORECASE)  # with the attack": an alert ("no storm warning": a warning)
+# "not fire a single round", "not fire so much as a shot": the act, said with emphasis
 _MINIMISER = re.compile(r"\s*[\w’'-]+\s+(?:(?:a|one)\s+single|so\s+much\s+as\s+(?:a|an|one)|"
-                        r"even\s+(?:a|one))\s+[\w-]+\s*$", re.IGNORECASE)
+                        r"even\s+(?:a|one))\s+(?:round|shot|shell|bullet|missile|rocket)s?\s*$",
+                        re.IGNORECASE)  # (only a shot: "did not pay a single crown" may be
+# to the lawyers, "did not receive a single complaint" is about complaints)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -134,8 +134,10 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
 def first_words(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
     """{"Galeforth": "Galeforth Renewables"}: a one-word label that is the first word of
     exactly one organisation's name among `names` (a wire record that only ever says
-    "Galeforth", where another document names the company in full) and the last word of no
-    other name ("Kalder", where "Sten Kalder" speaks too)."""
+    "Galeforth", where another document names the company in full), or of one company's
+    shorter than all the others ("Veltmann Automotive", not its parts "Veltmann Marsk Ltd"
+    and "Veltmann Marsk Pension Fund"), and the last word of no other name ("Kalder", where
+    "Sten Kalder" speaks too)."""
     wanted = {label for label in labels
               if " " not in label and label[:1].isupper() and not label.isupper()}
     if not wanted:
@@ -148,5 +150,11 @@ def first_words(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
             ended.add(words[-1])
             if words[0] in wanted and words[-1].lower() in ORG_HEADS | BUSINESS_NAMES:
                 begun.setdefault(words[0], set()).add(name)
-    return {label: next(iter(begun[label])) for label in wanted
-            if len(begun.get(label, ())) == 1 and label not in ended}
+    out = {}
+    for label in wanted - ended:
+        names = sorted(begun.get(label, ()), key=lambda n: len(n.split()))
+        if len(names) == 1 or len(names) > 1 and names[0].split()[-1].lower() in \
+                BUSINESS_NAMES and len(names[0].split()) < len(names[1].split()):  # the
+            out[label] = names[0]  # group itself, not its parts: "Veltmann Automotive", not
+            # "Veltmann Marsk Ltd" (but "Port" is no "Port Authority" more than another)
+    return out

@@ -127,9 +127,11 @@ def test_clock_times_are_minutes_after_midnight(text, minutes, qualifier):
         ("it would appeal against the 250,000-euro fine", 250_000, "EUR", "money",
          "250,000-euro"),
         ("a 40-percent cut in the catch", 40, "%", "percent", "40-percent"),
-        # an age says who someone is, no amount of anything
-        ("a 58-year-old woman died in hospital", 58, "year", "age", "58"),
-        ("a six-month-old baby was rescued", 6, "month", "age", "a six"),
+        # an age is an age of someone: a woman's, not a boy's
+        ("a 58-year-old woman died in hospital", 58, "year-old woman", "count",
+         "58-year-old woman"),
+        ("a six-month-old baby was rescued", 6, "month-old baby", "count",
+         "a six-month-old baby"),
     ],
 )
 def test_halves_and_hyphenated_units_are_read(text, value, unit, kind, words):

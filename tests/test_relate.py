@@ -596,6 +596,26 @@ def test_a_denial_and_a_statement_that_it_did_not_happen_agree():
                            "The stern door of the ferry was not fully closed")
     assert not also_denies("some one had boarded without a ticket",
                            "a dozen survivors had gone straight home without registering")
+    # a "no" or "not" about something else, or an aside
+    for other in ("Police used tear gas on the marchers without warning",
+                  "Police used tear gas on the marchers for no reason",
+                  "Police never stopped using tear gas on the marchers",
+                  "Not only had police used tear gas on the marchers, they had charged"):
+        assert not also_denies("police had used tear gas on the marchers", other), other
+    assert also_denies("police had used tear gas on the marchers",
+                       "police had not used tear gas on the marchers")
+
+
+def test_a_store_written_before_shows_a_clash_score_as_now():
+    from claims.relate import CLASH_SHARE, shown_scores
+
+    now = dt.datetime.now(dt.UTC)
+    rels = pl.DataFrame([{"a": 1, "b": 2, "kind": k, "score": 0.96, "similarity": 0.7,
+                          "method": m, "reasons": [], "judged_at": now}
+                         for k, m in (("contradict", "model"), ("agree", "model"),
+                                      ("contradict", "numbers"))], schema=RELATIONS)
+    assert shown_scores(rels)["score"].to_list() == [CLASH_SHARE["model"], 0.96,
+                                                     CLASH_SHARE["numbers"]]
 
 
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
@@ -1283,8 +1303,10 @@ def test_one_weekday_named_in_articles_a_week_apart_is_two_days():
         ("Veltmann shares fell 3.1 percent on Monday", dt.date(2028, 5, 9)),  # one Monday
         ("Veltmann shares fell 2.4 percent on May 8", dt.date(2028, 5, 16)),  # no weekday
         ("Veltmann shares fell 3.1 percent on May 8", dt.date(2028, 5, 9)),
+        ("Veltmann shares fell 2.4 percent on Monday, May 8", dt.date(2028, 5, 16)),  # the
+        ("Veltmann shares fell 3.1 percent on Monday, May 8", dt.date(2028, 5, 9)),  # date
     ]
-    claims = pl.DataFrame({"claim_id": range(len(rows)), "speaker": ["KPA", "Herald"] * 3,
+    claims = pl.DataFrame({"claim_id": range(len(rows)), "speaker": ["KPA", "Herald"] * 4,
                            "sentence": [r[0] for r in rows], "content": [r[0] for r in rows],
                            "published": [r[1] for r in rows]})
     rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict", "score": 0.9,
@@ -1292,4 +1314,4 @@ def test_one_weekday_named_in_articles_a_week_apart_is_two_days():
                           "reasons": ["numbers: '2.4 percent' vs '3.1 percent' (%)"],
                           "judged_at": dt.datetime.now(dt.UTC)} for i in range(0, len(rows), 2)],
                         schema=RELATIONS)
-    assert without_updates(rels, claims)["a"].to_list() == [2, 4]
+    assert without_updates(rels, claims)["a"].to_list() == [2, 4, 6]

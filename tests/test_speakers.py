@@ -141,6 +141,10 @@ def test_a_one_word_name_is_the_one_organisation_it_begins():
     assert canonical({"Kalder"}, names) == {}
     assert canonical({"Port"}, names | {"Port Authority"}) == {}  # two organisations
     assert canonical({"Reszke"}, names) == {}  # no organisation begins with it
+    # the group itself, not its parts; a carmaker is a company
+    group = {"Veltmann Automotive", "Veltmann Marsk Ltd", "Veltmann Marsk Pension Fund"}
+    assert canonical({"Veltmann"}, group) == {"Veltmann": "Veltmann Automotive"}
+    assert canonical({"Veltmann"}, {"Veltmann Marsk Ltd", "Veltmann Szeret Ltd"}) == {}
 
 
 def test_the_coastguard_is_the_one_coastguard_named_in_full():
