@@ -196,9 +196,11 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
                 continue
             if not _same_head(x.unit, y.unit):
                 continue
-            if (x.qualifier or y.qualifier) and _head(x.unit) in _DURATIONS:
+            if (x.qualifier or y.qualifier) and _head(x.unit) in _DURATIONS and not (
+                    x.value == y.value and not (x.qualifier and y.qualifier)):
                 continue  # "nearly two hours", "at least twenty minutes": a rough span, and
-                # two rough spans are no one report ("72 hours", "30-day" are)
+                # two rough spans are no one report ("72 hours", "30-day" are; so is "around
+                # 35 minutes" against "thirty-five minutes")
             if x.value == y.value and (hedged or x.qualifier == y.qualifier):
                 out.append((_fmt(x), (x.value, y.value)))
                 continue

@@ -1164,8 +1164,10 @@ def test_a_message_made_is_not_the_message_received_for_the_timing_rule():
      "the ship was at least twenty minutes late when she sailed", None),
     ("the line was still live nearly two hours after the warning",
      "the line had been switched off nearly two hours before the fire", None),
-    # an exact one is
+    # an exact one is, and so is an exact one within a rough one of the very same value
     ("Tarrow took 72 hours to report the breach", "the law gives a company 72 hours", "72 hours"),
+    ("the ambulance takes thirty-five minutes", "could be reached in around 35 minutes",
+     "thirty-five minutes"),
     # a hedge holds a figure of the same thing only, not of a kind of it
     ("the ferry had only 11 crew aboard", "At least nine people died", None),
     ("11 people died", "At least nine people died", "11 people within At least nine people"),
