@@ -422,6 +422,10 @@ _RELATIVE_AFTER = re.compile(r"^\s+(?:that|which)\b", re.IGNORECASE)  # ("the 30
 # their homes" after "4.2 million euros": people, not euros)
 
 
+_OF_OWN = re.compile(r"\s+of\s+(?:our|its|their|his|her|my|your|the|these|those)\s+",
+                     re.IGNORECASE)
+
+
 def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Bare counts that say what they count only through a figure beside them."""
     out = list(qs)
@@ -441,6 +445,12 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         if noun and noun.split()[0].lower() not in _NOT_COUNTED \
                 and not noun.lower().endswith("ed"):  # "95 buildings had been
             out[i] = replace(q, unit=noun)  # destroyed, 58 of them homes": 58 homes
+            continue
+        own = _OF_OWN.match(text[q.end:q.end + 40]) if not q.unit else None
+        noun = _counted_noun(text, q.end + own.end())[0] if own else ""
+        if noun and noun.split()[0].lower() not in _NOT_COUNTED and not re.search(
+                r"(?:ed|[’']s|s[’'])$", noun.lower()):  # "three of its soldiers": three
+            out[i] = replace(q, unit=noun)  # soldiers (not "nine of the region's")
             continue
         before = out[i - 1] if i else None
         if before is not None and not q.unit and before.kind in ("count", "money") \

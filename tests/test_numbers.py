@@ -315,6 +315,10 @@ def test_a_share_with_a_dot_is_no_time():
     ("95 buildings had been destroyed, 58 of them homes", 58, "homes"),
     ("640 of them were sleeping in shelters", 640, ""),  # a verb, no noun
     ("About 1,100 of those evacuated were allowed to return", 1100, ""),
+    # a part of one's own: "three of its soldiers" are three soldiers
+    ("three of its soldiers were wounded near Ruzan", 3, "soldiers"),
+    ("Three of our soldiers were wounded, one of them seriously", 3, "soldiers"),
+    ("nine of the region's polling stations", 9, "region's"),  # no noun of its own
     # "57 that ...": what the figure before it in the sentence counts
     ("a review of 412 invoices from the builder found 57 that appear to bill twice", 57,
      "invoices"),
