@@ -662,12 +662,12 @@ BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company",
                    "enterprises", "acoustics", "engineering", "consulting", "consultants",
                    "associates", "ecology", "analytics", "telecom", "communications",
                    "ferries", "mutual", "insurance", "assurance", "transport", "buses",
-                   "power", "electric", "utilities", "automotive", "aerospace", "steel",
+                   "power", "electric", "utilities", "automotive", "aerospace",
                    "metals", "textiles", "media", "biologics", "biotech", "healthcare",
                    "plastics", "packaging", "electronics", "semiconductors", "aviation",
                    "minerals", "retail", "securities", "properties", "developments",
                    "builders", "contractors", "robotics", "machinery", "automation",
-                   "breweries", "dairies", "mills", "motorworks"}
+                   "breweries", "dairies", "motorworks"}  # (not "steel", "mills": surnames)
 
 
 def _role_key(role: str) -> str:
@@ -2037,7 +2037,8 @@ _GENRE_LABEL = re.compile(r"(?:Transcript|Interview|Q\s*&\s*A|Watch|Listen|Video
 # "Correction, May 15: An earlier version of this article gave the number ... as 71.", "An
 # article on May 11 said Veltmann had received 42 million marks": what the outlet printed and
 # now retracts, no claim of anyone's (the sentence after it, "The correct figure is 17", is)
-_NOTICE = r"(?:(?:Correction|Clarification)s?(?:\s*[,(][^:]{0,40})?|Editor[’']s\s+note)\s*:\s*"
+_NOTICE = (r"(?:(?:Correction|Clarification)s?(?:\s*[,(—–-][^:]{0,40}|\s+on\s+[^:]{1,40})?|"
+           r"Editor[’']s\s+note)\s*:\s*")
 _RETRACTED = re.compile(r"(?:" + _NOTICE + r")?An?\s+(?:earlier|previous|original)\s+version\s+"
                         r"of\s+this\s+(?:article|story|report)\b|" + _NOTICE +
                         r"(?:An?|The)\s+(?:article|story|report)\b", re.IGNORECASE)

@@ -87,9 +87,7 @@ _JOINING = "and|on|in|of|or|to|by|per|for|at|a|an|the|one"  # "one-on-one", "one
 _HYPHEN_UNIT = re.compile(r"-(?:(?P<scale>thousand|million|billion|trillion)-)?"
                           r"(?P<unit>(?!(?:" + _JOINING + r")\b)[A-Za-z]+)\b", re.IGNORECASE)
 
-# "58-year-old woman", "six-month-old baby", "the 80-year-old dam": an age of someone
-_AGED = re.compile(r"-old\b(?:\s+(?P<who>(?!(?:and|or|of|in|at|on|was|is|who|had|has)\b)"
-                   r"[a-z]+)\b)?")
+_AGED = re.compile(r"-old\b", re.IGNORECASE)  # "58-year-old woman", "the 80-year-old dam"
 
 # "a mile and a half", "an hour and a half" (1.5); "half a mile", "half a million people" (0.5)
 _AND_A_HALF = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?(?:an?|one)\s+(?P<unit>[a-z]+)"
@@ -385,8 +383,11 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         aged = _AGED.match(span, m.end() + hyphen.end()) if hyphen and noun == hyphen.group(
             "unit") else None
         if aged:  # "a 58-year-old woman": an age of a woman, no count of years (a 12-year-old
-            unit = f"{noun}-old {aged.group('who')}".rstrip()  # boy's is another's)
-            noun_end = aged.end()
+            who, who_end = _counted_noun(span, aged.end())  # boy's is another's; "the
+            if who:  # 58-year-old died": of someone unnamed, nothing to compare)
+                unit, noun_end = f"{noun}-old {who}", who_end
+            else:
+                kind = "age"
         elif m.group("pct"):
             kind, unit = "percent", "%"
         elif m.group("cur") or noun.lower() in _CURRENCY:

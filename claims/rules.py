@@ -968,9 +968,11 @@ _RUNNING = re.compile(r"\b(?:still|now(?![-‐])(?!\s+(?:says?|said|insists?|adm
                       r"remains?|remained|(?:death|casualty)\s+toll|(?:have|has)\s+(?:now\s+)?"
                       r"(?:died|been\s+(?:killed|found|rescued|evacuated|displaced|injured|hurt|"
                       r"arrested|confirmed|recovered|identified|treated))|(?:have|has|had)\s+"
-                      r"(?:now\s+)?(?:passed|topped|surpassed)\s+(?:the\s+)?(?:\d|[a-z]+\s+"
-                      r"(?:hundred|thousand|million))|(?:have|has)\s+(?:now\s+)?(?:[\w-]+\s+)"
-                      r"{1,3}?since\b(?![^,;.]*\bthat\b))", re.IGNORECASE)  # (not "had passed
+                      r"(?:now\s+)?(?:passed|topped|surpassed)\s+(?:the\s+)?(?:\d[\d,.]*|"
+                      r"(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                      r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a)(?:\s+(?:hundred|"
+                      r"thousand|million))?)|(?:have|has)\s+(?:now\s+)?(?:[\w-]+\s+){1,3}?"
+                      r"since(?![^,;.]*\bthat\b))\b", re.IGNORECASE)  # (not "had passed
 # the bill by 40 votes", "has insisted since Friday that 58 people died")
 _NUMBERS_REASON = re.compile(r"^numbers: (['\"])(?P<x>.*?)\1 vs (['\"])(?P<y>.*?)\3")
 
@@ -1632,7 +1634,8 @@ _NO_PHRASE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)(?=\s+(?
                         re.IGNORECASE)  # with the attack": an alert ("no storm warning": a warning)
 # "not fire a single round", "not fire so much as a shot": the act, said with emphasis
 _MINIMISER = re.compile(r"\s*[\w’'-]+\s+(?:(?:a|one)\s+single|so\s+much\s+as\s+(?:a|an|one)|"
-                        r"even\s+(?:a|one))\s+(?:round|shot|shell|bullet|missile|rocket)s?\s*$",
+                        r"even\s+(?:a|one))\s+(?:[\w-]+\s+)?(?:round|shot|shell|bullet|missile|"
+                        r"rocket)s?\s*$",
                         re.IGNORECASE)  # (only a shot: "did not pay a single crown" may be
 # to the lawyers, "did not receive a single complaint" is about complaints)
 

@@ -152,9 +152,21 @@ def first_words(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
                 begun.setdefault(words[0], set()).add(name)
     out = {}
     for label in wanted - ended:
-        names = sorted(begun.get(label, ()), key=lambda n: len(n.split()))
-        if len(names) == 1 or len(names) > 1 and names[0].split()[-1].lower() in \
-                BUSINESS_NAMES and len(names[0].split()) < len(names[1].split()):  # the
-            out[label] = names[0]  # group itself, not its parts: "Veltmann Automotive", not
-            # "Veltmann Marsk Ltd" (but "Port" is no "Port Authority" more than another)
+        found = sorted(begun.get(label, ()), key=lambda n: len(n.split()))
+        if len(found) == 1 or len(found) >= 2 and _group_of(found):
+            out[label] = found[0]
     return out
+
+
+def _group_of(found: list[str]) -> bool:
+    """Is the first (shortest) of these names a company whose parts the others are: the one
+    company among them ("Veltmann Automotive"; "Veltmann Marsk Pension Fund"), or one whose
+    others, two or more, are named alike ("Veltmann Marsk Ltd", "Veltmann Marsk Pension
+    Fund")? Not one of two companies ("Samsung Biologics", "Samsung Electronics Co"), nor
+    "Port Authority" among other ports."""
+    head, *rest = [n.split() for n in found]
+    if head[-1].lower() not in BUSINESS_NAMES or any(len(r) <= len(head) for r in rest):
+        return False
+    if not any(r[-1].lower() in BUSINESS_NAMES for r in rest):
+        return True
+    return len(rest) >= 2 and all(r[1] == rest[0][1] != head[1] for r in rest)

@@ -34,7 +34,7 @@ class Quantity:
 
     value: float
     unit: str  # counted noun or unit ("people", "observation posts", "%"); "" when none
-    kind: str  # count | percent | money | year | ordinal | time
+    kind: str  # count | percent | money | year | ordinal | time | age
     qualifier: str  # "", "more than", "up to", "about", "at least", ...
     text: str  # the words it came from
     start: int  # offsets in the document text

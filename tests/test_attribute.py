@@ -214,6 +214,9 @@ def test_labelled_sample_sets(name, precision, recall):
     ("An earlier version of this story said Harnby was 85 km from Marrowgate.", []),
     ("Correction, Jan. 5, 2027: An earlier version of this article said 71.", []),
     ("Editor's note: An earlier version of this story said the dam was 40 years old.", []),
+    ("Correction on May 15: An earlier version of this article said 71.", []),
+    ("Police spokeswoman Karen Mills said the road was closed.",  # a surname, no mill
+     [("Karen Mills", "said", "the road was closed")]),
     ("Correction officers said: a report by the ministry found 40 cases.",  # kept
      [(None, None, "Correction officers said: a report by the ministry found 40 cases")]),
     ("The correct figure is 17.", [(None, None, "The correct figure is 17")]),

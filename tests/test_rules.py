@@ -177,6 +177,11 @@ def test_two_peoples_ages_are_no_figures_to_compare():
     # ...one's age given two ways is
     assert numeric_conflict("The victim, a 58-year-old woman, died in hospital",
                             "The victim, a 61-year-old woman, died in hospital", 0.9)
+    assert numeric_conflict("Victim, 58-Year-Old Woman, Dies", "Victim, 61-Year-Old Woman, Dies",
+                            0.9)  # a headline's capitals
+    # ...but not two ages of no one named: "the 58-year-old died" / "the 12-year-old died"
+    assert numeric_conflict("the 58-year-old died in hospital", "the 12-year-old died in "
+                            "hospital", 0.9) is None
     assert numeric_conflict("a 10-year contract", "a 15-year contract", 0.9) is not None
 
 
@@ -868,6 +873,11 @@ def test_only_counts_that_go_on_are_running_counts():
     assert not running_figures("numbers: '58 people' vs '61 people'",  # since: the saying
                                "The ministry has insisted since Friday that 58 people died",
                                "61 people died")
+    assert not running_figures("numbers: '120 people' vs '140 people'",  # a word's start
+                               "120 people died, as officials confirmed on Stillwater Road",
+                               "140 people died")
+    assert running_figures("numbers: 'forty' vs '52'", "the petition has passed forty",
+                           "it has 52")
     assert not running_figures("numbers: '30 women' vs '16 women'",
                                "30 women gave birth there in May", "16 women gave birth there "
                                "in May, since the unit had closed in April")

@@ -145,6 +145,9 @@ def test_a_one_word_name_is_the_one_organisation_it_begins():
     group = {"Veltmann Automotive", "Veltmann Marsk Ltd", "Veltmann Marsk Pension Fund"}
     assert canonical({"Veltmann"}, group) == {"Veltmann": "Veltmann Automotive"}
     assert canonical({"Veltmann"}, {"Veltmann Marsk Ltd", "Veltmann Szeret Ltd"}) == {}
+    assert canonical({"Samsung"}, {"Samsung Biologics", "Samsung Electronics Co"}) == {}
+    assert canonical({"Veltmann"}, {"Veltmann Automotive", "Veltmann Marsk pension fund"}) \
+        == {"Veltmann": "Veltmann Automotive"}  # the one company, and a part of it
 
 
 def test_the_coastguard_is_the_one_coastguard_named_in_full():
