@@ -1064,6 +1064,13 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if not name:
         # A descriptor: "the top Russian diplomat" -> the last person sharing a title word.
         words = {t.lower().rstrip(".") for t in clean}
+        if not definite and len(clean) == 1 and clean[0].lower() in _PERSON_ROLE_HEADS \
+                and doc.last_person is None and doc.ahead is not None:  # "..., minister says" in a
+            named = [e for e in doc.ahead.entities  # headline: the one person the story
+                     if e.kind == "person" and clean[0].lower() in e.title_words]  # calls
+            if len(named) == 1:  # that ("Defence Minister Ilona Brask said")
+                ent = doc.register(named[0].name, "person", named[0].title_words)
+                return ent.name, ent
         if definite and clean and clean[-1].lower() in _PERSON_ROLE_HEADS:
             people = [e for e in doc.entities if e.kind == "person"]
             for e in reversed(people):

@@ -711,6 +711,16 @@ def test_a_headline_descriptor_is_the_organisation_the_story_names():
     assert {s for s, _, _ in got} == {"Lorvanian Society for the Protection of Birds"}
 
 
+def test_a_headline_role_is_the_one_person_the_story_gives_that_role():
+    body = ("\n\nKesmira moved 2,000 troops to the border, Defence Minister Ilona Brask told "
+            "parliament on Thursday.")
+    got = attributions("Kesmira massed 2,000 troops, minister says" + body)
+    assert got[0][:2] == ("Ilona Brask", "says")
+    got = attributions("Kesmira massed 2,000 troops, minister says" + body + " Foreign "
+                       "Minister Lada Seren said talks would go on.")
+    assert got[0][0] == "minister"  # two ministers: which one is not said
+
+
 def test_a_place_name_may_lead_a_lowercase_descriptor():
     for text in ("The boats landed fish worth 31 million florins, the Vellin fisheries "
                  "office said.",
