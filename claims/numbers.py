@@ -450,9 +450,10 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         own = _OF_OWN.match(text[q.end:q.end + 40]) if not q.unit else None
         noun = _counted_noun(text, q.end + own.end())[0] if own else ""
         if noun and noun.split()[0].lower() not in _NOT_COUNTED and not re.search(
-                r"(?:ed|[’']s|s[’'])$", noun.lower()):  # "three of its soldiers": three
-            out[i] = replace(q, unit=noun)  # soldiers (not "nine of the region's")
-            continue
+                r"(?:ed|[’']s|s[’'])$", noun.lower()) and (
+                noun.lower().endswith("s") or noun.lower().split()[-1] in _PLURALS):
+            out[i] = replace(q, unit=noun)  # "three of its soldiers": three soldiers (not
+            continue  # "nine of the region's", "two of the three", "three of our own said")
         before = out[i - 1] if i else None
         if before is not None and not q.unit and before.kind in ("count", "money") \
                 and before.unit and (_SAME_UNIT_JOIN.match(text[before.end:q.start]) or (

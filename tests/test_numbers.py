@@ -319,6 +319,7 @@ def test_a_share_with_a_dot_is_no_time():
     ("three of its soldiers were wounded near Ruzan", 3, "soldiers"),
     ("Three of our soldiers were wounded, one of them seriously", 3, "soldiers"),
     ("nine of the region's polling stations", 9, "region's"),  # no noun of its own
+    ("three of our own said so", 3, ""),  # no plural noun: no count of anything
     # "57 that ...": what the figure before it in the sentence counts
     ("a review of 412 invoices from the builder found 57 that appear to bill twice", 57,
      "invoices"),
