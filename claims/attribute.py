@@ -1996,10 +1996,13 @@ class Attributor:
             last = self._prev[-1]
             out.append(Attribution(speaker=last.speaker, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
-        if not out and not _GENRE_LABEL.match(text) and not _RETRACTED.match(text):
+        if not out and not _GENRE_LABEL.match(text):
             s, e = _trim_span(text, after_dateline, len(text))
             out.append(Attribution(speaker=None, mention=None, verb=None,
                                    start=sentence.start + s, end=sentence.start + e))
+        if _RETRACTED.match(text):
+            out = []  # what a correction notice retracts is no one's claim, not even "the
+            # report"'s ("Correction: An earlier version of this report said 71.")
         self._prev = out
         return out
 
@@ -2046,9 +2049,11 @@ _GENRE_LABEL = re.compile(r"(?:Transcript|Interview|Q\s*&\s*A|Watch|Listen|Video
 # now retracts, no claim of anyone's (the sentence after it, "The correct figure is 17", is)
 _NOTICE = (r"(?:(?:Correction|Clarification)s?(?:\s*[,(—–-][^:]{0,40}|\s+on\s+[^:]{1,40})?|"
            r"Editor[’']s\s+note)\s*:\s*")
-_RETRACTED = re.compile(r"(?:" + _NOTICE + r")?An?\s+(?:earlier|previous|original)\s+version\s+"
-                        r"of\s+this\s+(?:article|story|report)\b|" + _NOTICE +
-                        r"(?:An?|The)\s+(?:article|story|report)\b", re.IGNORECASE)
+_VERSION = r"An?\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+_RETRACTED = re.compile(r"(?:" + _NOTICE + r")?" + _VERSION + r"(?:article|story)\b|" + _NOTICE
+                        + r"(?:" + _VERSION + r"report|(?:An?|The)\s+(?:article|story|report))\b",
+                        re.IGNORECASE)  # (not "An earlier version of this report found ...":
+# an inspectors' report, unless a correction notice says so)
 
 
 _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\w&-]*)(?:'s|’s)"

@@ -87,7 +87,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 # p(contradiction) from 0.5 to 0.9). So `claims conflicts` shows a rule's clash before the
 # model's alone, and `--min-score 0.5` leaves out the model's.
 CLASH_SHARE = {"numbers": 0.7, "negation": 0.69, "denial": 0.76, "model": 0.41}
-VERDICT_RULES = 97  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 98  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,

@@ -215,6 +215,9 @@ def test_labelled_sample_sets(name, precision, recall):
     ("Correction, Jan. 5, 2027: An earlier version of this article said 71.", []),
     ("Editor's note: An earlier version of this story said the dam was 40 years old.", []),
     ("Correction on May 15: An earlier version of this article said 71.", []),
+    ("Correction: An earlier version of this report said 71.", []),
+    ("An earlier version of this report found 40 cases.",  # an inspectors' report: a claim
+     [(None, None, "An earlier version of this report found 40 cases")]),
     ("Police spokeswoman Karen Mills said the road was closed.",  # a surname, no mill
      [("Karen Mills", "said", "the road was closed")]),
     ("Correction officers said: a report by the ministry found 40 cases.",  # kept
