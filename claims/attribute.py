@@ -979,6 +979,17 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     return name, ent
 
 
+def _titled_ahead(doc: _Doc, role: str, more: set[str]) -> _Entity | None:
+    """The one person the whole document gives this role (and one of `more` title words, if
+    any), registered here: "The director of the Institute ... has defended the poll" before
+    "said Agnes Ruud, the institute's director"."""
+    named = [e for e in (doc.ahead.entities if doc.ahead else [])
+             if e.kind == "person" and role in e.title_words
+             and (not more or more & e.title_words)]
+    return doc.register(named[0].name, "person", named[0].title_words) \
+        if len(named) == 1 else None
+
+
 def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     bare = [t for t in np.tokens if t.lower() not in _DETERMINERS]
     if len(bare) == 1 and _ACRONYM.fullmatch(bare[0]):  # "(the) KVWA said": the organisation
@@ -1065,11 +1076,9 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         # A descriptor: "the top Russian diplomat" -> the last person sharing a title word.
         words = {t.lower().rstrip(".") for t in clean}
         if not definite and len(clean) == 1 and clean[0].lower() in _PERSON_ROLE_HEADS \
-                and doc.last_person is None and doc.ahead is not None:  # "..., minister says" in a
-            named = [e for e in doc.ahead.entities  # headline: the one person the story
-                     if e.kind == "person" and clean[0].lower() in e.title_words]  # calls
-            if len(named) == 1:  # that ("Defence Minister Ilona Brask said")
-                ent = doc.register(named[0].name, "person", named[0].title_words)
+                and doc.last_person is None:  # "..., minister says" in a headline: the one
+            ent = _titled_ahead(doc, clean[0].lower(), set())  # person the story calls that
+            if ent is not None:  # ("Defence Minister Ilona Brask said")
                 return ent.name, ent
         if definite and clean and clean[-1].lower() in _PERSON_ROLE_HEADS:
             people = [e for e in doc.entities if e.kind == "person"]
@@ -1083,11 +1092,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
             # "The director of the Institute ... has defended the poll", before "said Agnes
             # Ruud, the institute's director": the one person the document names by that role
             more = {_POSSESSIVE_S.sub("", w) for w in words} - _STOP - {clean[-1].lower()}
-            named = [e for e in (doc.ahead.entities if doc.ahead else [])  # "the police
-                     if e.kind == "person" and clean[-1].lower() in e.title_words  # chief" is
-                     and (not more or more & e.title_words)]  # no fire service's chief
-            if len(named) == 1:
-                ent = doc.register(named[0].name, "person", named[0].title_words)
+            ent = _titled_ahead(doc, clean[-1].lower(), more)  # ("the police chief" is no
+            if ent is not None:  # fire service's chief)
                 return ent.name, ent
             office = _office_of(doc, clean) if titled else None
             if office is not None:  # "a spokesman for the Data Commissioner", no commissioner

@@ -46,7 +46,7 @@ from claims.rules import (
     words_beside_figures,
 )
 from claims.stories import document_names, place_names, same_story, vocabulary
-from claims.when import points
+from claims.when import dated, points
 
 K = 8  # neighbours per claim
 # cosine from which two claims whose documents share a place's name ("in Dravnik") tell one
@@ -83,11 +83,12 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 # A clash's score: the share of clashes found the same way that were right on the tuning
 # sample sets (written-down answers and reviewed predictions; `benchmarks/relations.py` prints
 # it as "clash precision by method"), not the judge's own probability, which was as high for
-# the wrong model clashes as for the right ones (13 tuning sets at 7fee6d2; the model's: 0.41 at any
-# p(contradiction) from 0.5 to 0.9). So `claims conflicts` shows a rule's clash before the
-# model's alone, and `--min-score 0.5` leaves out the model's.
+# the wrong model clashes as for the right ones (13 tuning sets at 7fee6d2: the model's
+# clashes were 0.40-0.44 right whatever floor, 0 to 0.8, on the lower direction's
+# p(contradiction)). So `claims conflicts` shows a rule's clash before the model's alone, and
+# `--min-score 0.5` leaves out the model's. Measured at 08b0843 (`benchmarks/relations.py`).
 CLASH_SHARE = {"numbers": 0.7, "negation": 0.69, "denial": 0.76, "model": 0.41}
-VERDICT_RULES = 98  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 99  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -425,8 +426,6 @@ def far_clash(ab: Any, ba: Any) -> bool:
     return bool(common_words(ab.premise) & common_words(ab.hypothesis))
 
 
-
-
 def common_words(text: str) -> set[str]:
     """Stems of the lower-case content words ("shots", "fired", "alert"; not "Marvessan")."""
     return content_words(" ".join(t for t in text.split() if t[:1].islower()))
@@ -755,24 +754,18 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
             again = restated_texts({c.a: contents[c.a], c.b: contents[c.b]})
             read_as = [f"{contents[i].said!r} read as {text!r}: its figure answers the claim "
                        "before it" for i, text in again.items()]
-            relations.append({"a": c.a, "b": c.b, "kind": row["kind"],
-                              "score": relation_score(row["kind"], row["method"], row["score"]),
+            relations.append({"a": c.a, "b": c.b, "kind": row["kind"], "score": row["score"],
                               "similarity": round(c.similarity, 4), "method": row["method"],
                               "reasons": [*row["reasons"], *read_as],
                               "judged_at": row["judged_at"]})
     return (pl.DataFrame(relations, schema=RELATIONS), pl.DataFrame(new_rows, schema=PAIRS))
 
 
-def relation_score(kind: str, method: str, judged: float) -> float:
-    """A relation's score as people see it: for a clash, the share of its method's clashes
-    that were right on the seeds (`CLASH_SHARE`); for an agreement, the judge's own."""
-    return CLASH_SHARE.get(method, judged) if kind == "contradict" else judged
-
-
 def shown_scores(relations: pl.DataFrame) -> pl.DataFrame:
-    """Relations with each clash's score as `relation_score` gives it now, for a store whose
-    relations were written before a clash's score was its method's share (until `claims
-    relate` rebuilds them)."""
+    """Relations with each clash scored by its method's share of right clashes on the seeds
+    (`CLASH_SHARE`), an agreement by the judge's own score. `update` writes them so; `claims
+    conflicts` and reports read them so too, for a store written before (until `claims
+    relate` rebuilds it)."""
     share = pl.col("method").replace_strict(CLASH_SHARE, default=pl.col("score"),
                                             return_dtype=pl.Float64)
     return relations.with_columns(score=pl.when(pl.col("kind") == "contradict").then(share)
@@ -911,11 +904,6 @@ _PRONOUN = {"he", "she", "they", "it", "we", "i", "you"}
 _NAMED = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w'’.&-]*)+$")
 
 
-def _dated(text: str) -> bool:
-    """Does the text name a day of a month ("on Monday, May 8")?"""
-    return any(p.day is not None and p.months for p in points(text))
-
-
 def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """Drop the figure clashes that are no clash between sources:
     - one speaker updates their own figure: both claims are the same speaker's (not an
@@ -953,7 +941,7 @@ def without_updates(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFra
             continue
         if x["published"] and y["published"] and abs(x["published"] - y["published"]) \
                 >= dt.timedelta(days=7) and same_weekday(x["content"], y["content"]) \
-                and not (_dated(x["content"]) and _dated(y["content"])):
+                and not (dated(x["content"]) and dated(y["content"])):
             drop.append((a, b))  # "shares fell 2.4 percent on Monday" in two articles a week
             continue  # apart or more: two Mondays (unless both say "on Monday, May 8")
         if x["published"] and y["published"] and x["published"] != y["published"] \
@@ -1014,9 +1002,8 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     Only the new claims' neighbours (and the few claims that state one of their figures,
     `figure_candidates`, or that the timing rule finds clash with one of their times among
     their TIMING_PEERS nearest, `timing_candidates`) are candidates, so adding a document
-    costs about k x (its claims)
-    judgements, and cached pairs cost none. With rebuild=True every claim's
-    neighbours are judged again (cached verdicts of the same judge are reused).
+    costs about k x (its claims) judgements, and cached pairs cost none. With rebuild=True
+    every claim's neighbours are judged again (cached verdicts of the same judge are reused).
     """
     from claims.group import build_groups
 
@@ -1050,13 +1037,12 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     relations, new_pairs = judge_candidates(cands, contents, store.pairs(), judge_name, progress)
     docs = set(scope["doc_id"].to_list())
     now = dt.datetime.now(dt.UTC)
-    denied = [{"a": min(a, b), "b": max(a, b), "kind": "contradict",
-               "score": relation_score("contradict", "denial", 0.9),
+    denied = [{"a": min(a, b), "b": max(a, b), "kind": "contradict", "score": 0.9,
                "similarity": None, "method": "denial", "reasons": [reason], "judged_at": now}
               for a, b, reason in denials(all_claims.filter(pl.col("doc_id").is_in(docs)))]
     parts = [] if rebuild else [store.relations()]
     parts += [relations, pl.DataFrame(denied, schema=RELATIONS)]
     merged = pl.concat(parts, how="vertical").unique(subset=["a", "b"], keep="last",
                                                      maintain_order=True).sort("a", "b")
-    merged = without_self_clashes(without_updates(merged, all_claims), all_claims)
+    merged = shown_scores(without_self_clashes(without_updates(merged, all_claims), all_claims))
     return merged, new_pairs, build_groups(all_claims, merged)

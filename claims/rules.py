@@ -25,7 +25,7 @@ from claims.numbers import (
     word_value,
 )
 from claims.types import Quantity
-from claims.when import WEEKDAYS, Point, earlier, points
+from claims.when import WEEKDAYS, Point, dated, earlier, points
 
 
 @dataclass(frozen=True)
@@ -879,8 +879,7 @@ def _month(text: str, q: Quantity) -> str:
 
 
 _WEEKDAY = re.compile(r"\b(?:on|by|until)\s+(?:(?:last|next|this)\s+)?"
-                      r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-                      re.IGNORECASE)
+                      r"(?P<d>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 # a share price or its move: "Its shares closed 11.4 percent lower at 212.60 crowns", "the
@@ -907,8 +906,8 @@ def _trading_day(text: str, q: Quantity) -> str:
     day = _weekday(text, q)
     if day:
         return day
-    dated = [p for p in points(_figure_clause(text, q)) if p.months and p.day]
-    return f"{dated[0].months}/{dated[0].day}" if len(dated) == 1 else ""
+    days = dated(_figure_clause(text, q))
+    return f"{days[0].months}/{days[0].day}" if len(days) == 1 else ""
 
 
 def _weekday(text: str, q: Quantity) -> str:
@@ -1251,8 +1250,8 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         dx, dy = _weekday(a, x), _weekday(b, y)
         if dx and dy and dx != dy:
             return False  # "2,800 people were in shelters on Tuesday" / "3,100 on Wednesday"
-        if (_traded(a, x) or _traded(b, y)) and not (
-                _trading_day(a, x) and _trading_day(a, x) == _trading_day(b, y)):
+        day = _trading_day(a, x) if _traded(a, x) or _traded(b, y) else None
+        if day is not None and not (day and day == _trading_day(b, y)):
             return False  # "Its shares closed 11.4 percent lower" / "Tarrow shares fell 2.8
             # percent": a market moves every day; two moves are one only on one named day
         yx, yy = _year(a, x), _year(b, y)
@@ -1685,8 +1684,10 @@ def _not_before(text: str) -> tuple[_Unhappened, ...]:
                 act += last
             things = [w for w in after if w not in act]
             named = _NO_PHRASE.match(text, neg.end())  # "No Kesmiran shell was fired": a
-            if act and named and not _NOBODY.match(text[neg.end():]):  # shell, whoever else
-                noun = _stem(named.group("head"))  # is named
+            if act and named and neg.group(0).lower() == "no" \
+                    and not _NOBODY.match(text[neg.end():]) \
+                    and named.group("head").lower() not in _FUNCTION:  # shell, whoever else
+                noun = _stem(named.group("head"))  # is named (not "Nobody was arrested")
             if neg.group(0).lower() == "nobody" or _NOBODY.match(text[neg.end():]):
                 things = []  # "No one was arrested": by or to anyone
         else:  # "did not notify the Office", "was not de-energised"

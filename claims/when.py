@@ -173,6 +173,11 @@ def points(text: str) -> tuple[Point, ...]:
     return tuple(joined)
 
 
+def dated(text: str) -> tuple[Point, ...]:
+    """The points of `text` that name a day of a month ("on Monday, May 8", "March 3")."""
+    return tuple(p for p in points(text) if p.months and p.day is not None)
+
+
 SLACK = 10  # minutes: "nearly nine o'clock" may be 8:55
 
 

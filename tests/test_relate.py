@@ -367,6 +367,10 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     # --min-score 0.5 leaves out the model's alone
     methods = [x["method"] for x in rows]
     assert "model" in methods and methods.index("numbers") < methods.index("model")
+    from claims.relate import CLASH_SHARE  # ...as relations.parquet holds it too
+    stored = Store.open(index).relations().filter(pl.col("kind") == "contradict")
+    assert stored.height and all(score == CLASH_SHARE[method] for score, method in
+                                 stored.select("score", "method").iter_rows())
     sure = shown("--min-score", "0.5")
     assert sure and {x["method"] for x in sure} <= {"numbers", "negation", "denial"}
     assert len(sure) == len([x for x in rows if x["method"] != "model"])

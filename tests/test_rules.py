@@ -1233,6 +1233,8 @@ def test_no_timing_clash_between_other_happenings_or_other_times(a, b):
     ("Tarrow did not pay a single crown before March 13",
      "Tarrow paid 9 million crowns on March 2"),
     ("No Kesmiran shell was fired before twenty to six", "Kesmiran shells were fired at 04:50"),
+    ("Nobody was arrested until Friday, March 6", "Two men were arrested on Thursday, March 5"),
+    ("Nothing was published before March 9", "The report was published on March 2"),
     ("no alert connected with the attack was raised before March 4",  # the alert, not what
      "analysts had raised an alert about the data transfers on February 21"),  # it is about
     ("The crew received no storm warning before 18:10", "The crew received a warning at 16:00"),

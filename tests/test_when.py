@@ -93,3 +93,11 @@ def test_days_of_the_week_apart_put_no_order_on_their_times():
     # 9 a.m. on Monday may be after 10 a.m. on Saturday
     assert not earlier(one("at 9 a.m. on Monday"), one("until 10 a.m. on Saturday"))
     assert earlier(one("at 9 a.m. on Monday"), one("until 10 a.m. on Monday"))
+
+
+def test_dated_points_name_a_day_of_a_month():
+    from claims.when import dated
+
+    assert [p.text for p in dated("shares fell on Monday, May 8, after a week of losses")] == \
+        ["Monday, May 8"]
+    assert dated("shares fell on Monday") == () and dated("in March 2028") == ()
