@@ -180,7 +180,8 @@ _ORG_WORDS = set(
     "chamber airways operator utility utilities gazette journal courier chronicle firm "
     "society cooperative co-operative consultancy centre center college coastguard "
     "ferries mutual insurance insurer developer manufacturer carrier supplier lender carmaker "
-    "retailer regulator watchdog pollster charity municipality"
+    "retailer regulator watchdog pollster charity municipality mission inspectorate "
+    "directorate"
     .split()
 )
 _PERSON_ROLE_HEADS = {w for w in _PERSON_TITLES if not w.endswith(".")} - {"head", "official"}
@@ -234,6 +235,21 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or bool(_PARTICLE.match(tok))
 
 
+# people named by what they do, in the plural ("international monitors", "two suppliers",
+# "midwives"), beside the groups the lists above name; not "people", most often the object
+# of a count ("the number of people confirmed dead")
+_PEOPLE = re.compile(r"[a-z]{2,}(?:ers|ors|ists|ians|ants|ents|ives)")
+_NOT_PEOPLE = {"others", "numbers", "papers", "letters", "matters", "orders", "waters",
+               "quarters", "headquarters", "centers", "meters", "computers", "towers",
+               "documents", "events", "comments", "statements", "incidents", "accidents",
+               "elements", "agreements", "payments", "investments", "lives", "archives",
+               "initiatives", "alternatives", "motives", "figures", "members"}
+
+
+def _people(low: str) -> bool:
+    return bool(_PEOPLE.fullmatch(low)) and low not in _NOT_PEOPLE
+
+
 def _np_token_ok(tok: str, position_from_end: int) -> bool:
     low = tok.lower().rstrip(".")
     if tok in _STOP_CAPS and position_from_end > 0:
@@ -243,7 +259,8 @@ def _np_token_ok(tok: str, position_from_end: int) -> bool:
     if low in _DETERMINERS:
         return position_from_end > 0
     if position_from_end == 0:
-        return low in _PERSON_ROLE_HEADS or low in _ORG_HEADS or low in _CITY_HEADS
+        return low in _PERSON_ROLE_HEADS or low in _ORG_HEADS or low in _CITY_HEADS \
+            or _people(low)
     return (low in _DESCRIPTOR_MODS or low in _TITLE_WORDS or low in _ORG_WORDS
             or low.endswith(("’s", "'s")) or low == "of")
 
@@ -448,7 +465,7 @@ def _np_right(sentence: str, start: int) -> _NP | None:
     city = len(taken) == 2 and taken[0].group(0).lower() == "the" \
         and last.lower().rstrip(".") in _CITY_HEADS  # "according to the city"
     if not (_is_cap(last) or last.lower().rstrip(".") in _ORG_HEADS | _PERSON_ROLE_HEADS
-            or city):
+            or city or _people(last.lower())):
         return None
     toks = [m.group(0) for m in taken]
     if toks[-1].endswith(".") and toks[-1].count(".") == 1 and \
@@ -914,6 +931,15 @@ def _one_org(doc: _Doc, fits: Callable[[list[str]], bool]) -> _Entity | None:
     return doc.register(next(iter(found)), "org", set())
 
 
+def _does(people: str, word: str) -> bool:
+    """Is `word` (of an organisation's name) what `people` do, not the people themselves:
+    "monitors" / "monitoring", "inspectors" / "inspectorate", "auditors" / "audit"; not
+    "observers" / "Observer" (a newspaper), nor "workers" / "Workers"?"""
+    one = re.sub(r"s$", "", people)
+    stem = re.sub(r"(?:ers|ors|ists|ians|ants|ents|er|or|ist|ian|ant|ent|ive)$", "", one)
+    return len(stem) >= 5 and word not in (people, one) and word.startswith(stem)
+
+
 def _office_of(doc: _Doc, role: list[str]) -> _Entity | None:
     """The organisation the document names after a titled office: "Office of the Data
     Commissioner" for "the Data Commissioner"."""
@@ -1042,6 +1068,13 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     if not name and len(clean) == 1 and clean[0].lower() in doc.people_of:
         ent = doc.people_of[clean[0].lower()]  # "The investigators said", after
         return ent.name, ent  # "Investigators from the Kaldrian Fire and Rescue Service said"
+    doing = clean[-1].lower() if 1 <= len(clean) <= 2 and (not name or len(clean) == 1 == len(
+        name) and np.start == 0) else ""  # ("Monitors also reported": a sentence's capital)
+    if _people(doing) or doing in _GROUPS_OF_PEOPLE:
+        ent = _one_org(doc, lambda words: any(_does(doing, w) for w in words))
+        if ent is not None:  # "The inspectors said": the one organisation named for what they
+            return ent.name, ent  # do ("National Health Inspectorate"; "international
+            # monitors": "International Border Monitoring Mission")
     if len(clean) == 2 and clean[1].lower() in _GROUPS_OF_PEOPLE and _is_cap(clean[0]):
         ent = _one_org(doc, lambda words: clean[0].lower() in words[1:])  # "Fire officials
         if ent is not None:  # said": the one organisation named with "Fire" past its first
@@ -1238,6 +1271,11 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
     return pos
 
 
+# characters an appositive may run to: a role with a clause of its own ("Felix Ortmann, a
+# lawyer whose firm ... is organising a class action on behalf of Tarrow customers, said")
+_ASIDE = 200
+
+
 def _appositive(sentence: str, end: int) -> _NP | None:
     """ "The harbourmaster, Mr. Edvard Lunde, said" / "Dr. Hanna Veltri, a lung specialist, said":
     the subject is whichever side of the appositive carries a name."""
@@ -1251,7 +1289,7 @@ def _appositive(sentence: str, end: int) -> _NP | None:
         c1 = left.rfind(",", 0, c1)
         if c1 < 1 or not (left[c1 - 1].isdigit() and left[c1 + 1:c1 + 2].isdigit()):
             break
-    if c1 < 0 or c2 - c1 > 90 or any(q in left[c1:c2] for q in _DOUBLE_QUOTES):
+    if c1 < 0 or c2 - c1 > _ASIDE or any(q in left[c1:c2] for q in _DOUBLE_QUOTES):
         return None
     age = re.search(r",\s*\d{1,3}\s*$", left[:c1 + 1].rstrip(","))
     if age:  # "Jonas Pell, 44, a dairy farmer, said": skip the age
@@ -1503,7 +1541,10 @@ def _report_hits(sentence: str, doc: _Doc, mask: list[bool]) -> list[_Hit]:
 # "the Independent Election Monitoring Network (IEMN), which said ...", "The commission, which
 # denied hiding anything, has published ...": the one the relative clause is about says it
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
-_INTERRUPTING = re.compile(r",\s*(?:which|who)\b(?:[^,;:\"“”]|(?<=\d),(?=\d)){1,160},\s*$")
+_INTERRUPTING = re.compile(r",\s*(?:which|who)\b(?:[^,;:\"“”]|(?<=\d),(?=\d)|"
+                           r",(?=[^,;:\"“”]{1,40}?\s(?:and|or)\s[^,;:\"“”]{1,80}?,\s*$)"
+                           r"){1,200},\s*$")  # (a list inside: "which employs most of the
+# contract cleaners, fitters and warehouse staff at the site,")
 # not "the doctor, who asked not to be named, said", "the union, which called a strike": what a
 # relative clause with these verbs says is no claim
 _NOT_IN_RELATIVE = {"asked", "asks", "wondered", "questioned", "urged", "urges", "demanded",
@@ -1560,7 +1601,9 @@ _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspon
                       r"analysis|investigation|reporting|staff)\s*$")
 # the subject's own verb and what it did, no clause or quotation of its own: "accepted the
 # 14-kilometre figure", "arrested two men on Monday"
-_OWN_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")
+_OWN_VERB = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,5}?)?"
+                       r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")  # (after
+# whom they speak for: "Sofia Reinholt of the metalworkers' union welcomed the offer but")
 # set off by a comma (", hours after the Commission finished counting and said"), not "said
 # the dam was safe after the police arrived and added ...": that is still her "and added"
 _CLAUSE_VERB = re.compile(r"(?:\s*\([A-Z&]+\))?\s+(?:\w+\s+){0,2}?\w+(?:ed|s)(?:\s+\w+){0,3}")
@@ -1687,9 +1730,10 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             comma = sentence.index(",", subj_end)
             opened = max((c.start() for c in _CLAUSE_COMMA.finditer(sentence, 0, comma)),
                          default=-1)
-            if opened > 0 and re.match(r"\s*(?:which|who)\b", sentence[opened + 1:comma]):
-                np = _np_left(sentence, opened) or np  # "The union, which represents 4,000
-            elif opened > 0:  # drivers, has said"
+            relative = _INTERRUPTING.search(sentence, 0, comma + 1)
+            if relative:  # "The union, which represents 4,000 drivers, has said"
+                np = _np_left(sentence, relative.start()) or np
+            elif opened > 0:
                 np = _appositive(sentence, comma + 1) or np
         if np is None and subj_end > 0:  # "The doctor, who asked not to be named, said"
             inter = _INTERRUPTING.search(left[:subj_end])

@@ -1542,9 +1542,29 @@ def _sentence_negation(a: str, b: str) -> RuleHit | None:
     jaccard = len(ca & cb) / len(ca | cb)
     if jaccard >= NEGATION_OVERLAP or (_overlap(ca, cb) >= 0.8 and len(ca & cb) >= 2):
         neg, pos = (a, b) if _negated(wa) else (b, a)
+        if _other_owner(neg, pos):
+            return None
         return RuleHit("negation", "contradiction",
                        f"negation: {_short(neg)!r} denies {_short(pos)!r}")
     return None
+
+
+# "no Aldravian troops": a "no" before a thing's name (who it belongs to) and the thing
+_NO_NAMED = re.compile(r"\bno\s+(?P<owner>[A-Z][\w-]+)\s+(?P<thing>[a-z][\w-]+)")
+
+
+def _other_owner(negated: str, other: str) -> bool:
+    """Does the negation deny someone else's thing, where the other side names the owner of
+    its own ("found about 40 Kesmiran soldiers ... and no Aldravian troops" / "Kesmiran
+    troops still on Sokol Hill")?"""
+    for m in _NO_NAMED.finditer(negated):
+        owner, thing = _stem(m.group("owner").lower()), _stem(m.group("thing"))
+        words = other.split()
+        theirs = [_stem(w.lower()) for w, nxt in zip(words, words[1:], strict=False)
+                  if w[:1].isupper() and _stem(nxt.strip(".,;:").lower()) == thing]
+        if theirs and owner not in theirs:
+            return True
+    return False
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -31,7 +31,8 @@ ORG_HEADS = set(
     "administration parliament assembly congress senate foundation university hospital "
     "coalition alliance federation network service board bureau secretariat league "
     "railway railways operator utility chamber institution centre center society cooperative "
-    "co-operative college consultancy coastguard city town municipality"
+    "co-operative college consultancy coastguard city town municipality mission inspectorate "
+    "directorate"
     .split())
 
 

@@ -51,6 +51,7 @@ def test_similarity_lets_differently_worded_counts_of_one_thing_clash():
      "ammonium nitrate was stored at the site"),
     ("Turkish forces would not fight", "Turkish forces would fight against any terrorist"),
     ("The fire was never contained", "The fire was contained by Tuesday"),
+    ("There are no Kesmiran troops on Sokol Hill", "Kesmiran troops still on Sokol Hill"),
 ])
 def test_explicit_negation_of_the_same_predicate_clashes(a, b):
     hit = negation_conflict(a, b)
@@ -61,6 +62,9 @@ def test_explicit_negation_of_the_same_predicate_clashes(a, b):
 @pytest.mark.parametrize("a, b", [
     ("The company did not store fuel", "The union did not strike"),  # both negated
     ("Police found no evidence of arson", "The port reopened on Friday"),  # unrelated
+    # "no" to someone else's: the monitors found Kesmiran soldiers, and no Aldravian troops
+    ("Monitors on Sokol Hill found 40 Kesmiran soldiers in fresh positions and no Aldravian "
+     "troops", "Kesmiran troops still on Sokol Hill"),
 ])
 def test_negation_alone_is_not_a_clash(a, b):
     assert negation_conflict(a, b) is None

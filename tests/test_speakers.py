@@ -36,6 +36,11 @@ def test_a_short_form_takes_the_one_full_name_with_all_its_words():
     assert canonical(["workers’ union"], ["Rail Workers' Union"]) == {
         "workers’ union": "Rail Workers' Union"}
     assert canonical(["commission"], ["Kessenmark Commission’s"]) == {}
+    # a mission and an inspectorate are organisations too
+    assert canonical(["mission"], ["International Border Monitoring Mission"]) == {
+        "mission": "International Border Monitoring Mission"}
+    assert canonical(["inspectorate"], ["National Health Inspectorate"]) == {
+        "inspectorate": "National Health Inspectorate"}
 
 
 def test_a_name_the_texts_call_a_party_is_what_the_party_means():
