@@ -652,6 +652,23 @@ def _role_after(text: str, pos: int) -> set[str]:
 
 
 _POSSESSIVE_S = re.compile(r"(?:'s|’s)\b")
+# a role set before the name, lower-case ("Ardenvale's economy minister, Helena Brask, told")
+_PERSON_ROLE_BEFORE = re.compile(r"(?:^|[^\w,]\s*|\b(?:the|its|their|[A-Z][\w-]*(?:'s|’s))\s+)"
+                          r"(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]+),\s*$")
+
+
+def _role_before(text: str, pos: int) -> set[str]:
+    """The words of a person's role in an appositive right before `pos`, the name ("Ardenvale's
+    economy minister, Helena Brask" -> {"economy", "minister"}), as `_role_after` reads one
+    after it: a headline's "minister says" is she."""
+    m = _PERSON_ROLE_BEFORE.search(text[:pos])
+    if m is None:
+        return set()
+    words = m.group("phrase").split()
+    if words[-1] not in _PERSON_ROLE_HEADS | _PERSON_TITLES or "former" in words \
+            or words[-1] in _COMPANY_ROLES or any(w in _VERBS for w in words):
+        return set()
+    return {w for w in words if w not in _STOP}
 
 
 # what an organisation is called in a story ("the main contractor, Kalder Construction Group";
@@ -825,7 +842,8 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                         entities.append(entity)
             if entity is not None and entity.kind == "person":  # "Agnes Ruud, the
                 entity.title_words |= _role_after(sentence, words[j - 1].end())  # institute's
-                # director": {institute, director}
+                # director": {institute, director}; "the economy minister, Helena Brask"
+                entity.title_words |= _role_before(sentence, words[i].start())
             acronym = _ACRONYM_AFTER.match(sentence, words[j - 1].end())
             if entity is not None and entity.kind != "person" and acronym:
                 doc.aliases[acronym.group("a")] = entity  # not "Dr Anna Berg (WHO)"
@@ -1005,15 +1023,18 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     return name, ent
 
 
-def _titled_ahead(doc: _Doc, role: str, more: set[str]) -> _Entity | None:
+def _titled_ahead(doc: _Doc, role: str, more: set[str], first: bool = False
+                  ) -> _Entity | None:
     """The one person the whole document gives this role (and one of `more` title words, if
     any), registered here: "The director of the Institute ... has defended the poll" before
-    "said Agnes Ruud, the institute's director"."""
+    "said Agnes Ruud, the institute's director". `first`: the first the document names, of
+    several (a headline's "minister says" is its lede's "Defence Minister Ilona Brask told
+    parliament", not the foreign minister named after her)."""
     named = [e for e in (doc.ahead.entities if doc.ahead else [])
              if e.kind == "person" and role in e.title_words
              and (not more or more & e.title_words)]
     return doc.register(named[0].name, "person", named[0].title_words) \
-        if len(named) == 1 else None
+        if len(named) == 1 or first and named else None
 
 
 def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
@@ -1110,8 +1131,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         words = {t.lower().rstrip(".") for t in clean}
         if not definite and len(clean) == 1 and clean[0].lower() in _PERSON_ROLE_HEADS \
                 and doc.last_person is None:  # "..., minister says" in a headline: the one
-            ent = _titled_ahead(doc, clean[0].lower(), set())  # person the story calls that
-            if ent is not None:  # ("Defence Minister Ilona Brask said")
+            ent = _titled_ahead(doc, clean[0].lower(), set(), first=True)  # person the story
+            if ent is not None:  # calls that first ("Defence Minister Ilona Brask said")
                 return ent.name, ent
         if definite and clean and clean[-1].lower() in _PERSON_ROLE_HEADS:
             people = [e for e in doc.entities if e.kind == "person"]

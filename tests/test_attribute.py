@@ -714,14 +714,26 @@ def test_a_headline_descriptor_is_the_organisation_the_story_names():
     assert {s for s, _, _ in got} == {"Lorvanian Society for the Protection of Birds"}
 
 
-def test_a_headline_role_is_the_one_person_the_story_gives_that_role():
+def test_a_headline_role_is_the_person_the_story_first_gives_that_role():
     body = ("\n\nKesmira moved 2,000 troops to the border, Defence Minister Ilona Brask told "
             "parliament on Thursday.")
     got = attributions("Kesmira massed 2,000 troops, minister says" + body)
     assert got[0][:2] == ("Ilona Brask", "says")
+    # two ministers: the headline's is its lede's, named first
     got = attributions("Kesmira massed 2,000 troops, minister says" + body + " Foreign "
                        "Minister Lada Seren said talks would go on.")
-    assert got[0][0] == "minister"  # two ministers: which one is not said
+    assert got[0][0] == "Ilona Brask"
+    got = attributions("Talks will go on, minister says\n\nForeign Minister Lada "
+                       "Seren said talks would go on." + body)
+    assert got[0][0] == "Lada Seren"
+    # a role set before the name, lower-case, is hers too
+    got = attributions("Minister says Veltmann broke its word\n\nArdenvale's economy minister, "
+                       "Helena Brask, told KBC that Veltmann had broken its word.")
+    assert [s for s, _, _ in got] == ["Helena Brask", "Helena Brask"]
+    # not a former one's
+    got = attributions("Minister says Veltmann broke its word\n\nThe former economy minister, "
+                       "Helena Brask, told KBC that Veltmann had broken its word.")
+    assert got[0][0] == "minister"
 
 
 def test_a_place_name_may_lead_a_lowercase_descriptor():
