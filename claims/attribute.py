@@ -1718,11 +1718,15 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
             # near the plant say the company admitted")
         if restrictive:
             sub = _np_left(sentence, restrictive.start())  # "The residents' association that
+            group = _GROUP_OF.search(sentence[:sub.start]) if sub is not None else None
             if sub is not None and re.search(r"\b(?:for|of|to|with|at|from|by|about)\s+$",
-                                             sentence[:sub.start]):
-                sub = None  # "A lawyer for the man facing charges said": not the man
+                                             sentence[:sub.start]) and not (
+                    group and group.group("who").lower() in _GROUPS_OF_PEOPLE):
+                sub = None  # "A lawyer for the man facing charges said": not the man; but
+                # "Researchers at Merrow University who mapped the burn scar said": theirs
             if sub is not None and (_is_cap(sub.tokens[-1]) or sub.tokens[-1].lower()  # represents
-                                    in _ORG_HEADS | _PERSON_ROLE_HEADS):  # neighbours ... says"
+                                    in _ORG_HEADS | _PERSON_ROLE_HEADS  # neighbours ... says"
+                                    or _people(sub.tokens[-1].lower())):
                 speaker, ent = _resolve(doc, sub)
                 hits.append(_Hit(m.start(), m.end(), verb, sub, speaker, ent, "speaker-first",
                                  _wrapper_start(sentence, sub.first)))

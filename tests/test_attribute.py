@@ -1059,6 +1059,12 @@ def test_adding_to_is_no_second_claim():
      [("two suppliers", "told", "they had been warned in April")]),
     ("The shells came from the north-east, international monitors said on Thursday.",
      [("international monitors", "said", "The shells came from the north-east")]),
+    # people of an organisation, with a relative clause of their own before the verb
+    ("Researchers at Merrow University who mapped the burn scar from satellite images said "
+     "about 9,100 hectares had burned.",
+     [("Merrow University", "said", "about 9,100 hectares had burned")]),
+    ("On Thursday, international monitors who reached the summit said the soldiers had dug "
+     "in.", [("international monitors", "said", "the soldiers had dug in")]),
 ])
 def test_long_asides_lists_and_people_named_by_what_they_do(text, expected):
     assert attributions(text) == expected
