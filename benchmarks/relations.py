@@ -28,7 +28,10 @@ from claims.pipeline import ingest
 from claims.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = {"vaccine-recall", "rail-strike", "mine-collapse"}  # never tuned on
+# never tuned on (their text is not read; only these figures); the last three were written
+# blind at stop 25 and measured fresh there
+HELD_OUT = {"vaccine-recall", "rail-strike", "mine-collapse", "protest-arrests",
+            "river-pollution", "airport-outage"}
 
 
 def main() -> None:
@@ -56,7 +59,8 @@ def main() -> None:
             store = Store.open(Path(tmp) / "index")
             s = score_relations(folder, store.claims(), store.relations(), store.groups())
             pairs = store.pairs()
-            rows.append({"set": folder.name, "claims": len(store.claims()),
+            rows.append({"set": folder.name, "held_out": folder.name in HELD_OUT,
+                         "claims": len(store.claims()),
                          "pairs_judged": len(pairs),
                          "judgements": len(pairs) + pairs["label_ba"].is_not_null().sum(),
                          "seconds": round(seconds, 1),
