@@ -16,6 +16,7 @@ from typing import Any
 
 from claims.attribute import TURN, attribute_sentences
 from claims.ingest import Defaults, read_text
+from claims.relate import share_keys
 from claims.speakers import canonical, kinds
 from claims.split import split_sentences
 from claims.types import Document
@@ -199,10 +200,11 @@ def score_relations(folder: Path, claims: Any, relations: Any, groups: Any) -> R
             for c in side:
                 side_of[c] = (g["group_id"], i)
     kinds: dict[tuple[int, int], str] = {}
-    methods: dict[tuple[int, int], str] = {}
-    for a, b, kind, method in relations.select("a", "b", "kind", "method").iter_rows():
+    methods: dict[tuple[int, int], str] = {}  # as `relate.CLASH_SHARE` keys them
+    for (a, b, kind), key in zip(relations.select("a", "b", "kind").iter_rows(),
+                                 share_keys(relations, claims), strict=True):
         kinds[(min(a, b), max(a, b))] = kind
-        methods[(min(a, b), max(a, b))] = method
+        methods[(min(a, b), max(a, b))] = key
 
     def ids(sentence: str, speaker: str | None = None) -> list[int]:
         found = by_sentence.get(" ".join(sentence.split()), [])

@@ -41,7 +41,7 @@ def build_report(store: Store, title: str = "Claims report",
     """The report as one JSON-able value (`now` fixes the timestamp, for golden files)."""
     claims_df = store.claims()
     docs_df = store.documents()
-    rels = shown_scores(store.relations())
+    rels = shown_scores(store.relations(), claims_df)
     groups_df = store.groups()
     docs = {r["doc_id"]: r for r in docs_df.select("doc_id", "uri", "title")
             .iter_rows(named=True)}

@@ -367,10 +367,11 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     # --min-score 0.5 leaves out the model's alone
     methods = [x["method"] for x in rows]
     assert "model" in methods and methods.index("numbers") < methods.index("model")
-    from claims.relate import CLASH_SHARE  # ...as relations.parquet holds it too
-    stored = Store.open(index).relations().filter(pl.col("kind") == "contradict")
-    assert stored.height and all(score == CLASH_SHARE[method] for score, method in
-                                 stored.select("score", "method").iter_rows())
+    from claims.relate import CLASH_SHARE, share_keys  # ...as relations.parquet holds it too
+    store = Store.open(index)
+    stored = store.relations().filter(pl.col("kind") == "contradict")
+    assert stored.height and [CLASH_SHARE[k] for k in share_keys(stored, store.claims())] \
+        == stored["score"].to_list()
     sure = shown("--min-score", "0.5")
     assert sure and {x["method"] for x in sure} <= {"numbers", "negation", "denial"}
     assert len(sure) == len([x for x in rows if x["method"] != "model"])
@@ -612,15 +613,25 @@ def test_a_denial_and_a_statement_that_it_did_not_happen_agree():
 
 
 def test_a_store_written_before_shows_a_clash_score_as_now():
-    from claims.relate import CLASH_SHARE, shown_scores
+    from claims.relate import CLASH_SHARE, DAYS_APART, shown_scores
 
     now = dt.datetime.now(dt.UTC)
-    rels = pl.DataFrame([{"a": 1, "b": 2, "kind": k, "score": 0.96, "similarity": 0.7,
+    rels = pl.DataFrame([{"a": a, "b": b, "kind": k, "score": 0.96, "similarity": 0.7,
                           "method": m, "reasons": [], "judged_at": now}
-                         for k, m in (("contradict", "model"), ("agree", "model"),
-                                      ("contradict", "numbers"))], schema=RELATIONS)
-    assert shown_scores(rels)["score"].to_list() == [CLASH_SHARE["model"], 0.96,
-                                                     CLASH_SHARE["numbers"]]
+                         for a, b, k, m in ((1, 2, "contradict", "model"),
+                                            (1, 2, "agree", "model"),
+                                            (1, 2, "contradict", "numbers"),
+                                            (1, 3, "contradict", "numbers"),
+                                            (1, 4, "contradict", "numbers"))], schema=RELATIONS)
+    day = dt.date(2026, 3, 3)
+    claims = pl.DataFrame({"claim_id": [1, 2, 3, 4], "published": [
+        day, day, day + dt.timedelta(days=2), None]})
+    # a figure clash between claims published on different days scores lower: either figure
+    # may have been updated; where a date is unknown, as any figure clash
+    assert shown_scores(rels, claims)["score"].to_list() == [
+        CLASH_SHARE["model"], 0.96, CLASH_SHARE["numbers"], CLASH_SHARE[DAYS_APART],
+        CLASH_SHARE["numbers"]]
+    assert CLASH_SHARE[DAYS_APART] < CLASH_SHARE["numbers"]
 
 
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
