@@ -1200,6 +1200,45 @@ def test_a_named_speaker_going_on_is_no_clash_with_themself():
     assert len(kept.filter(pl.col("kind") == "agree")) == 1  # agreements are not touched
 
 
+def test_a_claim_reported_inside_another_is_no_agreement_with_it():
+    """Two claims of one document whose words overlap (a claim and one reported inside it,
+    "Helena Brask said Veltmann had promised in writing to keep the plant open" / Veltmann's
+    "promised ... in writing to keep the plant open") are one statement: their agreement is
+    dropped. Claims side by side in one sentence, or in two documents, still agree; a clash
+    inside one sentence (a denial of what it reports) stays."""
+    from claims.relate import without_echoes
+
+    rows = [  # claim_id, doc_id, start, end of the content span
+        (0, "d1", 10, 90), (1, "d1", 40, 90),  # one inside the other
+        (2, "d1", 100, 140), (3, "d1", 145, 180),  # side by side
+        (4, "d1", 10, 90), (5, "d2", 40, 90),  # two documents
+        (6, "d1", 200, 260), (7, "d1", 230, 300),  # overlapping, but a clash
+    ]
+    claims = pl.DataFrame(rows, schema={"claim_id": pl.Int64, "doc_id": pl.String,
+                                        "start": pl.Int64, "end": pl.Int64}, orient="row")
+    now = dt.datetime.now(dt.UTC)
+    rels = pl.DataFrame([{"a": i, "b": i + 1, "kind": "contradict" if i == 6 else "agree",
+                          "score": 0.9, "similarity": 0.8, "method": "model", "reasons": ["x"],
+                          "judged_at": now} for i in range(0, 8, 2)], schema=RELATIONS)
+    kept = without_echoes(rels, claims)
+    assert kept.select("a", "kind").rows() == [(2, "agree"), (4, "agree"), (6, "contradict")]
+
+
+def test_ingest_relates_no_claim_with_one_reported_inside_it(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Minister says Veltmann broke its word\nsource: kbc-news\npublished: "
+        "2028-05-12\n---\nVeltmann Automotive will close its plant in Marsk.\n\nArdenvale's "
+        "economy minister, Helena Brask, told KBC that Veltmann Automotive had promised in "
+        "writing to keep its Marsk plant open until 2030 in return for regional grants.\n")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path / "a.md")], index)
+    store = Store.open(index)
+    said = {r["speaker"]: r["claim_id"] for r in store.claims().iter_rows(named=True)}
+    told, promised = said["Helena Brask"], said["Veltmann Automotive"]  # one inside the other
+    assert not store.relations().filter(pl.col("a").is_in([told, promised])
+                                        & pl.col("b").is_in([told, promised])).height
+
+
 def test_one_side_saying_no_covers_what_its_negation_reaches():
     from claims.relate import _one_side_negated
 
