@@ -238,16 +238,40 @@ def _is_cap(tok: str) -> bool:
 # people named by what they do, in the plural ("international monitors", "two suppliers",
 # "midwives"), beside the groups the lists above name; not "people", most often the object
 # of a count ("the number of people confirmed dead")
-_PEOPLE = re.compile(r"[a-z]{2,}(?:ers|ors|ists|ians|ants|ents|ives)")
+_PEOPLE = re.compile(r"[a-z]{2,}(?:ers|ors|ists|ians)")
+# ...and of the endings that name things as often as people, these people only
+_PEOPLE_TOO = {"residents", "students", "patients", "parents", "agents", "clients",
+               "opponents", "respondents", "correspondents", "participants", "migrants",
+               "immigrants", "applicants", "tenants", "merchants", "assistants", "consultants",
+               "relatives", "representatives", "executives", "detectives", "midwives"}
 _NOT_PEOPLE = {"others", "numbers", "papers", "letters", "matters", "orders", "waters",
                "quarters", "headquarters", "centers", "meters", "computers", "towers",
-               "documents", "events", "comments", "statements", "incidents", "accidents",
-               "elements", "agreements", "payments", "investments", "lives", "archives",
-               "initiatives", "alternatives", "motives", "figures", "members"}
+               "figures", "members", "borders", "powers", "shelters", "chambers", "layers",
+               "barriers", "containers", "trailers", "tankers", "bombers", "helicopters",
+               "printers", "servers", "routers", "filters", "markers", "sensors",
+               "indicators", "reactors", "generators", "doors", "floors", "errors", "colors",
+               "mirrors", "corridors", "elevators", "ventilators", "detectors", "motors",
+               "tractors", "sectors", "factors", "vectors", "rumors", "tremors", "vapors",
+               "odors", "flavors", "corners", "covers", "fibers", "rivers", "answers",
+               "registers", "transistors", "processors", "monsters", "disasters", "decoders",
+               "liters", "litres", "centimeters", "kilometers", "millimeters", "parameters",
+               "characters", "thrillers", "headers", "speakers", "lockers", "boosters"}
 
 
 def _people(low: str) -> bool:
-    return bool(_PEOPLE.fullmatch(low)) and low not in _NOT_PEOPLE
+    return low in _PEOPLE_TOO or bool(_PEOPLE.fullmatch(low)) and low not in _NOT_PEOPLE
+
+
+def _only_people(tok: str) -> bool:
+    """A head word taken only as people named by what they do (not a listed group or role)."""
+    low = tok.lower().rstrip(".")
+    return _people(low) and not (_is_cap(tok) or low in _PERSON_ROLE_HEADS | _ORG_HEADS)
+
+
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:—–(\"“]|\b(?:and|but|while|as|when|after|because)"
+                           r")\s*$")  # where a subject may begin
+_OF_WHOM = re.compile(r"\b(?:of|for|to|with|by|among|from|against|about|on|at)\s+$",
+                      re.IGNORECASE)
 
 
 def _np_token_ok(tok: str, position_from_end: int) -> bool:
@@ -314,6 +338,8 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     if taken and taken[-1].group(0).lower() in _CITY_HEADS and (
             len(taken) != 2 or taken[0].group(0).lower() != "the"):
         return None  # only "the city" itself speaks, not "residents of the old town"
+    if taken and _only_people(taken[-1].group(0)) and _OF_WHOM.search(head[:taken[0].start()]):
+        return None  # "Relatives of the passengers said": not the passengers
     k = words.index(taken[0]) if taken else 0
     if taken and k >= 2 and words[k - 1].group(0) in ("in", "at", "from") \
             and _is_cap(words[k - 2].group(0)) and not head[words[k - 2].end():
@@ -653,8 +679,9 @@ def _role_after(text: str, pos: int) -> set[str]:
 
 _POSSESSIVE_S = re.compile(r"(?:'s|’s)\b")
 # a role set before the name, lower-case ("Ardenvale's economy minister, Helena Brask, told")
-_PERSON_ROLE_BEFORE = re.compile(r"(?:^|[^\w,]\s*|\b(?:the|its|their|[A-Z][\w-]*(?:'s|’s))\s+)"
-                          r"(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]+),\s*$")
+_PERSON_ROLE_BEFORE = re.compile(r"(?:^|[.;:—–(\"“]\s*)(?:(?:the|its|their)\s+|[A-Z][\w-]*(?:'s|’s)"
+                                 r"\s+)?(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]+),\s*$")  # at a
+# clause's start only: not "After talks with the economy minister, Helena Brask said"
 
 
 def _role_before(text: str, pos: int) -> set[str]:
@@ -950,12 +977,14 @@ def _one_org(doc: _Doc, fits: Callable[[list[str]], bool]) -> _Entity | None:
 
 
 def _does(people: str, word: str) -> bool:
-    """Is `word` (of an organisation's name) what `people` do, not the people themselves:
-    "monitors" / "monitoring", "inspectors" / "inspectorate", "auditors" / "audit"; not
-    "observers" / "Observer" (a newspaper), nor "workers" / "Workers"?"""
-    one = re.sub(r"s$", "", people)
-    stem = re.sub(r"(?:ers|ors|ists|ians|ants|ents|er|or|ist|ian|ant|ent|ive)$", "", one)
-    return len(stem) >= 5 and word not in (people, one) and word.startswith(stem)
+    """Is `word` (of an organisation's name) what `people` named by an -or noun do: "monitors"
+    / "monitoring", "inspectors" / "inspectorate" or "inspection", "auditors" / "audit",
+    "investigators" / "investigation"? Not "officers" / "Office", "journalists" / "Journal",
+    "economists" / "Economy", "engineers" / "Engineering" (a business named for its trade)."""
+    one = people[:-1] if people.endswith("s") else people
+    if not one.endswith("or") or len(one) < 6:
+        return False
+    return word in (one + "ing", one + "ate", one[:-2], one[:-2] + "ion")
 
 
 def _office_of(doc: _Doc, role: list[str]) -> _Entity | None:
@@ -1023,18 +1052,17 @@ def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     return name, ent
 
 
-def _titled_ahead(doc: _Doc, role: str, more: set[str], first: bool = False
-                  ) -> _Entity | None:
+def _titled_ahead(doc: _Doc, role: str, more: set[str]) -> _Entity | None:
     """The one person the whole document gives this role (and one of `more` title words, if
     any), registered here: "The director of the Institute ... has defended the poll" before
-    "said Agnes Ruud, the institute's director". `first`: the first the document names, of
-    several (a headline's "minister says" is its lede's "Defence Minister Ilona Brask told
-    parliament", not the foreign minister named after her)."""
+    "said Agnes Ruud, the institute's director". Of several, none: the first named need not
+    be the one who speaks ("negotiating with Finance Minister Ola Dahl ... Labour Minister
+    Lena Holm said")."""
     named = [e for e in (doc.ahead.entities if doc.ahead else [])
              if e.kind == "person" and role in e.title_words
              and (not more or more & e.title_words)]
     return doc.register(named[0].name, "person", named[0].title_words) \
-        if len(named) == 1 or first and named else None
+        if len(named) == 1 else None
 
 
 def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
@@ -1131,8 +1159,8 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
         words = {t.lower().rstrip(".") for t in clean}
         if not definite and len(clean) == 1 and clean[0].lower() in _PERSON_ROLE_HEADS \
                 and doc.last_person is None:  # "..., minister says" in a headline: the one
-            ent = _titled_ahead(doc, clean[0].lower(), set(), first=True)  # person the story
-            if ent is not None:  # calls that first ("Defence Minister Ilona Brask said")
+            ent = _titled_ahead(doc, clean[0].lower(), set())  # person the story calls that
+            if ent is not None:  # ("Defence Minister Ilona Brask said")
                 return ent.name, ent
         if definite and clean and clean[-1].lower() in _PERSON_ROLE_HEADS:
             people = [e for e in doc.entities if e.kind == "person"]
@@ -1293,8 +1321,11 @@ def _content_after(sentence: str, pos: int, verb: str) -> int:
 
 
 # characters an appositive may run to: a role with a clause of its own ("Felix Ortmann, a
-# lawyer whose firm ... is organising a class action on behalf of Tarrow customers, said")
+# lawyer whose firm ... is organising a class action on behalf of Tarrow customers, said"),
+# where the name opens a clause; anywhere, one this short ("Dr. Hanna Veltri, a lung
+# specialist, said")
 _ASIDE = 200
+_SHORT_ASIDE = 90
 
 
 def _appositive(sentence: str, end: int) -> _NP | None:
@@ -1332,6 +1363,10 @@ def _appositive(sentence: str, end: int) -> _NP | None:
     # Paulo Renn, said": the name after a role somewhere
     if after_role and named_inner and inner is not None:
         return inner  # "The mayor of Dravnik, Anneli Voss, said": the name after the role
+    if outer is not None and c2 - c1 > _SHORT_ASIDE and not _CLAUSE_OPENS.search(
+            re.sub(r"\s[-–—]+\s*$", ",", sentence[:outer.start])):
+        return None  # a long aside after an object ("Police arrested Tomas Veld, a teacher
+        # who had organised the march and was released ..., said the union")
     if outer is not None and (_split_title(outer.tokens)[1] or _titled_org(outer.tokens)):
         return outer
     if inner is not None and inner_whole and _split_title(inner.tokens)[1]:
@@ -1622,9 +1657,10 @@ _OUR_OWN = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:reporters|journalists|correspon
                       r"analysis|investigation|reporting|staff)\s*$")
 # the subject's own verb and what it did, no clause or quotation of its own: "accepted the
 # 14-kilometre figure", "arrested two men on Monday"
-_OWN_VERB = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,5}?)?"
-                       r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")  # (after
-# whom they speak for: "Sofia Reinholt of the metalworkers' union welcomed the offer but")
+_OWN_VERB = re.compile(r"(?P<of>\s+(?:of|from|at)\s+(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,5}?)?"
+                       r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;:\"“”()]{0,80}$")  # (after a
+# name, whom they speak for: "Sofia Reinholt of the metalworkers' union welcomed the offer
+# but"; not "Most of the workers accepted the offer but")
 # set off by a comma (", hours after the Commission finished counting and said"), not "said
 # the dam was safe after the police arrived and added ...": that is still her "and added"
 _CLAUSE_VERB = re.compile(r"(?:\s*\([A-Z&]+\))?\s+(?:\w+\s+){0,2}?\w+(?:ed|s)(?:\s+\w+){0,3}")
@@ -1724,6 +1760,10 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
                     group and group.group("who").lower() in _GROUPS_OF_PEOPLE):
                 sub = None  # "A lawyer for the man facing charges said": not the man; but
                 # "Researchers at Merrow University who mapped the burn scar said": theirs
+            if sub is not None and _only_people(sub.tokens[-1]) and not _CLAUSE_OPENS.search(
+                    sentence[:sub.start]):
+                sub = None  # people who open no clause are an object ("Police confronted
+                # protesters who threw stones and said"), not the subject
             if sub is not None and (_is_cap(sub.tokens[-1]) or sub.tokens[-1].lower()  # represents
                                     in _ORG_HEADS | _PERSON_ROLE_HEADS  # neighbours ... says"
                                     or _people(sub.tokens[-1].lower())):
@@ -1821,8 +1861,9 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if coord and not hits:  # "Galeforth accepted the figure but said ...": the subject
             dateline = _DATELINE.match(sentence)  # of the clause before says it
             sub = _np_right(sentence, dateline.end() if dateline else 0)
-            if sub is not None and not mask[sub.start] \
-                    and _OWN_VERB.match(sentence[sub.end:coord.start()]):
+            own = _OWN_VERB.match(sentence[sub.end:coord.start()]) if sub is not None else None
+            if sub is not None and not mask[sub.start] and own is not None and (
+                    not own.group("of") or len(_split_title(sub.tokens)[1]) >= 2):
                 speaker, ent = _resolve(doc, sub)
                 hits.append(_Hit(m.start(), m.end(), verb, sub, speaker, ent,
                                  "speaker-first", _wrapper_start(sentence, sub.first)))

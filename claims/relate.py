@@ -774,8 +774,10 @@ def share_keys(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.Series:
         return relations["method"].alias("key")
     day = claims.select(pl.col("claim_id"), pl.col("published"))
     both = relations.select("a", "b", "method") \
-        .join(day.rename({"claim_id": "a", "published": "day_a"}), on="a", how="left") \
-        .join(day.rename({"claim_id": "b", "published": "day_b"}), on="b", how="left")
+        .join(day.rename({"claim_id": "a", "published": "day_a"}), on="a", how="left",
+              maintain_order="left") \
+        .join(day.rename({"claim_id": "b", "published": "day_b"}), on="b", how="left",
+              maintain_order="left")  # one key per relation, in its order
     apart = (pl.col("method") == "numbers") & (pl.col("day_a") != pl.col("day_b"))
     return both.select(pl.when(apart.fill_null(False)).then(pl.lit(DAYS_APART))
                        .otherwise(pl.col("method")).alias("key")).to_series()

@@ -1556,15 +1556,28 @@ _NO_NAMED = re.compile(r"\bno\s+(?P<owner>[A-Z][\w-]+)\s+(?P<thing>[a-z][\w-]+)"
 def _other_owner(negated: str, other: str) -> bool:
     """Does the negation deny someone else's thing, where the other side names the owner of
     its own ("found about 40 Kesmiran soldiers ... and no Aldravian troops" / "Kesmiran
-    troops still on Sokol Hill")?"""
+    troops still on Sokol Hill")? The other side's owner is the run of names before the
+    thing ("Kesmiran Army soldiers"), past a sentence's opening word that is no name
+    ("Three workers")."""
+    words = [w.strip(".,;:\"“”'’()") for w in other.split()]
     for m in _NO_NAMED.finditer(negated):
         owner, thing = _stem(m.group("owner").lower()), _stem(m.group("thing"))
-        words = other.split()
-        theirs = [_stem(w.lower()) for w, nxt in zip(words, words[1:], strict=False)
-                  if w[:1].isupper() and _stem(nxt.strip(".,;:").lower()) == thing]
-        if theirs and owner not in theirs:
-            return True
+        for i, w in enumerate(words):
+            if i == 0 or _stem(w.lower()) != thing:
+                continue
+            run = []
+            for before in reversed(words[:i]):
+                if not before[:1].isupper() or before.lower() in _NOT_OWNERS:
+                    break
+                run.append(_stem(before.lower()))
+            if run and owner not in run:
+                return True
     return False
+
+
+_NOT_OWNERS = {"the", "a", "an", "no", "some", "all", "many", "most", "several", "few",
+               "our", "their", "its", "his", "her", "two", "three", "four", "five", "six",
+               "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands"}
 
 
 def _short(text: str, width: int = 60) -> str:

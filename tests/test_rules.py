@@ -52,6 +52,11 @@ def test_similarity_lets_differently_worded_counts_of_one_thing_clash():
     ("Turkish forces would not fight", "Turkish forces would fight against any terrorist"),
     ("The fire was never contained", "The fire was contained by Tuesday"),
     ("There are no Kesmiran troops on Sokol Hill", "Kesmiran troops still on Sokol Hill"),
+    # the owner is the run of names before the thing, past an opening word that is no name
+    ("The ministry said no Kesmiran soldiers had crossed the border",
+     "Kesmiran Army soldiers had crossed the border"),
+    ("There were no Kalder workers in the plant when it exploded",
+     "Three workers were in the plant when it exploded"),
 ])
 def test_explicit_negation_of_the_same_predicate_clashes(a, b):
     hit = negation_conflict(a, b)
