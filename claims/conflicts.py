@@ -46,8 +46,8 @@ def conflicts(store: Store, filters: ConflictFilters | None = None,
     """Clashing pairs, each {"a": claim, "b": claim, "kind", "score", "method", "reasons"}."""
     f = filters or ConflictFilters()
     claims = _claims_by_id(store)
-    rels = shown_scores(store.relations(), store.claims()).filter((pl.col("kind") == "contradict")
-                                    & (pl.col("score") >= f.min_score))
+    rels = shown_scores(store.relations(), store.claims()).filter(
+        (pl.col("kind") == "contradict") & (pl.col("score") >= f.min_score))
     if f.methods:
         rels = rels.filter(pl.col("method").is_in([m.lower() for m in f.methods]))
     out = []

@@ -86,7 +86,8 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 # the wrong model clashes as for the right ones (13 tuning sets at 7fee6d2: the model's
 # clashes were 0.40-0.44 right whatever floor, 0 to 0.8, on the lower direction's
 # p(contradiction)). So `claims conflicts` shows a rule's clash before the model's alone, and
-# `--min-score 0.5` leaves out the model's. Measured at 08b0843 (`benchmarks/relations.py`).
+# `--min-score 0.5` leaves out the model's. Measured at 08b0843, the figures by day at 69a3b9f
+# (`benchmarks/relations.py`).
 # A figure clash between claims published on different days is measured apart: the later
 # may be an update ("12 arrested" on Saturday, "41 arrested" by Monday), and writers of the
 # seeds call such pairs no conflict more often (13 tuning sets at 69a3b9f: same day 40 right
