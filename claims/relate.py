@@ -768,32 +768,53 @@ def judge_candidates(cands: Sequence[Candidate], contents: dict[int, Judged], ca
     return (pl.DataFrame(relations, schema=RELATIONS), pl.DataFrame(new_rows, schema=PAIRS))
 
 
-def share_keys(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.Series:
-    """Each relation's key into `CLASH_SHARE`: its method, or `DAYS_APART` for a figure clash
-    between claims published on different days (where `claims` gives the days)."""
+def _days(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """Per relation (in its order): its `CLASH_SHARE` key, and for a figure clash between
+    claims published on different days (`DAYS_APART`, where `claims` gives the days), how
+    many days apart."""
     if "published" not in claims.columns:
-        return relations["method"].alias("key")
+        return relations.select(pl.col("method").alias("key"),
+                                pl.lit(None, dtype=pl.Int64).alias("days"))
     day = claims.select(pl.col("claim_id"), pl.col("published"))
     both = relations.select("a", "b", "method") \
         .join(day.rename({"claim_id": "a", "published": "day_a"}), on="a", how="left",
               maintain_order="left") \
         .join(day.rename({"claim_id": "b", "published": "day_b"}), on="b", how="left",
-              maintain_order="left")  # one key per relation, in its order
-    apart = (pl.col("method") == "numbers") & (pl.col("day_a") != pl.col("day_b"))
-    return both.select(pl.when(apart.fill_null(False)).then(pl.lit(DAYS_APART))
-                       .otherwise(pl.col("method")).alias("key")).to_series()
+              maintain_order="left")  # one row per relation, in its order
+    apart = ((pl.col("method") == "numbers") & (pl.col("day_a") != pl.col("day_b"))) \
+        .fill_null(False)
+    return both.select(
+        pl.when(apart).then(pl.lit(DAYS_APART)).otherwise(pl.col("method")).alias("key"),
+        pl.when(apart).then((pl.col("day_b") - pl.col("day_a")).dt.total_days().abs())
+        .alias("days"))
+
+
+def share_keys(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.Series:
+    """Each relation's key into `CLASH_SHARE`: its method, or `DAYS_APART` for a figure clash
+    between claims published on different days (where `claims` gives the days)."""
+    return _days(relations, claims)["key"]
 
 
 def shown_scores(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """Relations with each clash scored by its method's share of right clashes on the seeds
-    (`CLASH_SHARE`, a figure clash between two days apart: `share_keys`), an agreement by the
-    judge's own score. `update` writes them so; `claims conflicts` and reports read them so
-    too, for a store written before (until `claims relate` rebuilds it)."""
-    keyed = relations.with_columns(share_keys(relations, claims).alias("_key"))
+    (`CLASH_SHARE`, a figure clash between two days apart: `share_keys`, which then says so
+    among its reasons), an agreement by the judge's own score. `update` writes them so;
+    `claims conflicts` and reports read them so too, for a store written before (until
+    `claims relate` rebuilds it)."""
+    keyed = relations.with_columns(_days(relations, claims).rename(
+        {"key": "_key", "days": "_days"}))
     share = pl.col("_key").replace_strict(CLASH_SHARE, default=pl.col("score"),
                                           return_dtype=pl.Float64)
-    return keyed.with_columns(score=pl.when(pl.col("kind") == "contradict").then(share)
-                              .otherwise(pl.col("score"))).drop("_key")
+    apart = pl.when(pl.col("_days") == 1).then(pl.lit("a day")) \
+        .otherwise(pl.format("{} days", pl.col("_days")))
+    caveat = pl.format("published {} apart: the later figure may be an update", apart)
+    said = pl.col("reasons").fill_null(pl.lit([], dtype=pl.List(pl.String)))
+    add = (pl.col("kind") == "contradict") & pl.col("_days").is_not_null() \
+        & ~said.list.contains(caveat).fill_null(False)
+    return keyed.with_columns(
+        score=pl.when(pl.col("kind") == "contradict").then(share).otherwise(pl.col("score")),
+        reasons=pl.when(add).then(said.list.concat(pl.concat_list(caveat)))
+        .otherwise(pl.col("reasons"))).drop("_key", "_days")
 
 
 _DENIALS = {"dismissed", "dismisses", "denied", "denies", "rejected", "rejects", "disputed",

@@ -628,10 +628,16 @@ def test_a_store_written_before_shows_a_clash_score_as_now():
         day, day, day + dt.timedelta(days=2), None]})
     # a figure clash between claims published on different days scores lower: either figure
     # may have been updated; where a date is unknown, as any figure clash
-    assert shown_scores(rels, claims)["score"].to_list() == [
+    shown = shown_scores(rels, claims)
+    assert shown["score"].to_list() == [
         CLASH_SHARE["model"], 0.96, CLASH_SHARE["numbers"], CLASH_SHARE[DAYS_APART],
         CLASH_SHARE["numbers"]]
     assert CLASH_SHARE[DAYS_APART] < CLASH_SHARE["numbers"]
+    # ...and says why among its reasons, once however often it is shown
+    assert shown["reasons"].to_list()[3] == [
+        "published 2 days apart: the later figure may be an update"]
+    assert [r for rs in shown["reasons"].to_list() for r in rs] == shown["reasons"].to_list()[3]
+    assert shown_scores(shown, claims).equals(shown)
 
 
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():
