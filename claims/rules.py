@@ -665,6 +665,19 @@ _CHANGED_BY = re.compile(_CHANGE_VERB + r"\s+by\s*$", re.IGNORECASE)
 _CHANGED_TO = re.compile(_CHANGE_VERB + r"\s+to\s*$", re.IGNORECASE)
 
 
+# a figure promised, required or guaranteed ("undertook to keep \"at least 1,000 full-time
+# jobs\"", "guaranteeing the deficit \"up to 48 million marks\"", "required Veltmann to keep"):
+# what should be, not what is
+_PROMISED = re.compile(r"\b(?:required|requires|require|obliged|obliges|undertook|undertakes|"
+                       r"undertaken|promised|promises|promise|pledged|pledges|pledge|vowed|"
+                       r"vows|guaranteed|guarantees|guaranteeing|committed|commits)\b"
+                       r"[^.;:,]{0,60}$", re.IGNORECASE)
+
+
+def _promised(text: str, q: Quantity) -> bool:
+    return bool(_PROMISED.search(text[max(0, q.start - 80):q.start]))
+
+
 def _reached(text: str, q: Quantity) -> bool:
     """Is the figure the level a change reached, the level before it unsaid? ("rose from 40
     to 55 euros" says it: 45 clashes with both). A level: a sum, a share, a bare count ("the
@@ -1241,6 +1254,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         if _population(a, x) != _population(b, y):
             return False  # "a market town of about 4,200 people" / "2,400 people had been
             # evacuated"
+        if _promised(a, x) != _promised(b, y):
+            return False  # "undertook to keep at least 1,000 jobs" / "would keep about 400
+            # jobs": a promise or a requirement against a count
         if _reached(a, x) != _reached(b, y):
             return False  # "raises the fund to 6 million florins" / "offered 4.5 million"
             # (two levels reached are compared: "rose to 14" / "rose to 23")

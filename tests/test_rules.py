@@ -1331,3 +1331,20 @@ def test_a_time_said_first_clashes_in_other_forms_of_the_act(a, b):
 ])
 def test_figures_of_one_thing_still_clash_beside_messages_starts_and_markets(a, b):
     assert numeric_conflict(a, b, 0.9) is not None
+
+
+@pytest.mark.parametrize("a, b", [
+    # a figure promised, required or guaranteed is what should be, not what is
+    ('the agreement required Veltmann to keep "at least 1,000 jobs" at Marsk',
+     "Castellan is preparing an offer that would keep about 400 jobs"),
+    ('it had received a letter from the company guaranteeing the deficit "up to 48 million '
+     'marks"', 'the deficit at "more than 90 million marks"'),
+    ("the ministry pledged 40 new ambulances", "only 12 new ambulances have arrived"),
+])
+def test_a_promised_figure_is_no_clash_with_a_count(a, b):
+    assert numeric_conflict(a, b, 0.7) is None
+
+
+def test_two_promises_of_one_thing_still_clash():
+    assert numeric_conflict("the company promised to keep 1,000 jobs",
+                            "the company promised to keep 400 jobs", 0.8) is not None
