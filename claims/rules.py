@@ -422,6 +422,23 @@ def _narrower(ha: str, hb: str) -> str | None:
     return long
 
 
+def _kind_of(a: str, b: str) -> str | None:
+    """The unit of the two that names a kind of the other's thing with words before it
+    ("water-bombing aircraft" of "aircraft", "former customers" of "customers"), or None."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) == len(wb):
+        return None
+    (long, lw), (_, sw) = sorted(((a, wa), (b, wb)), key=lambda u: -len(u[1]))
+    return long if lw[-len(sw):] == sw else None
+
+
+def _restated(kind: str, other: str) -> bool:
+    """Does the other side say the words that make `kind` a kind ("unsafe" of "unsafe
+    buildings" in "30 buildings that were unsafe")?"""
+    said = {_stem(w) for w in _words(other)}
+    return all(_stem(w) in said for w in re.findall(r"[\w-]+", kind.lower())[:-1])
+
+
 @dataclass(frozen=True)
 class _Range(Quantity):
     """ "between 900 and 1,400 seabirds": one figure from `value` to `high`."""
@@ -1234,6 +1251,12 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
             part = _narrower(_head(x.unit), _head(y.unit))
             if part is not None:
                 sub, whole = (x, y) if _head(x.unit) == part else (y, x)
+                return _range(sub)[0] <= _range(whole)[1]
+            kind = _kind_of(x.unit, y.unit)
+            if kind is not None and not _restated(kind, b if kind == x.unit else a):
+                # "four water-bombing aircraft" within "Fourteen aircraft" (not "12 unsafe
+                # buildings" and "30 buildings that were unsafe": one count)
+                sub, whole = (x, y) if kind == x.unit else (y, x)
                 return _range(sub)[0] <= _range(whole)[1]
         bx, by = bound[id(x)], bound[id(y)]
         if bx and not by:

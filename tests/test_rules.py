@@ -1348,3 +1348,18 @@ def test_a_promised_figure_is_no_clash_with_a_count(a, b):
 def test_two_promises_of_one_thing_still_clash():
     assert numeric_conflict("the company promised to keep 1,000 jobs",
                             "the company promised to keep 400 jobs", 0.8) is not None
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # a count of a kind of thing, named with words before it, is at most the count of the
+    # thing: "four water-bombing aircraft" within "Fourteen aircraft"
+    ("Fourteen aircraft, six of them water bombers, were working the fire on Tuesday",
+     "four water-bombing aircraft had been over the fire within 40 minutes of the call", False),
+    ("the figure included about 900,000 former customers whose records it had kept",
+     "the records of 1.2 million customers were taken", False),
+    # ...and still clashes where it is more ("four Kesmiran soldiers" / "three soldiers")
+    ("four Kesmiran soldiers had been wounded near Ruzan", "three soldiers were wounded near Ruzan",
+     True),
+])
+def test_a_kind_named_with_words_before_it_is_within_the_whole(a, b, clash):
+    assert (numeric_conflict(a, b, 0.7) is not None) is clash
