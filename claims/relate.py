@@ -95,7 +95,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 101  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 102  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -775,7 +775,10 @@ def _days(relations: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     if "published" not in claims.columns:
         return relations.select(pl.col("method").alias("key"),
                                 pl.lit(None, dtype=pl.Int64).alias("days"))
-    day = claims.select(pl.col("claim_id"), pl.col("published"))
+    published = pl.col("published")  # a day, whatever a caller's frame holds it as
+    day = claims.select(pl.col("claim_id"), published.str.to_date(strict=False)
+                        if claims.schema["published"] == pl.String
+                        else published.cast(pl.Date, strict=False))
     both = relations.select("a", "b", "method") \
         .join(day.rename({"claim_id": "a", "published": "day_a"}), on="a", how="left",
               maintain_order="left") \

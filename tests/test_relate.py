@@ -638,6 +638,14 @@ def test_a_store_written_before_shows_a_clash_score_as_now():
         "published 2 days apart: the later figure may be an update"]
     assert [r for rs in shown["reasons"].to_list() for r in rs] == shown["reasons"].to_list()[3]
     assert shown_scores(shown, claims).equals(shown)
+    # days as times of day, as text, or unknown: one day apart at most, no error
+    stamps = pl.DataFrame({"claim_id": [1, 2, 3, 4], "published": [
+        dt.datetime(2026, 3, 3, 9), dt.datetime(2026, 3, 3, 23), dt.datetime(2026, 3, 5, 1),
+        None]})
+    assert shown_scores(rels, stamps)["score"].to_list() == shown["score"].to_list()
+    for odd in ([None] * 4, ["2026-03-03", "x", None, "y"]):
+        kept = shown_scores(rels, pl.DataFrame({"claim_id": [1, 2, 3, 4], "published": odd}))
+        assert kept.height == rels.height
 
 
 def test_a_denied_statement_is_judged_as_denied_and_turns_the_verdict_round():

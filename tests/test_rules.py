@@ -1363,3 +1363,28 @@ def test_two_promises_of_one_thing_still_clash():
 ])
 def test_a_kind_named_with_words_before_it_is_within_the_whole(a, b, clash):
     assert (numeric_conflict(a, b, 0.7) is not None) is clash
+
+
+@pytest.mark.parametrize("a, b", [
+    # a unit of measure is no kind ("metric tonnes" are tonnes)
+    ("The tanker spilled 3,000 metric tonnes of oil into the bay",
+     "The tanker spilled 10,000 tonnes of oil into the bay"),
+    # a kind within the whole confirms neither whole: 12 soldiers still clash with 40
+    ("The shelling killed 12 soldiers, including four Kesmiran soldiers, near Ruzan",
+     "The shelling killed 40 soldiers near Ruzan"),
+    # no promise: what a guarantee says happened, what a task took
+    ("The company guaranteed that 300 jobs had been cut at the Marsk plant",
+     "The company said 1,200 jobs had been cut at the Marsk plant"),
+    ("Emergency crews required 40 hours to put out the fire",
+     "Emergency crews needed 12 hours to put out the fire"),
+    ("The gang committed 40 burglaries in the city last year",
+     "The gang carried out 12 burglaries in the city last year"),
+])
+def test_second_review_of_kinds_and_promises(a, b):
+    assert numeric_conflict(a, b, 0.8) is not None
+    assert numeric_conflict(b, a, 0.8) is not None
+
+
+def test_a_bound_holds_a_kind_within_it():
+    assert numeric_conflict("The cap is 300 seasonal workers at the farm",
+                            "The farm employs 200 workers", 0.8) is None
