@@ -434,9 +434,17 @@ def _kind_of(a: str, b: str) -> str | None:
 
 def _restated(kind: str, other: str) -> bool:
     """Does the other side say the words that make `kind` a kind ("unsafe" of "unsafe
-    buildings" in "30 buildings that were unsafe")?"""
-    said = {_stem(w) for w in _words(other)}
-    return all(_stem(w) in said for w in re.findall(r"[\w-]+", kind.lower())[:-1])
+    buildings" in "30 buildings that were unsafe"; "dead" in "birds that had died";
+    "Kesmiran" in "Kesmir's army said")?"""
+    words = _words(other)
+    said = {_stem(_ALIKE.get(w.lower(), w.lower())) for w in words}
+    names = {w.lower()[:5] for w in words if w[:1].isupper()}
+    return all(w.lower()[:5] in names if w[:1].isupper()  # a name: "Kesmiran" / "Kesmir's"
+               else _stem(_ALIKE.get(w.lower(), w.lower())) in said
+               for w in re.findall(r"[\w-]+", kind)[:-1])
+
+
+_ALIKE = {"dead": "die", "died": "die", "dies": "die", "dying": "die", "killed": "kill"}
 
 
 @dataclass(frozen=True)

@@ -1372,6 +1372,12 @@ def test_a_kind_named_with_words_before_it_is_within_the_whole(a, b, clash):
     # a kind within the whole confirms neither whole: 12 soldiers still clash with 40
     ("The shelling killed 12 soldiers, including four Kesmiran soldiers, near Ruzan",
      "The shelling killed 40 soldiers near Ruzan"),
+    # the words of the kind said on the other side too: one count ("Kesmiran" soldiers where
+    # Kesmir speaks; "dead" birds and birds that had died)
+    ("Kesmir's army said 12 Kesmiran soldiers were killed in the shelling",
+     "Kesmir's army said 40 soldiers were killed in the shelling"),
+    ("Inspectors found 30 dead birds along the river",
+     "Inspectors found 120 birds that had died along the river"),
     # no promise: what a guarantee says happened, what a task took
     ("The company guaranteed that 300 jobs had been cut at the Marsk plant",
      "The company said 1,200 jobs had been cut at the Marsk plant"),
