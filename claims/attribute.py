@@ -667,12 +667,16 @@ def _role_after(text: str, pos: int) -> set[str]:
     -> {"finance", "minister"}); empty where there is none, where it is a former one, or where
     it is the speaker of a quotation ("awarded to Piet Olsen, the minister said")."""
     m = _ROLE_AFTER.match(text, pos)
-    if m is None:
-        return set()
-    words = [w.lower() for w in re.findall(r"[\w-]+", _POSSESSIVE_S.sub("", m.group("phrase")))]
+    return _role_words(m.group("phrase")) if m else set()
+
+
+def _role_words(phrase: str, ends: bool = False) -> set[str]:
+    """The words of a role phrase, where it names a person's role (one of the role words,
+    the last of them no company's, at its end if `ends`) and no former one nor a clause."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", _POSSESSIVE_S.sub("", phrase))]
     roles = [w for w in words if w in _PERSON_ROLE_HEADS | _PERSON_TITLES]
-    if not roles or "former" in words or any(w in _VERBS for w in words) \
-            or roles[-1] in _COMPANY_ROLES:
+    if not roles or ends and roles[-1] != words[-1] or "former" in words \
+            or any(w in _VERBS for w in words) or roles[-1] in _COMPANY_ROLES:
         return set()
     return {w for w in words if w not in _STOP}
 
@@ -689,13 +693,7 @@ def _role_before(text: str, pos: int) -> set[str]:
     economy minister, Helena Brask" -> {"economy", "minister"}), as `_role_after` reads one
     after it: a headline's "minister says" is she."""
     m = _PERSON_ROLE_BEFORE.search(text[:pos])
-    if m is None:
-        return set()
-    words = m.group("phrase").split()
-    if words[-1] not in _PERSON_ROLE_HEADS | _PERSON_TITLES or "former" in words \
-            or words[-1] in _COMPANY_ROLES or any(w in _VERBS for w in words):
-        return set()
-    return {w for w in words if w not in _STOP}
+    return _role_words(m.group("phrase"), ends=True) if m else set()
 
 
 # what an organisation is called in a story ("the main contractor, Kalder Construction Group";
@@ -1755,8 +1753,7 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if restrictive:
             sub = _np_left(sentence, restrictive.start())  # "The residents' association that
             group = _GROUP_OF.search(sentence[:sub.start]) if sub is not None else None
-            if sub is not None and re.search(r"\b(?:for|of|to|with|at|from|by|about)\s+$",
-                                             sentence[:sub.start]) and not (
+            if sub is not None and _OF_WHOM.search(sentence[:sub.start]) and not (
                     group and group.group("who").lower() in _GROUPS_OF_PEOPLE):
                 sub = None  # "A lawyer for the man facing charges said": not the man; but
                 # "Researchers at Merrow University who mapped the burn scar said": theirs

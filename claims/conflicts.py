@@ -28,8 +28,8 @@ class ConflictFilters:
     methods: tuple[str, ...] = ()  # the clash was found by one of these (numbers, model, ...)
 
 
-def _claims_by_id(store: Store) -> dict[int, dict[str, Any]]:
-    return {r["claim_id"]: r for r in store.claims().select(CLAIM_FIELDS).iter_rows(named=True)}
+def _claims_by_id(claims: pl.DataFrame) -> dict[int, dict[str, Any]]:
+    return {r["claim_id"]: r for r in claims.select(CLAIM_FIELDS).iter_rows(named=True)}
 
 
 def _match(c: dict[str, Any], f: ConflictFilters) -> bool:
@@ -45,8 +45,9 @@ def conflicts(store: Store, filters: ConflictFilters | None = None,
               sort: str = "strongest") -> list[dict[str, Any]]:
     """Clashing pairs, each {"a": claim, "b": claim, "kind", "score", "method", "reasons"}."""
     f = filters or ConflictFilters()
-    claims = _claims_by_id(store)
-    rels = shown_scores(store.relations(), store.claims()).filter(
+    frame = store.claims()  # read once: the claims shown and the days their scores need
+    claims = _claims_by_id(frame)
+    rels = shown_scores(store.relations(), frame).filter(
         (pl.col("kind") == "contradict") & (pl.col("score") >= f.min_score))
     if f.methods:
         rels = rels.filter(pl.col("method").is_in([m.lower() for m in f.methods]))
@@ -75,7 +76,7 @@ def strongest_first(clash: dict[str, Any]) -> tuple[float, bool, int, int]:
 
 def groups(store: Store, contested_only: bool = False) -> list[dict[str, Any]]:
     """Groups, each {"group_id", "contested", "canonical": claim, "sides": [[claim]], ...}."""
-    claims = _claims_by_id(store)
+    claims = _claims_by_id(store.claims())
     table = store.groups()
     if contested_only:
         table = table.filter(pl.col("contested"))
