@@ -95,7 +95,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 103  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 104  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -832,10 +832,17 @@ _DENIED_ANAPHOR = re.compile(
     r"receiving\s+|reading\s+|knowing\s+(?:of|about)\s+|being\s+aware\s+of\s+)?"
     + _ANAPHOR_BODY, re.IGNORECASE)
 # "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
+_FALSE = (r"(?:false|untrue|not\s+true|wrong|baseless|unfounded|groundless|incorrect|"
+          r"inaccurate|misleading|fabricated|nonsense|rubbish|lies|a\s+lie)")
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
-    r"(?:false|untrue|wrong|baseless|unfounded|groundless|incorrect|inaccurate|misleading|"
-    r"fabricated|nonsense|lies|a lie)\b", re.IGNORECASE)
+    + _FALSE + r"\b", re.IGNORECASE)
+# ...or with nothing but "that" ("That is simply untrue", "Vosse says that is wrong", "Ms Vitt
+# said that was untrue": the wrapper takes "that", leaving "was untrue"; "Heskline called that
+# "completely false"": called what the claim before it says), the whole of what is said
+_BARE_FALSE = re.compile(r"^\W*(?:(?:that|this|it)\s+)?(?:is|was|'s)\s+(?:\w+\s+)?" + _FALSE
+                         + r"\W*$", re.IGNORECASE)
+_CALLED_BARE = re.compile(r"^\W*(?:\w+\s+)?" + _FALSE + r"\W*$", re.IGNORECASE)
 
 
 _REBUTTALS = _DENIALS | {"insisted", "insists", "countered", "counters", "maintained",
@@ -881,7 +888,9 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
 
     for i, c in enumerate(rows):
         verb = _last_verb(c["verb"])
-        called_false = _CALLED_FALSE.match(c["content"]) is not None
+        called_false = _CALLED_FALSE.match(c["content"]) is not None \
+            or _BARE_FALSE.match(c["content"]) is not None \
+            or verb in _CALLED and _CALLED_BARE.match(c["content"]) is not None
         if not c["speaker"]:
             continue
         others = [o for o in rows[max(0, i - 4):i + 5]

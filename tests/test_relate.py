@@ -263,6 +263,37 @@ def test_calling_the_claim_false_answers_the_last_claim_by_someone_else():
     assert (a, b) == (1, 0) and reason.startswith("denial: Interior Ministry said 'the claim")
 
 
+@pytest.mark.parametrize("verb, answer", [
+    (None, "That is simply untrue"),  # a transcript's answer to the question before it
+    ("said", "was untrue"),  # "Ms Vitt said that was untrue": the wrapper took "that"
+    ("says", "that is wrong"),
+    ("called", '"completely false"'),  # "Heskline called that "completely false""
+])
+def test_saying_that_is_untrue_answers_the_last_claim_by_someone_else(verb, answer):
+    claims = claim_rows([
+        ("Annika Rost", "said", "three crew members had been sent home before the crossing",
+         0, 0),
+        ("Heskline Ferries", verb, answer, 100, 100),
+    ])
+    [(a, b, reason)] = denials(claims)
+    assert (a, b) == (1, 0) and "answering Annika Rost" in reason
+
+
+@pytest.mark.parametrize("verb, content", [
+    (None, "It does not tell you the result was wrong"),  # no answer to anyone
+    ("said", "the forecast was wrong"),  # of what it names, not of the claim before
+    ("said", "completely false"),  # only "called" takes what is called false as its object
+    ("called", "the report completely false and misleading in parts"),
+])
+def test_what_is_not_a_bare_that_is_untrue_answers_nothing(verb, content):
+    claims = claim_rows([
+        ("Annika Rost", "said", "three crew members had been sent home before the crossing",
+         0, 0),
+        ("Heskline Ferries", verb, content, 100, 100),
+    ])
+    assert denials(claims) == []
+
+
 @pytest.fixture(scope="module")
 def judge_says_contradiction(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("judge")

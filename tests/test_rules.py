@@ -276,6 +276,26 @@ def test_a_maximum_or_minimum_is_a_bound_not_a_figure():
                             0.9) is not None
 
 
+def test_a_hedged_figure_holds_a_tenth_either_way_and_clashes_further_off():
+    study = "the substation would produce about 39 decibels at the nearest house at night"
+    assert numeric_conflict(study, "the substation would produce 42 decibels at the nearest "
+                                   "house at night", 0.9) is None
+    assert numeric_conflict(study, "the substation would produce 35 decibels at the nearest "
+                                   "house at night", 0.9) is not None
+    assert numeric_conflict("about 1,500 people were displaced",
+                            "1,300 people were displaced", 0.9) is not None
+
+
+def test_a_limit_confirms_no_figure_within_it():
+    # "40" is the limit, not a report of "about 39": the 39 is still set against the 35
+    limit = ", just under the legal limit of 40"
+    hit = numeric_conflict("an independent study found that the substation would produce "
+                           "about 39 decibels at the nearest house at night" + limit,
+                           "an independent study found that the substation would produce "
+                           "35 decibels at the nearest house at night" + limit, 0.99)
+    assert hit is not None and "about 39 decibels" in hit.reason
+
+
 def test_a_spelled_out_half_and_a_hyphenated_unit_are_figures_the_rules_compare():
     assert numeric_conflict("the trawler was a mile and a half inside the line",
                             "the trawler was 3.2 miles inside the line") is not None
