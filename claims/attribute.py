@@ -1806,6 +1806,8 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if np is not None and verb in _NOUNISH and np.tokens[0].lower() in _DETERMINERS \
                 and np.tokens[-1].lower() not in _ORG_HEADS | _PERSON_ROLE_HEADS:
             np = None
+        if np is not None and verb in _NOUNISH and _REJECTED_AS.search(sentence, 0, np.start):
+            np = None  # "dismissed as "fiction" Aldravian claims that ...": what is dismissed
         if verb in _ESTIMATE_NOUNS and not _ESTIMATE_AHEAD.match(sentence, m.end()):
             np = None  # "Many projects were delayed", "Early forecasts put ...": nouns
         if np is not None:
@@ -2146,6 +2148,10 @@ class Attributor:
 
 
 _REJECTING = NEGATING_VERBS | {"contested", "contests", "challenged", "challenges"}
+# "He dismissed as "fiction" Aldravian claims that ...", "rejected Kesmiran claims that":
+# the claims after a rejecting verb are its object, not a subject's verb
+_REJECTED_AS = re.compile(r"\b(?:" + "|".join(sorted(_REJECTING)) + r")\s+(?:as\s+(?:[\"“][^\"”]"
+                          r"{1,40}[\"”]|\w+(?:\s+and\s+\w+)?)\s+)?$", re.IGNORECASE)
 _CLAIMS_BY = re.compile(r"(?:the\s+)?(?:claims?|allegations?|accusations?|assertions?|"
                         r"suggestions?)\s+(?:made\s+)?by\s+", re.IGNORECASE)
 

@@ -95,7 +95,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 104  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 105  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -317,14 +317,28 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
     of doing Y" stated as "X had been doing Y", and a denial's content marked as denied and
     said as a statement (`as_statement`)."""
     last = _last_verb(verb)
+    said = ""
+    if last in NEGATING_VERBS:
+        rest = _DISMISSED_AS.sub("", content, count=1)
+        if rest != content and rest:
+            content, said = rest, content
     lead = report_lead(wrapper)  # "Its final count gave" + "Maslen a lead of 3,968 votes"
     text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
     if last in NEGATING_VERBS:
         statement = as_statement(text)
-        return Judged(statement, True, text if statement != text else "")
+        return Judged(statement, True, said or (text if statement != text else ""))
     return Judged(text)
+
+
+# "dismissed as "fiction" Aldravian claims that its soldiers had taken the summit", "rejected
+# as baseless reports that troops had crossed the border", "denied claims that it had paid a
+# ransom": what is denied is what the claims say ("it had paid a ransom", the pronoun then
+# read as the speaker)
+_DISMISSED_AS = re.compile(r"^(?:as\s+(?:[\"“][^\"”]{1,40}[\"”]|\w+(?:\s+and\s+\w+)?)\s+)?"
+                           r"(?:(?:the|any|all)\s+)?(?:[\w’'-]+\s+)?" + ANSWERED_NOUNS
+                           + r"\s+that\s+", re.IGNORECASE)
 
 
 def judged_claims(claims: pl.DataFrame) -> dict[int, Judged]:

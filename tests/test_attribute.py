@@ -131,6 +131,13 @@ def test_labelled_sample_sets(name, precision, recall):
       ("residents", "claims", "officers had fired tear gas")]),
     ("Police denied the allegations by Monday.",
      [("police", "denied", "the allegations by Monday")]),
+    # the claims a rejecting verb dismisses are its object, not a speaker's verb
+    ('Mirek dismissed as "fiction" Aldravian claims that its soldiers had taken the summit, '
+     "and said the hill remained under Kesmiran control.",
+     [("Mirek", "dismissed", 'as "fiction" Aldravian claims that its soldiers had taken the '
+       "summit"), ("Mirek", "said", "the hill remained under Kesmiran control")]),
+    ("The minister rejected Kesmiran claims that the shells came from Aldravia.",
+     [("minister", "rejected", "Kesmiran claims that the shells came from Aldravia")]),
     # an estimate is a claim ("projects", "forecast"); "the projected cost" is no verb
     ("Voss has since put the likely total at 52 million crowns, while the audit office "
      "projects 56 million.",

@@ -930,6 +930,26 @@ def test_what_a_denial_denies_is_judged_as_a_statement(denied, statement):
     assert judged(denied, "Annika Rosk", "said").text == denied  # only a denial is rewritten
 
 
+@pytest.mark.parametrize("verb, content, statement", [
+    ("dismissed", 'as "fiction" Aldravian claims that its soldiers had taken the summit',
+     "its soldiers had taken the summit"),
+    ("rejected", "as baseless reports that troops had crossed the border",
+     "troops had crossed the border"),
+    ("rejects", "opposition claim that 31,000 Brezen ballots went uncounted",
+     "31,000 Brezen ballots went uncounted"),
+    ("denied", "claims that it had paid a ransom", "Tarrow Energy had paid a ransom"),
+    ("dismissed", "the claim", "the claim"),  # what claim: `denials` finds it
+    ("denied", "reports of a leak", "reports of a leak"),  # no "that": the reports themselves
+])
+def test_what_dismissed_claims_say_is_what_is_denied(verb, content, statement):
+    from claims.relate import judged
+
+    rewritten = judged(content, "Tarrow Energy", verb)
+    assert (rewritten.text, rewritten.denied) == (statement, True)
+    assert rewritten.said == ("" if content == statement else content)
+    assert judged(content, "Tarrow Energy", "said").text == content  # not where it is said
+
+
 def test_a_denial_of_what_another_states_for_sure_clashes_however_far_apart():
     from claims.relate import FLOOR, PAIRS, Candidate, judge_candidates, judged
 
