@@ -95,7 +95,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 105  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 106  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -629,7 +629,13 @@ def _verdict(ab: Any, ba: Any, similarity: float,
     # out 3 fewer, none lost.
     unshared = figures_unshared(ab.premise, ab.hypothesis)
     words = word_overlap(ab.premise, ab.hypothesis) >= SHARED_WORDS and not unshared
-    if ab.label == ba.label == "entailment" and similarity >= MUTUAL_SIMILARITY and words:
+    # ...nor where one side says no to what the other says ("No Harnby midwife has been
+    # redeployed" / "your authority says seven of Harnby's sixteen midwife posts are vacant",
+    # 0.72 both ways). Tuning sets: 2 wrong agreements fewer, none right lost; the same test
+    # on one-way entailment lost as many right ones as wrong ("leaving Brackwater without a
+    # full-time night lifeboat crew" / "the night crew had been replaced by volunteers").
+    if ab.label == ba.label == "entailment" and similarity >= MUTUAL_SIMILARITY and words \
+            and not _one_side_negated(ab.premise, ab.hypothesis):
         score = (ab.scores["entailment"] + ba.scores["entailment"]) / 2
         return "agree", round(score, 4), "model", [f"entails both ways ({score:.2f})"]
     figure = shared_figure(ab.premise, ab.hypothesis) if similarity >= SAME_FIGURE else None

@@ -515,6 +515,25 @@ def test_the_model_alone_clashes_only_where_one_side_says_no_or_the_figures_diff
                    0.87) == "neutral"
 
 
+def test_the_model_entailing_both_ways_is_no_agreement_where_one_side_says_no_to_the_other():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    sure = {"entailment": 0.72, "neutral": 0.2, "contradiction": 0.08}
+
+    def verdict(a: str, b: str) -> str:
+        return _combine(Judgement("entailment", sure, None, ("model",), a, b),
+                        Judgement("entailment", sure, None, ("model",), b, a), 0.57)[0]
+
+    vacant = "your authority says seven of Harnby's sixteen midwife posts are vacant"
+    assert verdict("no Harnby midwife had been redeployed", vacant) != "agree"
+    # both say no, or the "no" is of something the other does not speak of: agreements
+    assert verdict("no Harnby midwife had been redeployed",
+                   "Harnby midwives had not been redeployed to other units") == "agree"
+    assert verdict("seven Harnby midwife posts are vacant and no locum was found",
+                   vacant) == "agree"
+
+
 def test_a_former_value_or_what_a_ship_may_carry_is_no_shared_figure():
     from claims.judge import Judgement
     from claims.relate import _combine
