@@ -929,7 +929,8 @@ def test_a_model_clash_that_rests_on_figures_counting_different_things_is_droppe
 
 
 @pytest.mark.parametrize("denied, statement", [
-    ("any pause had been agreed", "some pause had been agreed"),
+    ("any pause had been agreed", "a pause had been agreed"),  # one thing: "a"
+    ("any accredited party agent had been barred", "an accredited party agent had been barred"),
     ("Any shots were fired at all", "Some shots were fired"),
     ("anyone was hurt", "someone was hurt"),
     ("ever seeing such reports", "seeing such reports"),
