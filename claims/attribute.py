@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from claims.numbers import FIGURE_HINT, MONTHS, WORD_NUMBER
 from claims.types import Attribution, Sentence
+from claims.when import WEEKDAYS
 
 # --- lexicons --------------------------------------------------------------------------------
 
@@ -289,6 +290,11 @@ def _np_token_ok(tok: str, position_from_end: int) -> bool:
             or low.endswith(("’s", "'s")) or low == "of")
 
 
+_WHEN_WORD = re.compile("|".join(WEEKDAYS) + "|" + MONTHS)
+_WHEN_BEFORE = re.compile(r"\b(?:on|last|this|next|since|by|until|from|in|early|late|mid)\s+$",
+                          re.IGNORECASE)
+
+
 def _np_left(sentence: str, end: int) -> _NP | None:
     """The noun phrase ending exactly at `end` (the subject of a verb that follows it)."""
     head = sentence[:end]
@@ -335,6 +341,9 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok.lower() in _DETERMINERS and not _for_the_name(words, k, taken):
             break
     taken.reverse()
+    if len(taken) >= 2 and _WHEN_WORD.fullmatch(taken[0].group(0)) \
+            and _WHEN_BEFORE.search(head[:taken[0].start()]):
+        taken.pop(0)  # "Last Thursday Aubry had said", "In March Brask said": a day, a name
     if taken and taken[-1].group(0).lower() in _CITY_HEADS and (
             len(taken) != 2 or taken[0].group(0).lower() != "the"):
         return None  # only "the city" itself speaks, not "residents of the old town"
@@ -825,6 +834,9 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 j += 2  # of the Data Commissioner"
             else:
                 break
+        if len(run) >= 2 and _WHEN_WORD.fullmatch(run[0]) \
+                and _WHEN_BEFORE.search(sentence[:words[i].start()]):
+            run = run[1:]  # "Last Thursday Aubry had said": Aubry
         if run:
             run = [t[:-2] if t.endswith(("’s", "'s")) else t for t in run]
             if len(run) > 1 and run[-1].endswith(("s'", "s’")):

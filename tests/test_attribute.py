@@ -131,6 +131,13 @@ def test_labelled_sample_sets(name, precision, recall):
       ("residents", "claims", "officers had fired tear gas")]),
     ("Police denied the allegations by Monday.",
      [("police", "denied", "the allegations by Monday")]),
+    # a day or a month before a name is when, not part of the name
+    ("Last Thursday Aubry had said the unit could not reopen.",
+     [("Aubry", "said", "the unit could not reopen")]),
+    ("On Monday Helena Brask said the plant would close. In March Brask said it would not.",
+     [("Helena Brask", "said", "the plant would close"),
+      ("Helena Brask", "said", "it would not")]),
+    ("The Sunday Herald said it was over.", [("Sunday Herald", "said", "it was over")]),
     # the claims a rejecting verb dismisses are its object, not a speaker's verb
     ('Mirek dismissed as "fiction" Aldravian claims that its soldiers had taken the summit, '
      "and said the hill remained under Kesmiran control.",
