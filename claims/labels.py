@@ -17,8 +17,9 @@ from typing import Any
 from claims.attribute import TURN, attribute_sentences
 from claims.ingest import Defaults, read_text
 from claims.relate import share_keys
-from claims.speakers import canonical, kinds
+from claims.speakers import kinds, story_forms
 from claims.split import split_sentences
+from claims.stories import document_names
 from claims.types import Document
 
 
@@ -89,11 +90,14 @@ def score_attribution(folder: Path) -> AttributionScore:
                            for a in atts])
     speakers = {a.speaker for _, atts in read.values() for a in atts if a.speaker}
     called = kinds(speakers, [doc.text for doc, _ in read.values()])
+    texts = {doc.id: doc.text for doc, _ in read.values()}
+    names = story_forms({doc.id: {a.speaker for a in atts if a.speaker}
+                         for doc, atts in read.values()}, texts, document_names(texts.items()),
+                        (), called)
     for (path, record), labelled in by_doc.items():
         doc, attributions = read[(path, record)]
-        names = canonical({a.speaker for a in attributions if a.speaker}, speakers, doc.text,
-                          called)
-        attributions = [replace(a, speaker=names[a.speaker]) if a.speaker in names else a
+        attributions = [replace(a, speaker=names[(doc.id, a.speaker)])
+                        if a.speaker and (doc.id, a.speaker) in names else a
                         for a in attributions]
         cursor = 0
         for item in labelled:

@@ -16,9 +16,10 @@ from claims.judge import DEFAULT_JUDGE
 from claims.numbers import extract_quantities
 from claims.relate import judged_rows, restated_texts
 from claims.relate import update as relate_update
-from claims.speakers import canonical, kinds
+from claims.speakers import kinds, story_forms
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
+from claims.stories import document_names
 from claims.tables import claims_frame, documents_frame
 from claims.types import Claim, Document
 
@@ -69,11 +70,10 @@ def one_name_each(claims: list[Claim], texts: dict[str, str],
         if c.speaker:
             by_doc.setdefault(c.doc_id, set()).add(c.speaker)
     called = kinds(names, texts.values())  # "the Kessenmark First party": a party
-    mapped: dict[tuple[str, str | None], str] = {
-        (doc, short): full for doc, labels in by_doc.items()
-        for short, full in canonical(labels, names, texts.get(doc), called).items()}
+    told = document_names(texts.items())  # what each document names: which tell one story
+    mapped = story_forms(by_doc, texts, told, known, called)
     return [replace(c, speaker=mapped[(c.doc_id, c.speaker)])
-            if (c.doc_id, c.speaker) in mapped else c for c in claims]
+            if c.speaker and (c.doc_id, c.speaker) in mapped else c for c in claims]
 
 
 def return_free_memory() -> None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from claims.attribute import BUSINESS_NAMES
+from claims.stories import same_story
 
 _WORD = re.compile(r"[\w-]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?=\s|$)")  # "Kessenmark's", "workers’"
@@ -129,6 +130,38 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
         if len(fits) == 1:
             out[label] = fits[0]
     out.update(first_words(labels, (*labels, *names)))
+    return out
+
+
+def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
+                told: dict[str, frozenset[str]], known: Iterable[str] = (),
+                kind: dict[str, str] | None = None) -> dict[tuple[str, str], str]:
+    """{(document, short form): full name} for the short forms of every document: first as
+    `canonical` reads them against all the names (`known`: the store's too), checked against
+    the document's own words; then a short form still short is read as the one full name
+    with its head and all its words that a document of the same story (`told`: each
+    document's names, `stories.same_story`) gives a speaker, whatever words the document
+    uses: "The union representing Tarrow Energy's IT staff says" is the Carvenian Union of
+    Technical Staff another outlet names in its report of the same breach, where a union of
+    another story, or two unions in this one, leave "union" as it was."""
+    names = {n for labels in labels_by_doc.values() for n in labels} | set(known)
+    holders: dict[str, dict[str, set[str]]] = {}  # head -> full name -> its documents
+    for doc, labels in labels_by_doc.items():
+        for label in labels:
+            if _full_name(label):
+                holders.setdefault(_head(_words(label)), {}).setdefault(label, set()).add(doc)
+    out: dict[tuple[str, str], str] = {}
+    for doc, labels in labels_by_doc.items():
+        mapped = canonical(labels, names, texts.get(doc), kind)
+        rest = {label for label in labels if label not in mapped and short_form(label)}
+        mine = told.get(doc, frozenset())
+        story = {name for label in rest for name, docs in holders.get(
+            _words(label)[-1], {}).items() if any(
+            d == doc or same_story(mine, told.get(d, frozenset())) for d in docs)}
+        if story:
+            mapped.update({short: full for short, full in canonical(rest, story).items()
+                           if short in rest})
+        out.update({(doc, short): full for short, full in mapped.items()})
     return out
 
 

@@ -94,6 +94,31 @@ def test_the_document_must_use_a_word_the_full_name_adds():
     assert canonical(["city"], ["City of Dravnik", "City of Kessen"], both) == {}
 
 
+def test_a_short_form_left_short_is_the_one_full_name_its_story_gives():
+    from claims.speakers import story_forms
+    from claims.stories import document_names
+
+    texts = {
+        "wire": "Tarrow Energy said 1.2 million Carvenian customers were hit. The Carvenian "
+                "Union of Technical Staff said Tarrow had cut its security team to 19.",
+        "radio": "The union representing Tarrow Energy's IT staff says cuts at Tarrow left "
+                 "its customers exposed.",
+        "school": "The union said 300 teachers in Vellmar had joined the strike at Oskar Lind "
+                  "school.",  # another story, another union
+    }
+    labels = {"wire": {"Tarrow Energy", "Carvenian Union of Technical Staff"},
+              "radio": {"union"}, "school": {"union"}}
+    told = document_names(texts.items())
+    names = story_forms(labels, texts, told)
+    assert names[("radio", "union")] == "Carvenian Union of Technical Staff"
+    assert ("school", "union") not in names
+    # the radio's words alone ("staff", no "Carvenian" or "technical") were not enough
+    assert canonical({"union"}, labels["wire"], texts["radio"]) == {}
+    # two unions in the story: which one, nobody can tell
+    two = labels | {"wire": labels["wire"] | {"Carvenian Union of Clerks"}}
+    assert ("radio", "union") not in story_forms(two, texts, told)
+
+
 def test_ingest_names_an_organisation_once_across_outlets(tmp_path):
     (tmp_path / "wire").mkdir()
     (tmp_path / "radio").mkdir()
