@@ -2247,6 +2247,15 @@ def outlet_name(source: str | None) -> str:
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", source.strip()) if w)
 
 
+def named_organisations(text: str) -> set[str]:
+    """The organisations a document names in full, speaking or not ("Beata Lund of the
+    Carvenian Union of Technical Staff told Radio Carvenia"): for `speakers.story_forms`."""
+    doc = _Doc()
+    for part in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        _collect_names(doc, part)
+    return {e.name for e in doc.entities if e.kind == "org"}
+
+
 def attribute_sentences(sentences: list[Sentence], outlet: str | None = None
                         ) -> list[list[Attribution]]:
     """Attributions for each sentence of one document, in order; `outlet` (the document's

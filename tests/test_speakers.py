@@ -117,6 +117,17 @@ def test_a_short_form_left_short_is_the_one_full_name_its_story_gives():
     # two unions in the story: which one, nobody can tell
     two = labels | {"wire": labels["wire"] | {"Carvenian Union of Clerks"}}
     assert ("radio", "union") not in story_forms(two, texts, told)
+    # a union named only as whom a speaker speaks for is named all the same
+    from claims.attribute import named_organisations
+
+    texts["wire"] = ("Tarrow Energy said 1.2 million customers were hit. Beata Lund of the "
+                     "Carvenian Union of Technical Staff said Tarrow had cut its team to 19.")
+    labels["wire"] = {"Tarrow Energy", "Beata Lund"}
+    named = {doc: named_organisations(text) for doc, text in texts.items()}
+    assert "Carvenian Union of Technical Staff" in named["wire"]
+    assert ("radio", "union") not in story_forms(labels, texts, told)
+    assert story_forms(labels, texts, told, named=named)[("radio", "union")] == \
+        "Carvenian Union of Technical Staff"
 
 
 def test_ingest_names_an_organisation_once_across_outlets(tmp_path):
