@@ -63,7 +63,8 @@ def one_name_each(claims: list[Claim], texts: dict[str, str],
     """The claims with an organisation's short form ("the commission said", in an outlet
     that never names it in full) read as the one full name other documents of the batch or
     the store (`known`: its speakers) give it (`speakers.canonical`, checked against the
-    words of the document, `texts` by document id); the words said stay in `mention`."""
+    words of the document, `texts` by document id), or else the one a document of the same
+    story in the batch names (`speakers.story_forms`); the words said stay in `mention`."""
     names = {c.speaker for c in claims if c.speaker} | set(known)
     by_doc: dict[str, set[str]] = {}
     for c in claims:
