@@ -48,6 +48,7 @@ _TURNED = {"more than": "no more than", "over": "no more than", "above": "no mor
            "less than": "no less than", "under": "no fewer than", "below": "no fewer than"}
 # "twelve", "forty-eight", "a hundred": one spelled-out number (see word_value)
 WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 # a figure may be here: digits or a number word ("a mile and a half", "two warning shots")
 FIGURE_HINT = re.compile(r"\d|\b(?:" + WORD_NUMBER + r"|half|thousand|million|billion)\b",
                          re.IGNORECASE)
@@ -55,6 +56,8 @@ _NUMBER = (
     r"(?P<cur>[$€£])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|dozens|hundreds|thousands|millions"
+    r"|(?:" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?\s+point(?:\s+(?:" + _DIGIT_WORD
+    + r"))+"  # spoken decimals: "three point nine million", "forty-one point two percent"
     r"|(?:a|an|" + WORD_NUMBER + r")(?:[- ](?:" + WORD_NUMBER + r"))?"
     r"(?:(?<=hundred)\s+and\s+(?:" + WORD_NUMBER + r")(?:-(?:" + WORD_NUMBER + r"))?"
     r"(?!\s+(?:hundred|thousand|million|billion)\b))?)"  # not "one hundred and two hundred"
@@ -130,6 +133,13 @@ def _is_day(text: str, m: re.Match[str]) -> bool:
 
 
 def word_value(word: str) -> float | None:
+    whole, point, decimals = word.lower().partition(" point ")
+    if point:  # "three point nine" -> 3.9 (each word after "point" one digit)
+        digits = [_UNITS.get(d, 0 if d == "oh" else -1) for d in decimals.split()]
+        value = word_value(whole)
+        if value is None or not digits or any(not 0 <= d <= 9 for d in digits):
+            return None
+        return value + float("0." + "".join(str(int(d)) for d in digits))
     parts = [p for p in re.split(r"[- ]+", word.lower()) if p != "and"]  # "two hundred and
     total = 0.0  # twelve"
     for p in parts:

@@ -540,7 +540,8 @@ _MEASURES = {_stem(w) for w in (
     "doses crowns kroner kronor francs yen rupees pesos dollars euros pounds florins guilders "
     "marks dinars dirhams lira lire shekels zlotys forints rand roubles rubles yuan rupiah "
     "ringgit baht leva lei hryvnias tenge naira shillings cedis kwacha riyals rials taka reais "
-    "ducats thalers".split())}
+    "ducats thalers dalers daalders escudos pesetas drachmas lats litai kunas korunas tolars "
+    "schillings sucres cruzeiros".split())}  # (old currencies too: a story may use any)
 _CLAUSE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)|\b(?:and|but|while|whereas|which|who|"
                          r"when|where|after|before|because|although|though|if)\b",
                          re.IGNORECASE)

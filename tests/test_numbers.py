@@ -335,3 +335,19 @@ def test_a_bare_figure_counts_what_the_figure_beside_it_counts(text, value, unit
 def test_two_counts_joined_by_and_keep_their_own_nouns():
     qs = extract_quantities("12 injured and 40 dead; 27 to 22")
     assert [q.unit for q in qs] == ["injured", "dead", "", ""]
+
+
+@pytest.mark.parametrize("text, value, words", [
+    ("Our auditors found three point nine million dalers", 3.9e6,
+     "three point nine million dalers"),
+    ("turnout was sixty-one point four percent", 61.4, "sixty-one point four percent"),
+    ("it rose by one point five points", 1.5, "one point five points"),
+])
+def test_a_spoken_decimal_is_one_figure(text, value, words):
+    q = one(text)
+    assert (round(q.value, 6), q.text) == (value, words)
+
+
+def test_a_point_that_is_no_decimal_stays_out_of_the_figure():
+    assert [q.text for q in extract_quantities("He scored one point. Nine people came.")] == [
+        "one point", "Nine people"]

@@ -296,6 +296,18 @@ def test_a_limit_confirms_no_figure_within_it():
     assert hit is not None and "about 39 decibels" in hit.reason
 
 
+def test_sums_in_an_old_currency_are_sums_like_any_other():
+    # a story's bail, repayment and single transfer are three sums, not three counts of one
+    # thing ("dalers" counted like "birds" clashed them all)
+    bail = "Hallan was released on bail of 600,000 dalers in March 2024"
+    repay = "The court ordered Hallan to repay 3.7 million dalers to the club"
+    first = "The first transfer, of 8,500 dalers, went out on January 14, 2019"
+    assert numeric_conflict(bail, repay, 0.66) is None
+    assert numeric_conflict(first, repay, 0.6) is None
+    assert numeric_conflict(repay, "The court ordered Hallan to repay 4.1 million dalers to "
+                                   "the club", 0.9) is not None  # one sum, two values
+
+
 def test_a_spelled_out_half_and_a_hyphenated_unit_are_figures_the_rules_compare():
     assert numeric_conflict("the trawler was a mile and a half inside the line",
                             "the trawler was 3.2 miles inside the line") is not None
