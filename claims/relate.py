@@ -21,7 +21,14 @@ from typing import Any
 
 import polars as pl
 
-from claims.attribute import ANSWERED_NOUNS, NEGATING_VERBS, looks_like_person, report_lead, titled
+from claims.attribute import (
+    ANSWERED_NOUNS,
+    DISMISSED_AS,
+    NEGATING_VERBS,
+    looks_like_person,
+    report_lead,
+    titled,
+)
 from claims.numbers import FIGURE_HINT
 from claims.resolve import restated_claims
 from claims.rules import (
@@ -95,7 +102,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 108  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 109  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -311,8 +318,8 @@ def as_statement(denied: str) -> str:
     def some(m: re.Match[str]) -> str:
         word = "some"
         head = _HEAD_BEFORE_VERB.match(text, m.end())
-        if not m.group("rest") and head and not re.search(r"[^s]s$", head.group("head")):
-            word = "an" if head.group(0).lstrip()[:1].lower() in "aeiou" else "a"
+        if not m.group("rest") and head and _one_thing(head):
+            word = "an" if _AN.match(head.group(0).lstrip()) else "a"
         return (word.capitalize() if m.group("any")[0].isupper() else word) + (m.group("rest")
                                                                                 or "")
 
@@ -323,8 +330,26 @@ def as_statement(denied: str) -> str:
 # midwife ..."; "some midwife" read worse: entailment 0.50 -> 0.75 from "three of the seven
 # had been left empty because their midwives were reassigned") or plural ("any shots were
 # fired" -> "some shots")
-_HEAD_BEFORE_VERB = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+)\s+(?:had|has|have|was|"
-                               r"were|is|are|would|will|could|did|\w+ed)\b", re.IGNORECASE)
+_HEAD_BEFORE_VERB = re.compile(r"\s+(?!of\b)(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+)\s+"
+                               r"(?P<verb>had|has|have|was|were|is|are|would|will|could|did|"
+                               r"\w+ed)\b", re.IGNORECASE)
+# ...a thing not counted ("any money", "any evidence": "some"), or people ("any children")
+_NOT_COUNTED = set(
+    "money evidence information damage aid data equipment water advice news research work "
+    "power electricity fuel food ammunition oil gas cash funding compensation support help "
+    "access progress time people children men women police personnel staff troops fish "
+    "cattle media".split())
+_AN = re.compile(r"(?:[aeio]|u(?!ni|s[eu]|ra|ti)|hour|honest|honou?r|heir)", re.IGNORECASE)
+
+
+def _one_thing(head: re.Match[str]) -> bool:
+    """Does the "any" before this noun and verb mean one thing ("any midwife had been moved",
+    "any ransom was paid"), not some ("any shots were fired", "any money had been paid", "any
+    of the crew")?"""
+    noun, verb = head.group("head").lower(), head.group("verb").lower()
+    if verb in ("were", "are", "have") or noun in _NOT_COUNTED:
+        return False
+    return verb in ("was", "is", "has") or not re.search(r"[^s]s$", noun)
 
 
 def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "") -> Judged:
@@ -332,13 +357,13 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
     of doing Y" stated as "X had been doing Y", and a denial's content marked as denied and
     said as a statement (`as_statement`)."""
     last = _last_verb(verb)
-    said = ""
-    if last in NEGATING_VERBS:
-        rest = _DISMISSED_AS.sub("", content, count=1)
-        if rest != content and rest:
-            content, said = rest, content
     lead = report_lead(wrapper)  # "Its final count gave" + "Maslen a lead of 3,968 votes"
     text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper)
+    said = ""
+    if last in NEGATING_VERBS:
+        rest = _DISMISSED_AS.sub("", text, count=1)
+        if rest != text and rest:  # (a pronoun in what the claims say is the claimant's, not
+            text, said = rest, text  # the denier's: left as it is)
     if last in ("accused", "accuses", "accuse"):
         text = _ACCUSED_OF.sub(r"\1 had been \2", text, count=1)
     if last in NEGATING_VERBS:
@@ -349,11 +374,12 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
 
 # "dismissed as "fiction" Aldravian claims that its soldiers had taken the summit", "rejected
 # as baseless reports that troops had crossed the border", "denied claims that it had paid a
-# ransom": what is denied is what the claims say ("it had paid a ransom", the pronoun then
-# read as the speaker)
-_DISMISSED_AS = re.compile(r"^(?:as\s+(?:[\"“][^\"”]{1,40}[\"”]|\w+(?:\s+and\s+\w+)?)\s+)?"
-                           r"(?:(?:the|any|all)\s+)?(?:[\w’'-]+\s+)?" + ANSWERED_NOUNS
-                           + r"\s+that\s+", re.IGNORECASE)
+# ransom": what is denied is what the claims say (not "denied claims that were made in the
+# report": a relative clause)
+_DISMISSED_AS = re.compile(r"^(?:" + DISMISSED_AS + r")?(?:(?:the|any|all)\s+)?"
+                           r"(?:[\w’'-]+\s+){0,2}?" + ANSWERED_NOUNS + r"\s+that\s+"
+                           r"(?!(?:was|were|is|are|has|had|have|would|will|could|did|do|does|"
+                           r"\w+ed)\b)", re.IGNORECASE)
 
 
 def judged_claims(claims: pl.DataFrame) -> dict[int, Judged]:
@@ -872,12 +898,16 @@ _FALSE = (r"(?:false|untrue|not\s+true|wrong|baseless|unfounded|groundless|incor
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
     + _FALSE + r"\b", re.IGNORECASE)
-# ...or with nothing but "that" ("That is simply untrue", "Vosse says that is wrong", "Ms Vitt
-# said that was untrue": the wrapper takes "that", leaving "was untrue"; "Heskline called that
-# "completely false"": called what the claim before it says), the whole of what is said
-_BARE_FALSE = re.compile(r"^\W*(?:(?:that|this|it)\s+)?(?:is|was|'s)\s+(?:\w+\s+)?" + _FALSE
-                         + r"\W*$", re.IGNORECASE)
-_CALLED_BARE = re.compile(r"^\W*(?:\w+\s+)?" + _FALSE + r"\W*$", re.IGNORECASE)
+# ...or with nothing but "that" ("That is simply untrue", "That's not true", "Ms Vitt said
+# that was untrue": the wrapper takes "that", leaving "was untrue"; "Heskline called that
+# "completely false"": called what the claim before it says), the whole of what is said. Not
+# "wrong", which judges as often as it denies ("That was wrong," the mayor said of the force
+# the police had used), nor "that was not untrue"
+_BARE = r"(?:(?!not\b|never\b)\w+\s+)?(?:false|untrue|not\s+true|baseless|unfounded|groundless|" \
+    r"fabricated|nonsense|rubbish|lies|a\s+lie)\W*$"
+_BARE_FALSE = re.compile(r"^\W*(?:(?:that|this|it)(?:\s+|['’]s\s+)(?:is\s+|was\s+)?|(?:is|was)\s+)"
+                         + _BARE, re.IGNORECASE)
+_CALLED_BARE = re.compile(r"^\W*" + _BARE, re.IGNORECASE)
 
 
 _REBUTTALS = _DENIALS | {"insisted", "insists", "countered", "counters", "maintained",

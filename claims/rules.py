@@ -112,10 +112,19 @@ def shared_figure(a: str, b: str, hedged: bool = True) -> str | None:
     return None
 
 
-APPROX_AGREES = 0.1  # "about 39 decibels" holds 38 and 42, not 35: a hedged figure is one
-# report of a figure within a tenth of it, and clashes with one further away (a seed's writer:
-# "about 39 decibels" / "35 decibels" clash; wider, "about 39" held 35 and 44)
+APPROX_AGREES = 0.1  # "about 39 decibels" holds 38 and 42, not 35: a hedged figure given to
+# its last digit is one report of a figure within a tenth of it, and clashes with one further
+# away (a seed's writer: "about 39 decibels" / "35 decibels" clash; at 15%, "about 39" held 35)
+ROUND_APPROX = 0.15  # ...but a round one ("about 2,000", "some 300", "nearly 40") holds a
+# wider span: "about 2,000 people were evacuated" / "2,250 people" is one report
 SMALL = 10  # below this, a whole number is as likely what both speak of as what they report
+
+
+def _precise(value: float) -> bool:
+    """Is a figure given to its last digit ("about 39", "about 4.2 million", "some 1,940"),
+    not rounded to a 0 or a 5 ("about 40", "about 2,000", "some 300", "nearly 1,950")?"""
+    digits = f"{value:.6g}".replace(".", "").rstrip("0").lstrip("0")
+    return len(digits) >= 2 and digits[-1] not in "05"
 
 
 def _others_differ(a: str, b: str, shared: set[float]) -> bool:
@@ -518,7 +527,8 @@ def _range(q: Quantity) -> tuple[float, float]:
     if isinstance(q, _Range):
         return q.value, q.high
     if q.qualifier in _APPROX:
-        return q.value * (1 - APPROX_AGREES), q.value * (1 + APPROX_AGREES)
+        near = APPROX_AGREES if _precise(q.value) else ROUND_APPROX
+        return q.value * (1 - near), q.value * (1 + near)
     if q.qualifier in _AT_LEAST:
         return q.value, float("inf")
     if q.qualifier in _AT_MOST:
@@ -1385,8 +1395,9 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         # neither: "killed 12 soldiers, including four Kesmiran soldiers" / "killed 40")
         same_thing(x, y) or not x.unit or not y.unit or x.value == y.value >= 10)
         and not (_whole(a, x) and x.value != y.value or _whole(b, y) and x.value != y.value)
-        and bool(bound[id(x)]) == bool(bound[id(y)])  # (a limit confirms no figure within
-        # it: "about 39 decibels, just under the legal limit of 40" / "35 decibels")
+        and (bool(bound[id(x)]) == bool(bound[id(y)]) or x.value == y.value)  # (a limit
+        # confirms no other figure within it: "about 39 decibels, just under the legal limit
+        # of 40" / "35 decibels"; the limit itself it does: "above the 40-decibel limit")
         for q in (x, y)}
     for x in qa:
         for y in qb:

@@ -159,8 +159,9 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
         rest = {label for label in labels if label not in mapped and short_form(label)}
         mine = told.get(doc, frozenset())
         story = {name for label in rest for name, docs in holders.get(
-            _words(label)[-1], {}).items() if any(
-            d == doc or same_story(mine, told.get(d, frozenset())) for d in docs)}
+            _words(label)[-1], {}).items() if any(  # (a document that names nothing tells
+            d == doc or mine and told.get(d) and same_story(mine, told[d])  # no story)
+            for d in docs)}
         if story:
             mapped.update({short: full for short, full in canonical(rest, story).items()
                            if short in rest})

@@ -138,6 +138,10 @@ def test_labelled_sample_sets(name, precision, recall):
      [("Helena Brask", "said", "the plant would close"),
       ("Helena Brask", "said", "it would not")]),
     ("The Sunday Herald said it was over.", [("Sunday Herald", "said", "it was over")]),
+    ("On 12 March Helena Brask said the plant would close.",
+     [("Helena Brask", "said", "the plant would close")]),
+    ("A letter from April Rhodes says the bridge was safe.",  # a given name, after "from"
+     [("April Rhodes", "says", "the bridge was safe")]),
     # the claims a rejecting verb dismisses are its object, not a speaker's verb
     ('Mirek dismissed as "fiction" Aldravian claims that its soldiers had taken the summit, '
      "and said the hill remained under Kesmiran control.",
@@ -145,6 +149,8 @@ def test_labelled_sample_sets(name, precision, recall):
        "summit"), ("Mirek", "said", "the hill remained under Kesmiran control")]),
     ("The minister rejected Kesmiran claims that the shells came from Aldravia.",
      [("minister", "rejected", "Kesmiran claims that the shells came from Aldravia")]),
+    ("Officials have long disputed union claims that staff were forced to work overtime.",
+     [("union", "claims", "staff were forced to work overtime")]),  # no "as": the union's
     # an estimate is a claim ("projects", "forecast"); "the projected cost" is no verb
     ("Voss has since put the likely total at 52 million crowns, while the audit office "
      "projects 56 million.",

@@ -266,7 +266,7 @@ def test_calling_the_claim_false_answers_the_last_claim_by_someone_else():
 @pytest.mark.parametrize("verb, answer", [
     (None, "That is simply untrue"),  # a transcript's answer to the question before it
     ("said", "was untrue"),  # "Ms Vitt said that was untrue": the wrapper took "that"
-    ("says", "that is wrong"),
+    ("said", "That's simply not true"),
     ("called", '"completely false"'),  # "Heskline called that "completely false""
 ])
 def test_saying_that_is_untrue_answers_the_last_claim_by_someone_else(verb, answer):
@@ -284,6 +284,9 @@ def test_saying_that_is_untrue_answers_the_last_claim_by_someone_else(verb, answ
     ("said", "the forecast was wrong"),  # of what it names, not of the claim before
     ("said", "completely false"),  # only "called" takes what is called false as its object
     ("called", "the report completely false and misleading in parts"),
+    ("said", "That was wrong"),  # "wrong" judges as often as it denies
+    ("said", "that was not untrue"),  # an admission
+    ("called", "not false"),
 ])
 def test_what_is_not_a_bare_that_is_untrue_answers_nothing(verb, content):
     claims = claim_rows([
@@ -931,6 +934,11 @@ def test_a_model_clash_that_rests_on_figures_counting_different_things_is_droppe
 @pytest.mark.parametrize("denied, statement", [
     ("any pause had been agreed", "a pause had been agreed"),  # one thing: "a"
     ("any accredited party agent had been barred", "an accredited party agent had been barred"),
+    ("any money had been paid", "some money had been paid"),  # not counted
+    ("any children were hurt", "some children were hurt"),  # many, by the verb
+    ("any of the crew had been sent home", "some of the crew had been sent home"),
+    ("any unit had been moved", "a unit had been moved"),
+    ("any hour was lost", "an hour was lost"),
     ("Any shots were fired at all", "Some shots were fired"),
     ("anyone was hurt", "someone was hurt"),
     ("ever seeing such reports", "seeing such reports"),
@@ -957,9 +965,14 @@ def test_what_a_denial_denies_is_judged_as_a_statement(denied, statement):
      "troops had crossed the border"),
     ("rejects", "opposition claim that 31,000 Brezen ballots went uncounted",
      "31,000 Brezen ballots went uncounted"),
-    ("denied", "claims that it had paid a ransom", "Tarrow Energy had paid a ransom"),
+    # the claimant's pronoun stays: it is not the denier's ("rejected Aldravian claims that
+    # they had captured the pass")
+    ("denied", "claims that it had paid a ransom", "it had paid a ransom"),
+    ("dismissed", 'as "fiction" Aldravian army claims that its soldiers had taken the summit',
+     "its soldiers had taken the summit"),
     ("dismissed", "the claim", "the claim"),  # what claim: `denials` finds it
     ("denied", "reports of a leak", "reports of a leak"),  # no "that": the reports themselves
+    ("denied", "claims that were made in the report", "claims that were made in the report"),
 ])
 def test_what_dismissed_claims_say_is_what_is_denied(verb, content, statement):
     from claims.relate import judged

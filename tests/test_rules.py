@@ -282,8 +282,16 @@ def test_a_hedged_figure_holds_a_tenth_either_way_and_clashes_further_off():
                                    "house at night", 0.9) is None
     assert numeric_conflict(study, "the substation would produce 35 decibels at the nearest "
                                    "house at night", 0.9) is not None
-    assert numeric_conflict("about 1,500 people were displaced",
-                            "1,300 people were displaced", 0.9) is not None
+    # a round hedge holds more: "about 2,000" is 1,700 to 2,300
+    assert numeric_conflict("about 2,000 people were evacuated",
+                            "2,250 people were evacuated", 0.9) is None
+    assert numeric_conflict("about 2,000 people were evacuated",
+                            "2,400 people were evacuated", 0.9) is not None
+
+
+def test_the_limit_a_figure_is_held_against_confirms_the_same_limit():
+    assert numeric_conflict("Noise reached 45 decibels, above the 40-decibel limit.",
+                            "The legal limit is 40 decibels.", 0.8) is None
 
 
 def test_a_limit_confirms_no_figure_within_it():

@@ -128,6 +128,12 @@ def test_a_short_form_left_short_is_the_one_full_name_its_story_gives():
     assert ("radio", "union") not in story_forms(labels, texts, told)
     assert story_forms(labels, texts, told, named=named)[("radio", "union")] == \
         "Carvenian Union of Technical Staff"
+    # ...but not every body a document names, nor a story told by a document with no names
+    assert named_organisations("European Union rules apply to the port.") == set()
+    bare = {"wire": texts["wire"], "strike": "Teachers walked out over pay. The union said the "
+                                             "strike would go on."}
+    assert story_forms({"wire": labels["wire"], "strike": {"union"}}, bare,
+                       document_names(bare.items()), named=named) == {}
 
 
 def test_ingest_names_an_organisation_once_across_outlets(tmp_path):
