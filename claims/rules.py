@@ -1604,15 +1604,26 @@ _CLAUSE_JOIN = re.compile(r",\s+so\s+(?!far\b)|,?\s+(?:but|because|although|thou
 def _negated_clause(text: str) -> str:
     """The clause of `text` that carries its negation, where it joins several."""
     clauses = _CLAUSE_JOIN.split(text)
-    negated = [c for c in clauses if _negated(_words(c))]
+    negated = [c for c in clauses if _says_no(c)]
     return negated[0] if len(negated) == 1 and len(clauses) > 1 else text
 
 
+# clauses, each with its own negation: "had not been on the list and that no registration
+# appeared" is negated twice over, not un-negated; "a scouting budget, not a company" negates
+# the company only
+_NEGATION_CLAUSES = re.compile(r"[,;:]\s+|\s+(?:and|but|because|although|though|whereas|"
+                               r"which|who)\s+", re.IGNORECASE)
+
+
+def _says_no(text: str) -> bool:
+    return any(_negated(_words(c)) for c in _NEGATION_CLAUSES.split(text))
+
+
 def _sentence_negation(a: str, b: str) -> RuleHit | None:
-    wa, wb = _words(a), _words(b)
-    if _negated(wa) == _negated(wb):
+    na, nb = _says_no(a), _says_no(b)
+    if na == nb:
         return None
-    if _negated(wa):
+    if na:
         a = _negated_clause(a)
     else:
         b = _negated_clause(b)
@@ -1621,7 +1632,7 @@ def _sentence_negation(a: str, b: str) -> RuleHit | None:
         return None
     jaccard = len(ca & cb) / len(ca | cb)
     if jaccard >= NEGATION_OVERLAP or (_overlap(ca, cb) >= 0.8 and len(ca & cb) >= 2):
-        neg, pos = (a, b) if _negated(wa) else (b, a)
+        neg, pos = (a, b) if na else (b, a)
         if _other_owner(neg, pos):
             return None
         return RuleHit("negation", "contradiction",

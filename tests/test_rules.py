@@ -70,6 +70,12 @@ def test_explicit_negation_of_the_same_predicate_clashes(a, b):
     # "no" to someone else's: the monitors found Kesmiran soldiers, and no Aldravian troops
     ("Monitors on Sokol Hill found 40 Kesmiran soldiers in fresh positions and no Aldravian "
      "troops", "Kesmiran troops still on Sokol Hill"),
+    # two clauses that each say no are no "yes": both sides say no
+    ("The review said Linden Court had not been on Velgrid's list of protected sites and that "
+     "no registration for the home appeared in its records",
+     "Linden Court was not on our protected list"),
+    ("City Hall had been given no advance warning of the cuts, which also left tram lines "
+     "without power", "the city was not warned"),
 ])
 def test_negation_alone_is_not_a_clash(a, b):
     assert negation_conflict(a, b) is None
