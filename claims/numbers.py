@@ -414,7 +414,36 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
                             end=start + q_start + len(span[q_start:q_end].rstrip())))
     zeros = _zeros(span, start, out)  # "not one passenger": none, not one
     out = [q for q in out if not any(z.start <= q.start < z.end for z in zeros)] + zeros
-    return _elliptic_units(text, _ranges(text, sorted(out, key=lambda q: q.start)))
+    return _elliptic_units(text, _durations(text, _ranges(text, sorted(out,
+                                                                      key=lambda q: q.start))))
+
+
+# "four years and six months" is four and a half years, "two hours and 15 minutes" 2.25 hours:
+# one span of time, not two figures
+_LARGER = re.compile(r"^(?:\s+(?P<big>years?|hours?))?\s+and\s+$", re.IGNORECASE)
+_SMALLER = {"year": (re.compile(r"(?:\s+months?\b)?", re.IGNORECASE), "month", 12.0),
+            "hour": (re.compile(r"(?:\s+minutes?\b)?", re.IGNORECASE), "minute", 60.0)}
+
+
+def _durations(text: str, qs: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        join = _LARGER.match(text[prev.end:q.start]) if prev and prev.end <= q.start else None
+        if prev is not None and join and q.kind == prev.kind == "count":
+            # the larger unit once: after the figure ("four years and") or as its unit
+            big = (join.group("big") or "" if not prev.unit else
+                   "" if join.group("big") else prev.unit).lower().rstrip("s")
+            if big in _SMALLER:
+                after, small, per = _SMALLER[big]
+                tail = after.match(text, q.end)
+                size = tail.end() - q.end if tail else 0
+                if (q.unit or "").lower().rstrip("s") == small or not q.unit and size:
+                    out[-1] = replace(prev, value=prev.value + q.value / per,
+                                      text=text[prev.start:q.end + size], end=q.end + size)
+                    continue
+        out.append(q)
+    return out
 
 
 # "from 48 people to 19", "27 votes to 22", "4.2 million customers, not 1.2 million": the

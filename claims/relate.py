@@ -102,7 +102,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 110  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 111  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -990,6 +990,10 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
 _REQUEST_VERBS = {"urged", "urges", "urge", "demanded", "demands", "demand", "appealed",
                   "appeals"}
 _CALLED = {"called", "calls", "call"}
+_ASKED = {"asked", "asks", "ask"}
+_ASKED_TO = re.compile(r"(?:[\w’'-]+\s+){1,8}?to\s+(?!(?:the|a|an|its|their|his|her|our|them)\b)"
+                       r"[a-z]+\b")  # ("asked him to resign"; not "asked whether", "asked
+# about the figures", "asked to the meeting")
 
 
 def requests(verb: str | None, content: str) -> bool:
@@ -998,10 +1002,14 @@ def requests(verb: str | None, content: str) -> bool:
     fact: like a question it neither agrees nor clashes with anything (the judge took "on the
     board to reject the application" as contradicting "the board would rule in October")."""
     low = (verb or "").lower()
-    if FIGURE_HINT.search(content) or re.search(r",\s*(?:saying|adding|warning|arguing)\b",
-                                                content):
+    if re.search(r",\s*(?:saying|adding|warning|arguing)\b", content):
         return False  # "urged the board to reject the plan, saying the turbines would kill
-        # 1,400 seabirds a year", "called for an inquiry into how 212 birds died": facts too
+        # 1,400 seabirds a year": facts too
+    if low in _ASKED and _ASKED_TO.match(content):
+        return True  # "asked the court to send Hallan to prison for six years": a sentence
+        # asked for is no sentence passed, whatever its figures
+    if FIGURE_HINT.search(content):
+        return False  # "called for an inquiry into how 212 birds died": a fact inside
     return low in _REQUEST_VERBS or low in _CALLED and bool(
         re.match(r"(?:on|upon|for)\b", content.strip(), re.IGNORECASE))
 

@@ -351,3 +351,18 @@ def test_a_spoken_decimal_is_one_figure(text, value, words):
 def test_a_point_that_is_no_decimal_stays_out_of_the_figure():
     assert [q.text for q in extract_quantities("He scored one point. Nine people came.")] == [
         "one point", "Nine people"]
+
+
+@pytest.mark.parametrize("text, value, words", [
+    ("sentenced him to four years and six months in prison", 4.5,
+     "four years and six months"),
+    ("the search lasted two hours and 15 minutes", 2.25, "two hours and 15 minutes"),
+])
+def test_a_span_of_time_in_two_units_is_one_figure(text, value, words):
+    q = one(text)
+    assert (q.value, q.text) == (value, words)
+
+
+def test_two_counts_joined_by_and_stay_two():
+    assert [q.text for q in extract_quantities("four years and six people were hurt")] == [
+        "four", "six people"]

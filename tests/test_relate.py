@@ -1213,6 +1213,10 @@ def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_con
     assert requests("called", "for her resignation")
     assert not requests("called", 'the exit poll "a guess dressed up as science"')
     assert not requests("said", "on Monday the board would rule")
+    # a sentence asked for is no sentence passed, whatever its figures
+    assert requests("asked", "the court to send Viktor Hallan to prison for six years")
+    assert not requests("asked", "whether 300 jobs would go")  # a question, reported
+    assert not requests("called", "for an inquiry into how 212 birds died")  # a fact inside
     (tmp_path / "a.txt").write_text(
         "Edith Vane called on the board to reject the application.\n\n"
         "The board said it would reject the application in October.", encoding="utf-8")
