@@ -31,7 +31,9 @@ _QUALIFIER = (r"(?P<qual>no more than|no fewer than|no less than|no higher than|
               r"in excess of|above|below|"
               r"more than|fewer than|less than|at least|at most|up to|as many as|"
               r"as few as|about|around|nearly|almost|roughly|some|approximately|over|under|"
-              r"just over|just under|an estimated|estimated|closer to|close to)\s+")
+              r"just over|just under|a little over|a little under|a little more than|"
+              r"a little less than|slightly over|slightly under|slightly more than|"
+              r"slightly less than|an estimated|estimated|closer to|close to)\s+")
 # "never saw more than 110 people", "did not employ over 40", "hasn't paid less than": a
 # comparative under a negation bounds the figure the other way
 _NEGATED_BEFORE = re.compile(
@@ -504,7 +506,8 @@ def _elliptic_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 # "no household had received a single florin", "not one passenger": a count of none
-_NONE = re.compile(r"(?<![\w-])(?:[Nn]o|[Zz]ero|[Nn]ot\s+(?:a\s+single|one))\s+(?=[a-z])")
+_NONE = re.compile(r"(?<![\w-])(?:[Nn]o|[Zz]ero|[Nn]ot\s+(?:a\s+single|one))\s+(?=[a-z])"
+                   r"(?!(?:point|time|stage|way|longer|doubt|matter)\b)")  # "at no point": when
 
 
 def _zeros(span: str, start: int, found: list[Quantity]) -> list[Quantity]:

@@ -50,10 +50,15 @@ _FUNCTION = set(
 )
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "some", "approximately",
            "an estimated", "estimated", "closer to", "close to"}
-_AT_LEAST = {"more than", "over", "at least", "just over", "above", "in excess of",
-             "no fewer than", "no less than", "no lower than", "not fewer than", "not less than"}
-_AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "just under", "below",
-            "no more than", "no higher than", "not more than"}
+# "just over three hours", "a little under 40 percent": a bound that is near the figure too
+_JUST_OVER = {"just over", "a little over", "a little more than", "slightly over",
+              "slightly more than"}
+_JUST_UNDER = {"just under", "a little under", "a little less than", "slightly under",
+               "slightly less than"}
+_AT_LEAST = {"more than", "over", "at least", "above", "in excess of", "no fewer than",
+             "no less than", "no lower than", "not fewer than", "not less than"} | _JUST_OVER
+_AT_MOST = {"up to", "fewer than", "less than", "under", "at most", "below", "no more than",
+            "no higher than", "not more than"} | _JUST_UNDER
 _VAGUE = {"hundreds", "dozens", "thousands", "millions"}
 
 FRAME_OVERLAP = 0.5  # share of content words two statements must share to be "the same frame"
@@ -529,6 +534,10 @@ def _range(q: Quantity) -> tuple[float, float]:
     if q.qualifier in _APPROX:
         near = APPROX_AGREES if _precise(q.value) else ROUND_APPROX
         return q.value * (1 - near), q.value * (1 + near)
+    if q.qualifier in _JUST_OVER:  # "a little over three hours" is no five hours
+        return q.value, q.value * (1 + ROUND_APPROX)
+    if q.qualifier in _JUST_UNDER:
+        return q.value * (1 - ROUND_APPROX), q.value
     if q.qualifier in _AT_LEAST:
         return q.value, float("inf")
     if q.qualifier in _AT_MOST:

@@ -366,3 +366,9 @@ def test_a_span_of_time_in_two_units_is_one_figure(text, value, words):
 def test_two_counts_joined_by_and_stay_two():
     assert [q.text for q in extract_quantities("four years and six people were hurt")] == [
         "four", "six people"]
+
+
+def test_at_no_point_is_no_count_of_points():
+    assert [q.text for q in extract_quantities(
+        "indoor temperatures had at no point exceeded 29 degrees")] == ["29 degrees"]
+    assert [q.value for q in extract_quantities("no passengers were hurt")] == [0.0]

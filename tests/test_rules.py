@@ -295,6 +295,18 @@ def test_a_hedged_figure_holds_a_tenth_either_way_and_clashes_further_off():
                             "2,400 people were evacuated", 0.9) is not None
 
 
+def test_just_over_a_figure_is_near_it():
+    # "a little over three hours" is no five hours, though "over three hours" holds five
+    assert numeric_conflict("Varo gave evidence for almost five hours",
+                            "Varo gave evidence for a little over three hours", 0.8) is not None
+    assert numeric_conflict("Varo gave evidence for almost five hours",
+                            "Varo gave evidence for over three hours", 0.8) is None
+    assert numeric_conflict("turnout was just over 60 percent", "turnout was 62 percent",
+                            0.9) is None
+    assert numeric_conflict("turnout was just under 60 percent", "turnout was 45 percent",
+                            0.9) is not None
+
+
 def test_the_limit_a_figure_is_held_against_confirms_the_same_limit():
     assert numeric_conflict("Noise reached 45 decibels, above the 40-decibel limit.",
                             "The legal limit is 40 decibels.", 0.8) is None
