@@ -102,7 +102,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 112  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 113  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -248,7 +248,8 @@ _SPEAKS_FOR = re.compile(
     r"aide|adviser|advisor|representative|manager|agent|assistant)\b")
 
 
-def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
+def with_subject(content: str, speaker: str | None, wrapper: str = "",
+                 direct: bool = False) -> str:
     """The content as judged: a leading subject pronoun that refers to the speaker is replaced
     by the speaker ("Kellbrook General Hospital said it had treated 17 people" is judged as
     "Kellbrook General Hospital had treated 17 people"), so two outlets' versions of one fact
@@ -256,11 +257,15 @@ def with_subject(content: str, speaker: str | None, wrapper: str = "") -> str:
     held under seal"), nor "it" after a titled one ("Mayor Edda Farrow said it was safe"), nor
     "he" or "she" where the words around the content
     (`wrapper`) say the speaker speaks for someone else ("a spokeswoman for Mattias Orn,
-    denied that he had congratulated Maslen": Orn)."""
+    denied that he had congratulated Maslen": Orn), nor any but "I" and "we" in the speaker's
+    own words (`direct`: a quotation, a transcript's turn)."""
     m = _SUBJECT_PRONOUN.match(content)
     if not speaker or m is None:
         return content
     pronoun = m.group(0).split()[0].lower()
+    if direct and pronoun not in ("i", "we"):
+        return content  # in the speaker's own words only "I" and "we" are the speaker: '"He
+        # signed every one of them," Varo told the court', "It was still dark"
     clause = re.split(r",\s*(?:and|but)\s+|;\s*", wrapper)[-1]  # the speaker's own clause
     person = looks_like_person(speaker) and (pronoun == "they" or titled(clause, speaker))
     if pronoun in ("it", "they") and person:
@@ -358,7 +363,8 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
     said as a statement (`as_statement`)."""
     last = _last_verb(verb)
     lead = report_lead(wrapper)  # "Its final count gave" + "Maslen a lead of 3,968 votes"
-    text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper)
+    direct = verb is None or wrapper.rstrip().endswith(('"', "“", "‘"))  # a turn, a quote
+    text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper, direct)
     said = ""
     if last in NEGATING_VERBS:
         rest = _DISMISSED_AS.sub("", text, count=1)

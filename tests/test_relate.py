@@ -469,6 +469,17 @@ def test_a_subject_pronoun_is_judged_as_the_speaker():
     assert with_subject("he would appeal", "Teodor Maslen",
                         "Orn's lawyer said the case was closed, and Teodor Maslen said ") == \
         "Teodor Maslen would appeal"
+    # in the speaker's own words (a quotation, a transcript's turn) only "I" and "we" are the
+    # speaker: '"He signed every one of them," Varo told the court', "It was still dark"
+    from claims.relate import judged
+
+    assert judged("He signed every one of them", "Ilona Varo", "told", '"').text == \
+        "He signed every one of them"
+    assert judged("It was still dark", "Josip Varn", None).text == "It was still dark"
+    assert judged("I never signed a single transfer", "Viktor Hallan", None).text == \
+        "Viktor Hallan never signed a single transfer"
+    assert judged("he never signed any transfer", "Viktor Hallan", "told",
+                  "Hallan told the court that ").text == "Viktor Hallan never signed any transfer"
 
 
 def test_the_same_figure_of_the_same_thing_makes_close_claims_agree():
