@@ -1113,6 +1113,11 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     owner = _spokesperson_of(clean)
     if owner is not None:  # "the council's spokesperson said": the council says it
         return _resolve_np(doc, owner)
+    if [t.lower() for t in clean] in (["city", "hall"], ["town", "hall"]):
+        # "City Hall said": the city's government, named like "the city" (not "Hall")
+        ent = doc.register(f"{clean[0].capitalize()} of {doc.city}" if doc.city else
+                           f"{clean[0].capitalize()} Hall", "org", set())
+        return ent.name, ent
     if definite and doc.city and len(clean) == 1 and clean[0].lower() in _CITY_HEADS:
         # "the city said": the city the story is about, where it names one ("City of Dravnik")
         ent = doc.register(f"{clean[0].capitalize()} of {doc.city}", "org", set())

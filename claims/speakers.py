@@ -33,7 +33,7 @@ ORG_HEADS = set(
     "coalition alliance federation network service board bureau secretariat league "
     "railway railways operator utility chamber institution centre center society cooperative "
     "co-operative college consultancy coastguard city town municipality mission inspectorate "
-    "directorate"
+    "directorate police"
     .split())
 
 

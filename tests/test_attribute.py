@@ -138,6 +138,11 @@ def test_labelled_sample_sets(name, precision, recall):
      [("Helena Brask", "said", "the plant would close"),
       ("Helena Brask", "said", "it would not")]),
     ("The Sunday Herald said it was over.", [("Sunday Herald", "said", "it was over")]),
+    # City Hall is the city's government, named as "the city" is
+    ("VALDANE, Kestria, July 30 (KPA) - City Hall said its cooling centres had stayed open.",
+     [("City of Valdane", "said", "its cooling centres had stayed open")]),
+    ("City Hall said its cooling centres had stayed open.",
+     [("City Hall", "said", "its cooling centres had stayed open")]),
     ("On 12 March Helena Brask said the plant would close.",
      [("Helena Brask", "said", "the plant would close")]),
     ("A letter from April Rhodes says the bridge was safe.",  # a given name, after "from"

@@ -197,6 +197,12 @@ def test_a_one_word_name_is_the_one_organisation_it_begins():
         == {"Veltmann": "Veltmann Automotive"}  # the one company, and a part of it
 
 
+def test_the_police_are_the_one_police_force_named_in_full():
+    assert short_form("police")
+    assert canonical(["police"], ["Orsa Valley Police"]) == {"police": "Orsa Valley Police"}
+    assert canonical(["police"], ["Orsa Valley Police", "Halvik City Police"]) == {}
+
+
 def test_the_coastguard_is_the_one_coastguard_named_in_full():
     assert short_form("coastguard")
     assert canonical(["coastguard"], ["Ostrevian Coastguard"]) == {
