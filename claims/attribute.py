@@ -737,7 +737,8 @@ BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company",
                    "plastics", "packaging", "electronics", "semiconductors", "aviation",
                    "minerals", "retail", "securities", "properties", "developments",
                    "builders", "contractors", "robotics", "machinery", "automation",
-                   "breweries", "dairies", "motorworks"}  # (not "steel", "mills": surnames)
+                   "breweries", "dairies", "motorworks", "infrastructure", "haulage", "care",
+                   "services"}  # (not "steel", "mills": surnames)
 
 
 def _role_key(role: str) -> str:

@@ -195,6 +195,9 @@ def test_a_one_word_name_is_the_one_organisation_it_begins():
     assert canonical({"Samsung"}, {"Samsung Biologics", "Samsung Electronics Co"}) == {}
     assert canonical({"Veltmann"}, {"Veltmann Automotive", "Veltmann Marsk pension fund"}) \
         == {"Veltmann": "Veltmann Automotive"}  # the one company, and a part of it
+    # companies by their trade: infrastructure, haulage, care, services
+    assert canonical({"Seltra", "Silverbrook"}, {"Seltra Infrastructure", "Silverbrook Care"}) \
+        == {"Seltra": "Seltra Infrastructure", "Silverbrook": "Silverbrook Care"}
 
 
 def test_the_police_are_the_one_police_force_named_in_full():
