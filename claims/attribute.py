@@ -737,8 +737,9 @@ BUSINESS_NAMES = {"group", "inc", "ltd", "corp", "corporation", "co", "company",
                    "plastics", "packaging", "electronics", "semiconductors", "aviation",
                    "minerals", "retail", "securities", "properties", "developments",
                    "builders", "contractors", "robotics", "machinery", "automation",
-                   "breweries", "dairies", "motorworks", "infrastructure", "haulage", "care",
-                   "services"}  # (not "steel", "mills": surnames)
+                   "breweries", "dairies", "motorworks", "infrastructure", "haulage"}
+# (not "steel", "mills": surnames; not "services", "care": "Kestrian Fire Services", "Orsa
+# Valley Primary Care" are no companies)
 
 
 def _role_key(role: str) -> str:

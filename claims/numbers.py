@@ -440,7 +440,8 @@ def _durations(text: str, qs: list[Quantity]) -> list[Quantity]:
                 after, small, per = _SMALLER[big]
                 tail = after.match(text, q.end)
                 size = tail.end() - q.end if tail else 0
-                if (q.unit or "").lower().rstrip("s") == small or not q.unit and size:
+                if ((q.unit or "").lower().rstrip("s") == small or not q.unit and size) \
+                        and q.value < per:  # (not "2 years and 40 months")
                     out[-1] = replace(prev, value=prev.value + q.value / per,
                                       text=text[prev.start:q.end + size], end=q.end + size)
                     continue

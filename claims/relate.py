@@ -102,7 +102,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.95, "numbers, days apart": 0.66, "negation": 0.69, "denial": 0.75,
                "model": 0.41}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 113  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 114  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -363,7 +363,7 @@ def judged(content: str, speaker: str | None, verb: str | None, wrapper: str = "
     said as a statement (`as_statement`)."""
     last = _last_verb(verb)
     lead = report_lead(wrapper)  # "Its final count gave" + "Maslen a lead of 3,968 votes"
-    direct = verb is None or wrapper.rstrip().endswith(('"', "“", "‘"))  # a turn, a quote
+    direct = verb is None or wrapper.rstrip().endswith(('"', "“", "‘", "«"))  # a turn, a quote
     text = f"{lead} {content}" if lead else with_subject(content, speaker, wrapper, direct)
     said = ""
     if last in NEGATING_VERBS:
@@ -997,9 +997,10 @@ _REQUEST_VERBS = {"urged", "urges", "urge", "demanded", "demands", "demand", "ap
                   "appeals"}
 _CALLED = {"called", "calls", "call"}
 _ASKED = {"asked", "asks", "ask"}
-_ASKED_TO = re.compile(r"(?:[\w’'-]+\s+){1,8}?to\s+(?!(?:the|a|an|its|their|his|her|our|them)\b)"
-                       r"[a-z]+\b")  # ("asked him to resign"; not "asked whether", "asked
-# about the figures", "asked to the meeting")
+_ASKED_TO = re.compile(r"(?:(?!(?:whether|if|why|how|what|when|who|where|which)\b)[\w’'-]+\s+)"
+                       r"{1,8}?to\s+(?!(?:the|a|an|its|their|his|her|our|them)\b)[a-z]+\b",
+                       re.IGNORECASE)  # ("asked him to resign"; not "asked whether residents
+# would have to leave", "asked about the figures", "asked to the meeting")
 
 
 def requests(verb: str | None, content: str) -> bool:

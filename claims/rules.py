@@ -1617,15 +1617,15 @@ def _negated_clause(text: str) -> str:
     return negated[0] if len(negated) == 1 and len(clauses) > 1 else text
 
 
-# clauses, each with its own negation: "had not been on the list and that no registration
-# appeared" is negated twice over, not un-negated; "a scouting budget, not a company" negates
-# the company only
-_NEGATION_CLAUSES = re.compile(r"[,;:]\s+|\s+(?:and|but|because|although|though|whereas|"
-                               r"which|who)\s+", re.IGNORECASE)
+# a statement's main clause, before "; ", "and that", "but", "because", ", which", ...: its
+# "no" is the statement's ("had not been on the list and that no registration appeared" says
+# no twice over, not yes; "The company paid the ransom, which it had not disclosed" says yes)
+_NEGATED_MAIN_END = re.compile(r";\s*|,?\s+(?:and\s+that|but|because|although|though|whereas)\s+"
+                              r"|,\s+(?:which|who)\s+", re.IGNORECASE)
 
 
 def _says_no(text: str) -> bool:
-    return any(_negated(_words(c)) for c in _NEGATION_CLAUSES.split(text))
+    return _negated(_words(_NEGATED_MAIN_END.split(text, maxsplit=1)[0]))
 
 
 def _sentence_negation(a: str, b: str) -> RuleHit | None:

@@ -38,6 +38,9 @@ ORG_HEADS = set(
 
 
 _PLACE_HEADS = {"city", "town", "municipality"}
+# what a name a one-word label begins may end with ("Galeforth Renewables"; not a police
+# force named after its place: "Kessenmark" is no "Kessenmark National Police")
+_BEGUN_HEADS = (ORG_HEADS - {"police"}) | BUSINESS_NAMES
 
 
 def _words(name: str) -> list[str]:
@@ -186,7 +189,7 @@ def first_words(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
         words = name.split()
         if len(words) >= 2:
             ended.add(words[-1])
-            if words[0] in wanted and words[-1].lower() in ORG_HEADS | BUSINESS_NAMES:
+            if words[0] in wanted and words[-1].lower() in _BEGUN_HEADS:
                 begun.setdefault(words[0], set()).add(name)
     out = {}
     for label in wanted - ended:

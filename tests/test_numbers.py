@@ -372,3 +372,7 @@ def test_at_no_point_is_no_count_of_points():
     assert [q.text for q in extract_quantities(
         "indoor temperatures had at no point exceeded 29 degrees")] == ["29 degrees"]
     assert [q.value for q in extract_quantities("no passengers were hurt")] == [0.0]
+
+
+def test_a_smaller_unit_past_the_larger_is_no_part_of_it():
+    assert [q.value for q in extract_quantities("2 hours and 90 minutes")] == [2.0, 90.0]

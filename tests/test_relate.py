@@ -1227,6 +1227,8 @@ def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_con
     # a sentence asked for is no sentence passed, whatever its figures
     assert requests("asked", "the court to send Viktor Hallan to prison for six years")
     assert not requests("asked", "whether 300 jobs would go")  # a question, reported
+    assert not requests("asked", "whether residents would have to leave their homes")
+    assert not requests("asked", "the minister whether she intended to cut 300 jobs")
     assert not requests("called", "for an inquiry into how 212 birds died")  # a fact inside
     (tmp_path / "a.txt").write_text(
         "Edith Vane called on the board to reject the application.\n\n"

@@ -76,6 +76,11 @@ def test_explicit_negation_of_the_same_predicate_clashes(a, b):
      "Linden Court was not on our protected list"),
     ("City Hall had been given no advance warning of the cuts, which also left tram lines "
      "without power", "the city was not warned"),
+    # ...and a "no" in a clause beside the main one is no "no" to what the other says
+    ("The company paid the ransom, which it had not disclosed and had never denied",
+     "The company paid the ransom"),
+    ("The council approved the plan, which residents had not opposed",
+     "The council approved the plan"),
 ])
 def test_negation_alone_is_not_a_clash(a, b):
     assert negation_conflict(a, b) is None

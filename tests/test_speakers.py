@@ -195,9 +195,11 @@ def test_a_one_word_name_is_the_one_organisation_it_begins():
     assert canonical({"Samsung"}, {"Samsung Biologics", "Samsung Electronics Co"}) == {}
     assert canonical({"Veltmann"}, {"Veltmann Automotive", "Veltmann Marsk pension fund"}) \
         == {"Veltmann": "Veltmann Automotive"}  # the one company, and a part of it
-    # companies by their trade: infrastructure, haulage, care, services
-    assert canonical({"Seltra", "Silverbrook"}, {"Seltra Infrastructure", "Silverbrook Care"}) \
-        == {"Seltra": "Seltra Infrastructure", "Silverbrook": "Silverbrook Care"}
+    # companies by their trade: infrastructure, haulage (not a public service's "care")
+    assert canonical({"Seltra", "Valdane"}, {"Seltra Infrastructure", "Valdane Primary Care"}) \
+        == {"Seltra": "Seltra Infrastructure"}
+    # a place is no police force named after it
+    assert canonical(["Kessenmark"], ["Kessenmark National Police"]) == {}
 
 
 def test_the_police_are_the_one_police_force_named_in_full():
