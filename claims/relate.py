@@ -103,7 +103,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.96, "numbers, days apart": 0.59, "negation": 0.54, "denial": 0.76,
                "model": 0.37}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 114  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 115  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -917,6 +917,15 @@ _BARE_FALSE = re.compile(r"^\W*(?:(?:that|this|it)(?:\s+|['’]s\s+)(?:is\s+|was
 _CALLED_BARE = re.compile(r"^\W*" + _BARE, re.IGNORECASE)
 
 
+def bare_denial(verb: str | None, content: str) -> bool:
+    """ "That is simply untrue", "Ms Vitt said that was untrue", "called that "completely
+    false"": a denial with no words of what it denies, which `denials` sets against the claim
+    it answers; judged on its own, any two such would agree ("That is simply untrue" / "was
+    untrue", two stories apart)."""
+    return _BARE_FALSE.match(content) is not None \
+        or _last_verb(verb) in _CALLED and _CALLED_BARE.match(content) is not None
+
+
 _REBUTTALS = _DENIALS | {"insisted", "insists", "countered", "counters", "maintained",
                          "maintains"}
 _ACCUSATIONS = {"accused", "accuses", "alleged", "alleges", "claimed", "claims", "charged",
@@ -961,8 +970,7 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
     for i, c in enumerate(rows):
         verb = _last_verb(c["verb"])
         called_false = _CALLED_FALSE.match(c["content"]) is not None \
-            or _BARE_FALSE.match(c["content"]) is not None \
-            or verb in _CALLED and _CALLED_BARE.match(c["content"]) is not None
+            or bare_denial(c["verb"], c["content"])
         if not c["speaker"]:
             continue
         others = [o for o in rows[max(0, i - 4):i + 5]
@@ -1184,8 +1192,9 @@ def update(store: Any, new_claims: pl.DataFrame, index: Any, judge_name: str, *,
     paired = {i for c in near for i in (c.a, c.b)}  # only the candidates' claims are read
     rows = all_claims.filter(pl.col("claim_id").is_in(list(paired))) \
         .select("claim_id", "verb", "content", "doc_id").rows()
-    idle = {i for i, verb, content, _ in rows
-            if requests(verb, content) or asks(contents[i].text)}  # nothing to agree with
+    idle = {i for i, verb, content, _ in rows  # nothing to agree with: a demand, a question,
+            if requests(verb, content) or asks(contents[i].text)  # or a bare "That is
+            or bare_denial(verb, content)}  # untrue", which answers one claim (`denials`)
     doc_of = {i: doc for i, _, _, doc in rows}
     sentences = all_claims.filter(pl.col("doc_id").is_in(list(set(doc_of.values())))) \
         .select("doc_id", "sentence").rows()

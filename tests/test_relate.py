@@ -1242,6 +1242,31 @@ def test_a_demand_states_nothing_to_agree_or_clash_with(tmp_path, judge_says_con
     assert not len(rels.filter(pl.col("a").is_in(demand) | pl.col("b").is_in(demand)))
 
 
+@pytest.fixture(scope="module")
+def judge_says_entailment(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("judge_entails")
+    return str(build_tiny_nli(path, {0: "contradiction", 1: "entailment", 2: "neutral"}, 1))
+
+
+def test_a_bare_that_is_untrue_relates_only_to_the_claim_it_answers(tmp_path,
+                                                                    judge_says_entailment):
+    (tmp_path / "a.txt").write_text(  # one story (the names they share), two answers
+        "The union told Tarrow Energy in Carvenia that only eleven crew were aboard.\n\n"
+        '"That is simply untrue," Rutger Vann said.', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The auditors in Carvenia said Tarrow Energy had paid the agency twice.\n\n"
+        "Ilona Varo said that was untrue.", encoding="utf-8")
+    index = str(tmp_path / "index")
+    ingest([str(tmp_path)], index, judge=judge_says_entailment)
+    store = Store.open(index)
+    claims = store.claims()
+    bare = claims.filter(pl.col("content").str.contains("untrue"))["claim_id"].to_list()
+    assert len(bare) == 2
+    rels = store.relations().filter(pl.col("a").is_in(bare) | pl.col("b").is_in(bare))
+    assert sorted(rels["method"].to_list()) == ["denial", "denial"]  # each its own answer
+    assert not len(rels.filter(pl.col("a").is_in(bare) & pl.col("b").is_in(bare)))
+
+
 def test_a_far_clash_needs_one_side_to_say_no():
     """Worded apart (cosine below the floor), the model's sure contradiction both ways counts
     only where one side says the other's is not so."""
