@@ -128,7 +128,7 @@ SMALL = 10  # below this, a whole number is as likely what both speak of as what
 def _precise(value: float) -> bool:
     """Is a figure given to its last digit ("about 39", "about 4.2 million", "some 1,940"),
     not rounded to a 0 or a 5 ("about 40", "about 2,000", "some 300", "nearly 1,950")?"""
-    digits = f"{value:.6g}".replace(".", "").rstrip("0").lstrip("0")
+    digits = f"{value:.6f}".replace(".", "").rstrip("0").lstrip("0")  # (no "2e+06")
     return len(digits) >= 2 and digits[-1] not in "05"
 
 

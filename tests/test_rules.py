@@ -293,9 +293,11 @@ def test_a_hedged_figure_holds_a_tenth_either_way_and_clashes_further_off():
                                    "house at night", 0.9) is None
     assert numeric_conflict(study, "the substation would produce 35 decibels at the nearest "
                                    "house at night", 0.9) is not None
-    # a round hedge holds more: "about 2,000" is 1,700 to 2,300
+    # a round hedge holds more: "about 2,000" is 1,700 to 2,300, "about 2 million" 1.7 to 2.3
     assert numeric_conflict("about 2,000 people were evacuated",
                             "2,250 people were evacuated", 0.9) is None
+    assert numeric_conflict("about 2 million customers were affected",
+                            "2.25 million customers were affected", 0.9) is None
     assert numeric_conflict("about 2,000 people were evacuated",
                             "2,400 people were evacuated", 0.9) is not None
 
