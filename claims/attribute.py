@@ -1028,7 +1028,7 @@ def _spokesperson_of(tokens: list[str]) -> _NP | None:
     """ "council's spokesperson" -> the NP "the council" (an unnamed voice of an organisation)."""
     if len(tokens) >= 2 and tokens[-1].lower() in _SPOKES:
         owner = tokens[:-1]
-        while owner and owner[-1].lower() in _DESCRIPTOR_MODS | {"chief", "senior"}:
+        while owner and owner[-1].lower() in (_DESCRIPTOR_MODS | {"chief", "senior"}) - _BODIES:
             owner = owner[:-1]
         if owner and owner[-1].endswith(("’s", "'s")):
             toks = ("the", *owner[:-1], owner[-1][:-2])

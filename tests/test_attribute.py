@@ -141,6 +141,10 @@ def test_labelled_sample_sets(name, precision, recall):
      [("Helena Brask", "said", "the plant would close"),
       ("Helena Brask", "said", "it would not")]),
     ("The Sunday Herald said it was over.", [("Sunday Herald", "said", "it was over")]),
+    # a police spokesman speaks for the police (not "a senior police officer": a person)
+    ("The Orsa Valley Police said 11 people had died. A police spokesman said one was a "
+     "woman.", [("Orsa Valley Police", "said", "11 people had died"),
+                ("Orsa Valley Police", "said", "one was a woman")]),
     # City Hall is the city's government, named as "the city" is
     ("VALDANE, Kestria, July 30 (KPA) - City Hall said its cooling centres had stayed open.",
      [("City of Valdane", "said", "its cooling centres had stayed open")]),
