@@ -434,8 +434,9 @@ def _durations(text: str, qs: list[Quantity]) -> list[Quantity]:
         join = _LARGER.match(text[prev.end:q.start]) if prev and prev.end <= q.start else None
         if prev is not None and join and q.kind == prev.kind == "count":
             # the larger unit once: after the figure ("four years and") or as its unit
-            big = (join.group("big") or "" if not prev.unit else
-                   "" if join.group("big") else prev.unit).lower().rstrip("s")
+            # ("two hours and"), not both
+            named, unit = join.group("big") or "", prev.unit or ""
+            big = (unit if not named else "" if unit else named).lower().rstrip("s")
             if big in _SMALLER:
                 after, small, per = _SMALLER[big]
                 tail = after.match(text, q.end)

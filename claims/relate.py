@@ -900,8 +900,11 @@ _DENIED_ANAPHOR = re.compile(
     r"receiving\s+|reading\s+|knowing\s+(?:of|about)\s+|being\s+aware\s+of\s+)?"
     + _ANAPHOR_BODY, re.IGNORECASE)
 # "The Interior Ministry said the claim was false": an answer, whatever the reporting verb.
-_FALSE = (r"(?:false|untrue|not\s+true|wrong|baseless|unfounded|groundless|incorrect|"
-          r"inaccurate|misleading|fabricated|nonsense|rubbish|lies|a\s+lie)")
+_FALSE_WORDS = ("false", r"untrue", r"not\s+true", "baseless", "unfounded", "groundless",
+                "incorrect", "inaccurate", "fabricated", "nonsense", "rubbish", "lies",
+                r"a\s+lie")
+_JUDGING = ("wrong", "misleading")  # "the claim was wrong", but "That was wrong" judges
+_FALSE = "(?:" + "|".join(_FALSE_WORDS + _JUDGING) + ")"
 _CALLED_FALSE = re.compile(
     _ANAPHOR.pattern + r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
     + _FALSE + r"\b", re.IGNORECASE)
@@ -910,8 +913,7 @@ _CALLED_FALSE = re.compile(
 # "completely false"": called what the claim before it says), the whole of what is said. Not
 # "wrong", which judges as often as it denies ("That was wrong," the mayor said of the force
 # the police had used), nor "that was not untrue"
-_BARE = r"(?:(?!not\b|never\b)\w+\s+)?(?:false|untrue|not\s+true|baseless|unfounded|groundless|" \
-    r"fabricated|nonsense|rubbish|lies|a\s+lie)\W*$"
+_BARE = r"(?:(?!not\b|never\b)\w+\s+)?(?:" + "|".join(_FALSE_WORDS) + r")\W*$"
 _BARE_FALSE = re.compile(r"^\W*(?:(?:that|this|it)(?:\s+|['’]s\s+)(?:is\s+|was\s+)?|(?:is|was)\s+)"
                          + _BARE, re.IGNORECASE)
 _CALLED_BARE = re.compile(r"^\W*" + _BARE, re.IGNORECASE)

@@ -267,6 +267,7 @@ def test_calling_the_claim_false_answers_the_last_claim_by_someone_else():
     (None, "That is simply untrue"),  # a transcript's answer to the question before it
     ("said", "was untrue"),  # "Ms Vitt said that was untrue": the wrapper took "that"
     ("said", "That's simply not true"),
+    ("said", "That is incorrect"),
     ("called", '"completely false"'),  # "Heskline called that "completely false""
 ])
 def test_saying_that_is_untrue_answers_the_last_claim_by_someone_else(verb, answer):
@@ -285,6 +286,7 @@ def test_saying_that_is_untrue_answers_the_last_claim_by_someone_else(verb, answ
     ("said", "completely false"),  # only "called" takes what is called false as its object
     ("called", "the report completely false and misleading in parts"),
     ("said", "That was wrong"),  # "wrong" judges as often as it denies
+    ("said", "That is misleading"),
     ("said", "that was not untrue"),  # an admission
     ("called", "not false"),
 ])
