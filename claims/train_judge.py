@@ -192,7 +192,7 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
           lr: float = 4e-5, limit: int | None = None, checkpoint_minutes: float = 10.0,
           base: str | None = None, epochs: float = 1.0, corpus_file: Path | None = None,
           weights: dict[str, float] | None = None, device: str = "auto",
-          freeze_embeddings: bool = False) -> dict[str, Any]:
+          freeze_embeddings: bool = False, sample_sets: Path | None = None) -> dict[str, Any]:
     """Fine-tune for `epochs` passes (or until `minutes` run out), linear decay; with more than
     one epoch the weights of the epoch with the best dev accuracy are kept. `base` is the
     starting checkpoint (default: the bundled all-MiniLM-L6-v2 weights). `freeze_embeddings`
@@ -212,6 +212,8 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
         corpus = load_corpus(data)
     else:
         raise ValueError("give a data folder or a corpus file")
+    if sample_sets is not None:
+        add_sample_sets(corpus, sample_sets)
     train_pairs = corpus.train
     if limit:
         train_pairs = rng.sample(train_pairs, min(limit, len(train_pairs)))
@@ -357,6 +359,22 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
     return meta
 
 
+def add_sample_sets(corpus: Corpus, root: Path) -> None:
+    """Add the written answers of the tuning sample sets under `root` to the training pairs
+    (data set "sample_sets"; `claims.sample_pairs`), never to dev."""
+    from claims.sample_pairs import DATASET, answer_pairs, tuning_sets
+
+    folders = tuning_sets(root)
+    if not folders:
+        raise SystemExit(f"{root} holds no sample set (a folder with _answers.json)")
+    for folder in folders:
+        pairs = answer_pairs(folder)
+        corpus.train.extend(pairs)
+        corpus.counts[f"{DATASET}/{folder.name}"] = len(pairs)
+        corpus.licences[f"{DATASET}/{folder.name}"] = "this project's own sample set"
+        _log(f"{folder.name}: {len(pairs)} pairs from its written answers")
+
+
 def _weights(items: list[str]) -> dict[str, float]:
     out: dict[str, float] = {}
     for item in items:
@@ -383,6 +401,9 @@ def main() -> None:
                     help="starting weights (default: the bundled all-MiniLM-L6-v2)")
     ap.add_argument("--weight", action="append", default=[], metavar="SET=FACTOR",
                     help="upsample a data set, e.g. --weight emergent=4")
+    ap.add_argument("--sample-sets", type=Path, default=None, metavar="DIR",
+                    help="also train on the written answers of the tuning sample sets under "
+                         "DIR (e.g. seeds; held-out sets are never read)")
     ap.add_argument("--device", default="auto", help="auto, cpu or cuda")
     ap.add_argument("--freeze-embeddings", action="store_true",
                     help="keep the word embeddings of --base (train the other half)")
@@ -391,6 +412,8 @@ def main() -> None:
         raise SystemExit(f"{args.data} has no INDEX.tsv; pass --data PATH/TO/shared/data")
     if args.export_corpus:
         corpus = load_corpus(args.data)
+        if args.sample_sets is not None:
+            add_sample_sets(corpus, args.sample_sets)
         save_corpus(corpus, args.export_corpus)
         print(f"{len(corpus.train)} train and {len(corpus.dev)} dev pairs -> {args.export_corpus}")
         return
@@ -400,7 +423,7 @@ def main() -> None:
                  seed=args.seed, batch_size=args.batch_size, lr=args.lr, limit=args.limit,
                  base=args.base, epochs=args.epochs, corpus_file=args.corpus,
                  weights=_weights(args.weight), device=args.device,
-                 freeze_embeddings=args.freeze_embeddings)
+                 freeze_embeddings=args.freeze_embeddings, sample_sets=args.sample_sets)
     print(json.dumps({k: meta[k] for k in ("steps", "epochs", "temperature", "thresholds",
                                            "dev")}))
 
