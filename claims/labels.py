@@ -3,7 +3,8 @@
 An answers file lists each document (path, and `record` for .jsonl/.csv), every sentence with
 its claims (speaker, verb, content), and the agreements and clashes between sentences; an
 optional `_reviewed.json` holds verdicts on predicted relations the answers do not list (for
-precision only). Used by the tests and by `benchmarks/attribution.py` and `relations.py`.
+precision only). Used by the tests, by `benchmarks/attribution.py` and `relations.py`, and
+by `sample_pairs` (judge training pairs from the answers of the sets not `HELD_OUT`).
 """
 
 from __future__ import annotations

@@ -166,7 +166,8 @@ def _model_card(corpus: Corpus, meta: dict[str, Any]) -> str:
         f"{meta['dev']['macro_f1']:.3f}, temperature {meta['temperature']}, thresholds "
         f"{meta['thresholds']}",
         "",
-        "## Data sets (all marked \"train or eval\" in shared/data/INDEX.tsv)",
+        "## Data sets (shared/data's marked \"train or eval\" in its INDEX.tsv; "
+        "sample_sets/*: this project's tuning sample sets)",
         "",
         "| set | pairs | licence as stated at the source |",
         "|---|---|---|",
@@ -359,19 +360,33 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
     return meta
 
 
+def sample_set_folders(root: Path) -> list[Path]:
+    """The tuning sample sets under `root` (`claims.sample_pairs.tuning_sets`), or exit with
+    what is wrong: checked before the corpus is read."""
+    from claims.sample_pairs import tuning_sets
+
+    if not root.is_dir():
+        raise SystemExit(f"--sample-sets {root}: no such folder")
+    folders = tuning_sets(root)
+    if not folders:
+        raise SystemExit(f"--sample-sets {root}: no sample set to train on (a folder with "
+                         f"_answers.json that is not held out)")
+    return folders
+
+
 def add_sample_sets(corpus: Corpus, root: Path) -> None:
     """Add the written answers of the tuning sample sets under `root` to the training pairs
     (data set "sample_sets"; `claims.sample_pairs`), never to dev."""
-    from claims.sample_pairs import DATASET, answer_pairs, tuning_sets
+    from claims.sample_pairs import DATASET, answer_pairs
 
-    folders = tuning_sets(root)
-    if not folders:
-        raise SystemExit(f"{root} holds no sample set (a folder with _answers.json)")
-    for folder in folders:
+    for folder in sample_set_folders(root):
+        name = f"{DATASET}/{folder.name}"
+        if name in corpus.counts:  # a corpus exported with --sample-sets already holds it
+            raise SystemExit(f"the corpus already holds {name}; leave --sample-sets out")
         pairs = answer_pairs(folder)
         corpus.train.extend(pairs)
-        corpus.counts[f"{DATASET}/{folder.name}"] = len(pairs)
-        corpus.licences[f"{DATASET}/{folder.name}"] = "this project's own sample set"
+        corpus.counts[name] = len(pairs)
+        corpus.licences[name] = "this project's own sample set"
         _log(f"{folder.name}: {len(pairs)} pairs from its written answers")
 
 
@@ -410,6 +425,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.corpus is None and not (args.data / "INDEX.tsv").exists():
         raise SystemExit(f"{args.data} has no INDEX.tsv; pass --data PATH/TO/shared/data")
+    if args.sample_sets is not None:
+        sample_set_folders(args.sample_sets)  # before minutes of reading the corpus
     if args.export_corpus:
         corpus = load_corpus(args.data)
         if args.sample_sets is not None:
