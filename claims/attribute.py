@@ -290,8 +290,7 @@ def _np_token_ok(tok: str, position_from_end: int) -> bool:
             or low.endswith(("’s", "'s")) or low == "of")
 
 
-_WHEN_WORD = re.compile("|".join(WEEKDAYS) + "|January|February|March|April|May|June|July|"
-                        "August|September|October|November|December")
+_WHEN_WORD = re.compile("|".join((*WEEKDAYS, *MONTHS.split("|")[:12])))  # (not "Jan": a name)
 # (not after "from" or "by": "a letter from April Rhodes", "signed by June Harlow")
 _WHEN_BEFORE = re.compile(r"(?:\b(?:on|last|this|next|since|until|in|early|late|mid)|\b\d{1,2}"
                           r"(?:st|nd|rd|th)?)\s+$", re.IGNORECASE)  # "On 12 March Brask said"

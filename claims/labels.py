@@ -16,12 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from claims.attribute import TURN, attribute_sentences, named_organisations
+from claims.attribute import TURN, attribute_sentences
 from claims.ingest import Defaults, read_text
 from claims.relate import share_keys
 from claims.speakers import kinds, story_forms
 from claims.split import split_sentences
-from claims.stories import document_names
 from claims.types import Document
 
 # Sample sets never tuned on, nor trained on: their text is not read, only their figures
@@ -99,8 +98,7 @@ def score_attribution(folder: Path) -> AttributionScore:
     called = kinds(speakers, [doc.text for doc, _ in read.values()])
     texts = {doc.id: doc.text for doc, _ in read.values()}
     names = story_forms({doc.id: {a.speaker for a in atts if a.speaker}
-                         for doc, atts in read.values()}, texts, document_names(texts.items()),
-                        (), called, {d: named_organisations(t) for d, t in texts.items()})
+                         for doc, atts in read.values()}, texts, (), called)
     for (path, record), labelled in by_doc.items():
         doc, attributions = read[(path, record)]
         attributions = [replace(a, speaker=names[(doc.id, a.speaker)])

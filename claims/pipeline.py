@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from claims.attribute import Attributor, named_organisations
+from claims.attribute import Attributor
 from claims.embed import DEFAULT_MODEL, Embedder
 from claims.errors import ClaimsError, StoreError
 from claims.ingest import Defaults, read_documents
@@ -19,7 +19,6 @@ from claims.relate import update as relate_update
 from claims.speakers import kinds, story_forms
 from claims.split import split_sentences
 from claims.store import Store, writer_lock
-from claims.stories import document_names
 from claims.tables import claims_frame, documents_frame
 from claims.types import Claim, Document
 
@@ -71,9 +70,7 @@ def one_name_each(claims: list[Claim], texts: dict[str, str],
         if c.speaker:
             by_doc.setdefault(c.doc_id, set()).add(c.speaker)
     called = kinds(names, texts.values())  # "the Kessenmark First party": a party
-    told = document_names(texts.items())  # what each document names: which tell one story
-    named = {doc: named_organisations(text) for doc, text in texts.items()}
-    mapped = story_forms(by_doc, texts, told, known, called, named)
+    mapped = story_forms(by_doc, texts, known, called)
     return [replace(c, speaker=mapped[(c.doc_id, c.speaker)])
             if c.speaker and (c.doc_id, c.speaker) in mapped else c for c in claims]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claims.attribute import BUSINESS_NAMES
-from claims.stories import same_story
+from claims.attribute import BUSINESS_NAMES, named_organisations
+from claims.stories import document_names, same_story
 
 _WORD = re.compile(r"[\w-]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?=\s|$)")  # "Kessenmark's", "workers’"
@@ -137,23 +137,28 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
 
 
 def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
-                told: dict[str, frozenset[str]], known: Iterable[str] = (),
-                kind: dict[str, str] | None = None,
+                known: Iterable[str] = (), kind: dict[str, str] | None = None, *,
+                told: dict[str, frozenset[str]] | None = None,
                 named: dict[str, set[str]] | None = None) -> dict[tuple[str, str], str]:
     """{(document, short form): full name} for the short forms of every document: first as
     `canonical` reads them against all the names (`known`: the store's too), checked against
     the document's own words; then a short form still short is read as the one full name
     with its head and all its words that a document of the same story (`told`: each
-    document's names, `stories.same_story`) gives a speaker, whatever words the document
-    uses: "The union representing Tarrow Energy's IT staff says" is the Carvenian Union of
-    Technical Staff another outlet names in its report of the same breach, where a union of
-    another story, or two unions in this one, leave "union" as it was. `named`: the
-    organisations each document names in full without their speaking (`attribute.
-    named_organisations`: "Beata Lund of the Carvenian Union of Technical Staff said")."""
+    document's names, default `stories.document_names` of `texts`; `same_story`) gives a
+    speaker, whatever words the document uses: "The union representing Tarrow Energy's IT
+    staff says" is the Carvenian Union of Technical Staff another outlet names in its report
+    of the same breach, where a union of another story, or two unions in this one, leave
+    "union" as it was. `named`: the organisations each document names in full without their
+    speaking (default `attribute.named_organisations` of each text: "Beata Lund of the
+    Carvenian Union of Technical Staff said")."""
+    if told is None:
+        told = document_names(texts.items())
+    if named is None:
+        named = {doc: named_organisations(text) for doc, text in texts.items()}
     names = {n for labels in labels_by_doc.values() for n in labels} | set(known)
     holders: dict[str, dict[str, set[str]]] = {}  # head -> full name -> its documents
     for doc, labels in labels_by_doc.items():
-        for label in labels | (named or {}).get(doc, set()):
+        for label in labels | named.get(doc, set()):
             if _full_name(label):
                 holders.setdefault(_head(_words(label)), {}).setdefault(label, set()).add(doc)
     out: dict[tuple[str, str], str] = {}

@@ -109,14 +109,14 @@ def test_a_short_form_left_short_is_the_one_full_name_its_story_gives():
     labels = {"wire": {"Tarrow Energy", "Carvenian Union of Technical Staff"},
               "radio": {"union"}, "school": {"union"}}
     told = document_names(texts.items())
-    names = story_forms(labels, texts, told)
+    names = story_forms(labels, texts)  # the documents' names and organisations: its own
     assert names[("radio", "union")] == "Carvenian Union of Technical Staff"
     assert ("school", "union") not in names
     # the radio's words alone ("staff", no "Carvenian" or "technical") were not enough
     assert canonical({"union"}, labels["wire"], texts["radio"]) == {}
     # two unions in the story: which one, nobody can tell
     two = labels | {"wire": labels["wire"] | {"Carvenian Union of Clerks"}}
-    assert ("radio", "union") not in story_forms(two, texts, told)
+    assert ("radio", "union") not in story_forms(two, texts, told=told)
     # a union named only as whom a speaker speaks for is named all the same
     from claims.attribute import named_organisations
 
@@ -125,15 +125,14 @@ def test_a_short_form_left_short_is_the_one_full_name_its_story_gives():
     labels["wire"] = {"Tarrow Energy", "Beata Lund"}
     named = {doc: named_organisations(text) for doc, text in texts.items()}
     assert "Carvenian Union of Technical Staff" in named["wire"]
-    assert ("radio", "union") not in story_forms(labels, texts, told)
-    assert story_forms(labels, texts, told, named=named)[("radio", "union")] == \
+    assert ("radio", "union") not in story_forms(labels, texts, told=told, named={})
+    assert story_forms(labels, texts, told=told, named=named)[("radio", "union")] == \
         "Carvenian Union of Technical Staff"
     # ...but not every body a document names, nor a story told by a document with no names
     assert named_organisations("European Union rules apply to the port.") == set()
     bare = {"wire": texts["wire"], "strike": "Teachers walked out over pay. The union said the "
                                              "strike would go on."}
-    assert story_forms({"wire": labels["wire"], "strike": {"union"}}, bare,
-                       document_names(bare.items()), named=named) == {}
+    assert story_forms({"wire": labels["wire"], "strike": {"union"}}, bare, named=named) == {}
 
 
 def test_ingest_names_an_organisation_once_across_outlets(tmp_path):
