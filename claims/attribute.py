@@ -1455,6 +1455,13 @@ def _participle(sentence: str, m: re.Match[str], doc: _Doc) -> _Hit | None:
                 wrapper_start=len(sentence[:m.start()].rstrip(" ,")))
 
 
+# between a reporting verb and the subject of what it reports: "that", or nothing, after an
+# aside ("said, however, that Kesmira had agreed only to a visit")
+_EMBEDDING_GAP = re.compile(r"\s*(?:,\s*(?:however|though|also|too|moreover|meanwhile|instead|"
+                            r"nevertheless|furthermore|in\s+fact|in\s+turn|separately|again)"
+                            r"\s*,\s*)?(?:that\s*)?")
+
+
 def _drop_embedded(sentence: str, hits: list[_Hit]) -> list[_Hit]:
     """ "He added that Marvessa had agreed to stop": Marvessa's "agreed" is part of what he
     said, not a claim of its own. A hit whose subject follows an earlier speaker-first verb
@@ -1467,7 +1474,7 @@ def _drop_embedded(sentence: str, hits: list[_Hit]) -> list[_Hit]:
             between = sentence[prev.verb_end:h.np.start]
             skip = _SKIP_RIGHT.match(between)
             rest = between[skip.end():] if skip else between
-            if re.fullmatch(r"\s*(?:that\s*)?", rest):
+            if _EMBEDDING_GAP.fullmatch(rest):
                 continue
         out.append(h)
     return out

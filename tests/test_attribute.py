@@ -440,6 +440,14 @@ def test_reported_speech_inside_reported_speech_is_one_claim():
     assert len(got) == 1 and got[0][1] == "added"
 
 
+def test_reported_speech_after_an_aside_is_still_inside_the_claim():
+    """ "said, however, that Kesmira had agreed only to ...": Kesmira's "agreed" is part of
+    what the minister said, not a claim by Kesmira (border-shelling)."""
+    got = attributions("Foreign Minister Lada Seren said, however, that Kesmira had agreed "
+                       "only to a visit by monitors.")
+    assert [(s, v) for s, v, _ in got] == [("Lada Seren", "said")]
+
+
 def test_a_pronoun_can_point_back_inside_the_same_sentence():
     text = ("Green Tide said the water was dirty. Minister Annika Rosk admitted a flare was "
             "fired, but she denied that any shots were fired.")
