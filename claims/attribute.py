@@ -37,7 +37,7 @@ _VERBS = (
     "contends recalled complained complains assured assures asked asks wondered questioned "
     "cautioned cautions adding insisting warning claiming arguing noting stressing accusing "
     "denying describing put puts ruled rules repeated repeats found finds projected projects "
-    "forecast forecasts"
+    "forecast forecasts apologised apologized apologises apologizes"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")

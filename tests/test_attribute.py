@@ -440,6 +440,19 @@ def test_reported_speech_inside_reported_speech_is_one_claim():
     assert len(got) == 1 and got[0][1] == "added"
 
 
+def test_an_apology_is_a_claim_and_so_is_what_follows_it():
+    """ "apologised to customers and said ...": two claims, as the sample sets write them
+    (data-breach, ferry-capsize, bridge-collapse, clinic-closure)."""
+    got = attributions("Chief executive Henrik Dalberg apologised to customers and said the "
+                       "company was working around the clock.")
+    assert got == [("Henrik Dalberg", "apologised", "to customers"),
+                   ("Henrik Dalberg", "said", "the company was working around the clock")]
+    got = attributions("The authority said it was looking into the booking and apologised "
+                       "for any confusion.")
+    assert [(v, c) for _, v, c in got] == [("said", "it was looking into the booking"),
+                                           ("apologised", "for any confusion")]
+
+
 def test_reported_speech_after_an_aside_is_still_inside_the_claim():
     """ "said, however, that Kesmira had agreed only to ...": Kesmira's "agreed" is part of
     what the minister said, not a claim by Kesmira (border-shelling)."""
@@ -890,7 +903,7 @@ def test_by_someones_count_the_claim_is_theirs():
     ("Chief executive Henrik Dalberg apologised to customers. The company had informed the "
      "Office of the Data Commissioner on Friday. A spokesman for the Data Commissioner "
      "confirmed that the office had been notified.",
-     ["Office of the Data Commissioner"]),
+     ["Henrik Dalberg", "Office of the Data Commissioner"]),  # (an apology is a claim)
     # a business named with a word that also titles people ("Energy Minister"), in an
     # appositive; "the company" later is that business
     ("DRELLIN, Carvenia, March 8 (CPS) - Tarrow Energy, Carvenia's second-largest electricity "
