@@ -68,7 +68,7 @@ def assemble(parts: Sequence[Path], out: Path) -> Path:
         tops = [p for p in unpacked.iterdir() if p.is_dir()]
         if len(tops) != 1 or not (tops[0] / "config.json").exists():
             raise ModelError(f"the joined parts of {out.name} hold no model folder")
-        if out.exists():  # a half-written folder from an earlier crash
+        if out.exists():  # a folder of that name without config.json: not ours to keep
             shutil.rmtree(out)
         tops[0].rename(out)
     return out
