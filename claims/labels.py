@@ -205,7 +205,8 @@ def answer_claim_ids(claims: Any) -> Callable[[str, str | None], list[int]]:
         by_sentence.setdefault(sentence, []).append((r[0], _norm(r[2])))
 
     def ids(sentence: str, speaker: str | None = None) -> list[int]:
-        found = by_sentence.get(" ".join(sentence.split()), [])
+        # ...or with it ("ROSK: No shots were fired."), as a claim's sentence reads
+        found = by_sentence.get(" ".join(TURN.sub("", sentence, count=1).split()), [])
         return [c for c, s in found if speaker is None or s == _norm(speaker)]
 
     return ids

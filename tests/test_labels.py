@@ -99,3 +99,23 @@ def test_reviewed_verdicts_count_for_precision_not_recall(tmp_path):
     assert (score.reviewed_agreements_right, score.reviewed_agreements_wrong,
             score.unreviewed_agreements) == (0, 1, 1)
     assert score.agreement_precision_reviewed == 1 / 2
+
+
+def test_an_answer_quoting_a_turn_label_finds_the_claim(tmp_path):
+    """A verdict written from the claim's sentence as stored ("ROSK: ...") counts like one
+    written without the label: the reviewed pair is not left unreviewed."""
+    (tmp_path / "_answers.json").write_text(json.dumps({"clashes": [], "agreements": []}),
+                                            encoding="utf-8")
+    (tmp_path / "_reviewed.json").write_text(json.dumps({"pairs": [
+        {"a": "ROSK: No shots were fired at that vessel.", "a_speaker": "Annika Rosk",
+         "b": "Two warning shots were fired.", "b_speaker": None,
+         "predicted": "contradict", "verdict": "clash"}]}), encoding="utf-8")
+    claims = pl.DataFrame({"claim_id": [1, 2],
+                           "sentence": ["ROSK: No shots were fired at that vessel.",
+                                        "Two warning shots were fired."],
+                           "speaker": ["Annika Rosk", None]})
+    relations = pl.DataFrame({"a": [1], "b": [2], "kind": ["contradict"], "method": ["model"]})
+    groups = pl.DataFrame({"group_id": [], "sides": []},
+                          schema={"group_id": pl.Int64, "sides": pl.List(pl.List(pl.Int64))})
+    score = score_relations(tmp_path, claims, relations, groups)
+    assert (score.unreviewed_clashes, score.reviewed_clashes_right) == (0, 1)
