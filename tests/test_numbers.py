@@ -295,6 +295,9 @@ def test_an_adverb_after_a_count_is_no_part_of_what_it_counts():
     ("at twelve o'clock at night", 0, ""),
     ("by four o'clock", 4 * 60, "by"),
     ("the ship didn't leave until 19:02", 19 * 60 + 2, ""),
+    # the "not" well before "until": still at that time, not by it
+    ("The agency did not ask the police to close the Sedden Bridge until 17:51",
+     17 * 60 + 51, ""),
     ("the port stays shut till a quarter to six", 5 * 60 + 45, "until"),
 ])
 def test_times_at_night_by_a_time_and_not_until(text, minutes, qualifier):
