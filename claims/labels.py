@@ -198,15 +198,17 @@ class RelationScore:
 def answer_claim_ids(claims: Any) -> Callable[[str, str | None], list[int]]:
     """For a claims table: (an answer's sentence, its speaker or None) -> the ids of the
     claims in that sentence (by that speaker)."""
+    def key(sentence: str) -> str:
+        # a transcript turn with or without its label ("ROSK: No shots were fired."): answers
+        # mostly quote it without, verdicts as a claim's sentence reads
+        return " ".join(TURN.sub("", sentence, count=1).split())
+
     by_sentence: dict[str, list[tuple[int, str | None]]] = {}
     for r in claims.select("claim_id", "sentence", "speaker").iter_rows():
-        # answers quote a transcript turn without its label ("ROSK: No shots were fired.")
-        sentence = " ".join(TURN.sub("", r[1], count=1).split())
-        by_sentence.setdefault(sentence, []).append((r[0], _norm(r[2])))
+        by_sentence.setdefault(key(r[1]), []).append((r[0], _norm(r[2])))
 
     def ids(sentence: str, speaker: str | None = None) -> list[int]:
-        # ...or with it ("ROSK: No shots were fired."), as a claim's sentence reads
-        found = by_sentence.get(" ".join(TURN.sub("", sentence, count=1).split()), [])
+        found = by_sentence.get(key(sentence), [])
         return [c for c, s in found if speaker is None or s == _norm(speaker)]
 
     return ids
