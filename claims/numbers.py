@@ -172,8 +172,8 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int]:
             i += 1
             end = pos + m.end()
             continue
-        if lw in _STOP or len(out) >= 2:
-            break
+        if lw in _STOP or len(out) >= 2 or lw in _UNITS or lw in _SCALES:
+            break  # ("eight hundred of the twelve hundred jobs": another figure)
         if lw.endswith("ed") and lw not in _ED_NOUNS:
             break  # "800,000 fled", "people died": a verb, not the counted noun
         if out and (out[-1].lower().endswith("s") or out[-1].lower() in _PLURALS):

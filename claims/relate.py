@@ -103,7 +103,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.96, "numbers, days apart": 0.59, "negation": 0.54, "denial": 0.74,
                "model": 0.39}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 118  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 119  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,

@@ -262,12 +262,20 @@ def bare_figure(a: str, b: str) -> str | None:
 def figures_unshared(a: str, b: str) -> bool:
     """Both state figures (or times) and share none: two facts, whatever the judge's
     entailment ("Now it is 59 million" / "The mayor's figure is still 52 million"). A small
-    count ("one farmhouse") is no figure here."""
-    def figures(text: str) -> set[float]:  # (not a former value: "75 crowns, from 25")
-        return {q.value for q in _stated(text) if (q.kind == "time" or q.kind in AMOUNTS and not (
-            q.kind == "count" and q.value < SMALL)) and not _former(text, q)}
+    count ("one farmhouse") is no figure here. Two figures both given as "about" one, within
+    APPROX_AGREES of each other, are one ("at most about 600,000 dalers" / "no more than about
+    610,000 dalers"; tuning sets: 1 more written-down agreement, nothing else changed)."""
+    def figures(text: str) -> list[Quantity]:  # (not a former value: "75 crowns, from 25")
+        return [q for q in _stated(text) if (q.kind == "time" or q.kind in AMOUNTS and not (
+            q.kind == "count" and q.value < SMALL)) and not _former(text, q)]
+
+    def one(x: Quantity, y: Quantity) -> bool:
+        return x.value == y.value or (
+            x.kind == y.kind != "time" and x.qualifier in _APPROX and y.qualifier in _APPROX
+            and abs(x.value - y.value) <= APPROX_AGREES * max(x.value, y.value))
+
     fa, fb = figures(a), figures(b)
-    return bool(fa and fb and not fa & fb)
+    return bool(fa and fb) and not any(one(x, y) for x in fa for y in fb)
 
 
 NEAR_TIME = 10.0  # minutes: "at about two o'clock" reports 13:58, not 13:40

@@ -379,3 +379,10 @@ def test_at_no_point_is_no_count_of_points():
 
 def test_a_smaller_unit_past_the_larger_is_no_part_of_it():
     assert [q.value for q in extract_quantities("2 hours and 90 minutes")] == [2.0, 90.0]
+
+
+def test_a_part_of_a_whole_said_in_words_counts_the_whole_s_noun():
+    qs = extract_quantities("At least eight hundred of the twelve hundred construction jobs "
+                            "will be filled here")
+    assert [(q.value, q.unit) for q in qs] == [(800.0, "construction jobs"),
+                                               (1200.0, "construction jobs")]

@@ -1488,6 +1488,12 @@ def test_the_judges_entailment_makes_no_agreement_between_two_different_figures(
     # no figure on one side: the judge decides
     a, b = "the stadium will cost 59 million crowns", "the stadium will cost more than planned"
     assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "agree"
+    # two figures both given as "about" one, within a tenth: one figure
+    a = "at most about 600,000 dalers could not be matched to an invoice"
+    b = "no more than about 610,000 dalers could not be matched to an invoice"
+    assert _combine(j("entailment", a, b), j("entailment", b, a), 0.8)[0] == "agree"
+    b = "no more than about 700,000 dalers could not be matched to an invoice"
+    assert _combine(j("entailment", a, b), j("entailment", b, a), 0.8)[0] == "neutral"
 
 
 def test_one_weekday_named_in_articles_a_week_apart_is_two_days():
