@@ -103,7 +103,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.96, "numbers, days apart": 0.59, "negation": 0.54, "denial": 0.74,
                "model": 0.39}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 119  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 120  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -429,9 +429,19 @@ def _model_clash(ab: Any, ba: Any, similarity: float, denial: bool = False) -> b
     to withstand" / "well within the dam's design limits"; "admitted liability" / "denied
     liability"). Opening the gate to different years, weekdays or months and to "false",
     "denied", "rejected" added only wrong clashes on the seeds ("The port was closed to all
-    traffic on Tuesday" / "The port reopened on Friday"): tuning 2, held out 2."""
+    traffic on Tuesday" / "The port reopened on Friday"): tuning 2, held out 2.
+    And only where the two share a lower-case content word (`common_words`), as `far_clash`
+    asks of far pairs: a "no" about something else, beside a name in common, is what the
+    model takes for a clash ("Aster was a genuine scouting agency" / "Nobody mentioned Aster",
+    0.93; 'the call had been "about energy prices, not about Marsk"' / "The Business Daily
+    says Marsk made a profit in 2026"). Tuning sets: 15 wrong clashes fewer, 1
+    written-down clash lost ("No Harnby midwife has been redeployed" / "three midwives from
+    Harnby ... were working at St Aldric's": "midwife" and "midwives" stem apart) and 1 more
+    right one ("registration" / "registered")."""
     if not (denial or NEGATION.search(ab.premise) or NEGATION.search(ab.hypothesis)
             or figures_unshared(ab.premise, ab.hypothesis)):
+        return False
+    if not common_words(ab.premise) & common_words(ab.hypothesis):
         return False
     return _near_model_clash(ab, ba, similarity) or far_clash(ab, ba)
 

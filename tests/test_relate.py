@@ -525,6 +525,12 @@ def test_the_model_alone_clashes_only_where_one_side_says_no_or_the_figures_diff
                    0.65) == "contradict"
     assert verdict("the records of 1.2 million customers were taken",
                    "it held 6 million customer records from Tarrow", 0.7) == "contradict"
+    # ...but only with a lower-case word in common: a "no" about something else beside a
+    # name in common is no clash
+    assert verdict("Aster was a genuine scouting agency", "Nobody mentioned Aster",
+                   0.65) == "neutral"
+    assert verdict('the call had been "about energy prices, not about Marsk"',
+                   "The Business Daily says Marsk made a profit in 2026", 0.65) == "neutral"
     # nor is a near-paraphrase an agreement where the model leans to a clash
     assert verdict("the rain had exceeded anything the dam was built to withstand",
                    "The rainfall was heavy, but it was well within the dam's design limits",
