@@ -1502,6 +1502,24 @@ def test_the_judges_entailment_makes_no_agreement_between_two_different_figures(
     assert _combine(j("entailment", a, b), j("entailment", b, a), 0.8)[0] == "neutral"
 
 
+def test_the_judges_entailment_makes_no_agreement_between_claims_with_only_names_in_common():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    def j(label: str, premise: str, hypothesis: str) -> Judgement:
+        scores = {k: (0.7 if k == label else 0.15)
+                  for k in ("entailment", "neutral", "contradiction")}
+        return Judgement(label, scores, None, ("model",), premise, hypothesis)
+
+    # names alone in common: two facts of one story, whatever the judge's entailment
+    a = "Veltmann broke its word on Marsk"
+    b = "closing Marsk would save Veltmann about 35 million marks a year"
+    assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "neutral"
+    assert _combine(j("entailment", a, b), j("neutral", b, a), 0.7)[0] == "neutral"
+    b = "Veltmann had broken the word it gave Marsk"
+    assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "agree"
+
+
 def test_one_weekday_named_in_articles_a_week_apart_is_two_days():
     from claims.relate import without_updates
 
