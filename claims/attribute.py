@@ -1074,8 +1074,13 @@ def _titled_ahead(doc: _Doc, role: str, more: set[str]) -> _Entity | None:
     named = [e for e in (doc.ahead.entities if doc.ahead else [])
              if e.kind == "person" and role in e.title_words
              and (not more or more & e.title_words)]
-    return doc.register(named[0].name, "person", named[0].title_words) \
-        if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    # by the full name the document gives her ("Governor Dossel" is "Katrin Dossel")
+    full = doc.ahead.longer_name(named[0].name) if doc.ahead is not None \
+        and len(named[0].name.split()) == 1 else None
+    name = full.name if full is not None and full.kind == "person" else named[0].name
+    return doc.register(name, "person", named[0].title_words)
 
 
 def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
@@ -1972,6 +1977,12 @@ def _clause_end(sentence: str, start: int) -> int | None:
     return None
 
 
+# a comma, then a lower-case word or two right before the next report's speaker ("twelve
+# dead, lorry firm denies"): not a list's last items ("costly, slow and")
+_NEXT_SUBJECT_LEAD = re.compile(r",\s*(?:(?!(?:and|or|but|then|nor|so|yet)\b)[a-z][\w’'-]*\s+)"
+                                r"{1,2}$")
+
+
 def _assign_content(sentence: str, hits: list[_Hit]) -> None:
     for i, h in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
@@ -1984,6 +1995,10 @@ def _assign_content(sentence: str, hits: list[_Hit]) -> None:
             stop = _clause_end(sentence, start) if h.clause else None
             if stop is not None and stop < end:  # "which denied hiding anything, has published"
                 end = stop
+            elif nxt and end == nxt.wrapper_start:  # "governor says twelve dead, lorry firm
+                lead = _NEXT_SUBJECT_LEAD.search(sentence, start, end)  # denies ...": the
+                if lead:  # words after the comma begin the next speaker's name
+                    end = lead.start()
         elif h.mode == "according-prefix":
             np_end = h.np.end if h.np else h.verb_end
             appos = re.match(r",\s*(?:a|an|the)\s[^,\"“”]{1,80}(?=,)", sentence[np_end:])

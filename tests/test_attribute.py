@@ -797,6 +797,22 @@ def test_a_headline_role_is_the_one_person_the_story_gives_that_role():
     assert got[0][0] == "Tomas Veld"
 
 
+def test_a_headline_role_and_a_second_report_in_the_headline():
+    got = attributions(
+        "Sedden Bridge: governor says twelve dead, lorry firm denies its truck was overweight"
+        "\n\nThe governor of the Orsa Valley region, Katrin Dossel, says twelve people have "
+        "died. Dreyer Haulage said its truck was not overweight. Governor Dossel said she had "
+        "never been told.")
+    # the role's holder by her full name, not the "Governor Dossel" that gives the role; the
+    # words before the second report's speaker ("lorry firm") are not the first's content
+    assert got[0] == ("Katrin Dossel", "says", "twelve dead")
+    assert got[1][1:] == ("denies", "its truck was overweight")
+    # the last items of a list stay in the content
+    got = attributions("The mayor said the plan was costly, slow and the council said it would "
+                       "vote on Friday.")
+    assert got[0][2].startswith("the plan was costly, slow")
+
+
 def test_a_place_name_may_lead_a_lowercase_descriptor():
     for text in ("The boats landed fish worth 31 million florins, the Vellin fisheries "
                  "office said.",
