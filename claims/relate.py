@@ -952,6 +952,10 @@ _ACCUSATIONS = {"accused", "accuses", "alleged", "alleges", "claimed", "claims",
 # found human errors": after an accusation, "but" and another speaker answer it, whatever the
 # verb ("Police said two men were arrested, but the mayor said ..." is no answer)
 _CHARGES = {"accused", "accuses", "alleged", "alleges"}
+# ...but a plain "says" in the same sentence is answered only with a word in common:
+# "governor says twelve dead, lorry firm denies its truck was overweight" (a headline's two
+# reports; tuning sets: 2 wrong rebuttals fewer, none right lost)
+_PLAIN_SAYING = {"said", "says", "suggested", "suggests"}
 _BUT = re.compile(r"^[^;]*\bbut\b[^;]*$", re.IGNORECASE)
 # ...and the answer says so: "the charge was reckless and false", "human errors, not fraud"
 # ("claimed victory, but the commission said the count would take a week" answers nothing)
@@ -1002,7 +1006,9 @@ def denials(claims: pl.DataFrame) -> list[tuple[int, int, str]]:
                             f"rebuttal: {c['speaker']} {c['verb']} {c['content']!r}, answering "
                             f"{but[-1]['speaker']} ({but[-1]['verb']}) after 'but'"))
             continue
-        same_sentence = [o for o in others if _last_verb(o["verb"]) in _ACCUSATIONS]
+        same_sentence = [o for o in others if _last_verb(o["verb"]) in _ACCUSATIONS and (
+            _last_verb(o["verb"]) not in _PLAIN_SAYING
+            or content_words(o["content"]) & content_words(c["content"]))]
         if same_sentence:
             other = same_sentence[0]
             out.append((c["claim_id"], other["claim_id"],

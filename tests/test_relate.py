@@ -226,6 +226,16 @@ def test_a_rebuttal_in_the_same_sentence_answers_the_accusation():
     ])
     [(a, b, reason)] = denials(claims)
     assert (a, b) == (0, 1) and reason.startswith("rebuttal: Fuat Oktay insisted")
+    # a plain "says" is answered only with a word in common: a headline's two reports
+    headline = "Governor says twelve dead, lorry firm denies its truck was overweight"
+    assert denials(claim_rows([
+        ("Katrin Dossel", "says", "twelve dead", 0, 14),
+        ("Dreyer Haulage", "denies", "its truck was overweight", 0, headline.index("its")),
+    ], headline)) == []
+    assert len(denials(claim_rows([
+        ("Katrin Dossel", "says", "the truck was overweight", 0, 14),
+        ("Dreyer Haulage", "denies", "its truck was overweight", 0, 50),
+    ]))) == 1
 
 
 def test_a_denial_of_this_claim_answers_the_last_claim_by_someone_else():
