@@ -989,7 +989,7 @@ def _one_org(doc: _Doc, fits: Callable[[list[str]], bool]) -> _Entity | None:
     return doc.register(next(iter(found)), "org", set())
 
 
-def _does(people: str, word: str) -> bool:
+def does(people: str, word: str) -> bool:
     """Is `word` (of an organisation's name) what `people` named by an -or noun do: "monitors"
     / "monitoring", "inspectors" / "inspectorate" or "inspection", "auditors" / "audit",
     "investigators" / "investigation"? Not "officers" / "Office", "journalists" / "Journal",
@@ -1143,7 +1143,7 @@ def _resolve_np(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
     doing = clean[-1].lower() if 1 <= len(clean) <= 2 and (not name or len(clean) == 1 == len(
         name) and np.start == 0) else ""  # ("Monitors also reported": a sentence's capital)
     if _people(doing) or doing in _GROUPS_OF_PEOPLE:
-        ent = _one_org(doc, lambda words: any(_does(doing, w) for w in words))
+        ent = _one_org(doc, lambda words: any(does(doing, w) for w in words))
         if ent is not None:  # "The inspectors said": the one organisation named for what they
             return ent.name, ent  # do ("National Health Inspectorate"; "international
             # monitors": "International Border Monitoring Mission")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claims.attribute import BUSINESS_NAMES, named_organisations
+from claims.attribute import BUSINESS_NAMES, does, named_organisations
 from claims.stories import document_names, same_story
 
 _WORD = re.compile(r"[\w-]+")
@@ -173,7 +173,28 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
         if story:
             mapped.update({short: full for short, full in canonical(rest, story).items()
                            if short in rest})
+        mapped.update(_people_of(labels - set(mapped), {  # "Monitors say", "inspectors":
+            name for docs_of in holders.values() for name, docs in docs_of.items()  # what
+            if any(d == doc or mine and told.get(d) and same_story(mine, told[d])  # the one
+                   for d in docs)}))  # body of its story named for it does
         out.update({(doc, short): full for short, full in mapped.items()})
+    return out
+
+
+def _people_of(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """{"Monitors": "International Border Monitoring Mission"}: a label of one or two words
+    for people named by what they do ("Monitors", "International monitors", "the
+    inspectors") that is the one full name among `names` with a word for that work
+    (`attribute.does`: "Monitoring", "Inspectorate")."""
+    names = list(names)
+    out = {}
+    for label in labels:
+        words = [w for w in _words(label) if w not in _DETERMINERS]
+        if not 1 <= len(words) <= 2 or not words[-1].endswith("ors"):
+            continue
+        found = {n for n in names if any(does(words[-1], w) for w in _words(n))}
+        if len(found) == 1:
+            out[label] = found.pop()
     return out
 
 

@@ -211,3 +211,26 @@ def test_the_coastguard_is_the_one_coastguard_named_in_full():
     assert short_form("coastguard")
     assert canonical(["coastguard"], ["Ostrevian Coastguard"]) == {
         "coastguard": "Ostrevian Coastguard"}
+
+
+def test_people_named_for_their_work_are_the_one_body_of_their_story_that_does_it():
+    from claims.speakers import story_forms
+
+    texts = {
+        "wire": "The International Border Monitoring Mission said its patrol found soldiers on "
+                "Sokol Hill above Brezna.",
+        "tribune": "Monitors say Kesmiran troops still on Sokol Hill\n\nInternational monitors "
+                   "who reached the summit of Sokol Hill above Brezna found soldiers.",
+        "school": "Inspectors say Oskar Lind school is failing\n\nThe inspectors visited in "
+                  "May.",  # another story, and nobody named for inspecting
+    }
+    labels = {"wire": {"International Border Monitoring Mission"},
+              "tribune": {"Monitors", "International monitors"}, "school": {"Inspectors"}}
+    names = story_forms(labels, texts)
+    assert names[("tribune", "Monitors")] == "International Border Monitoring Mission"
+    assert names[("tribune", "International monitors")] == \
+        "International Border Monitoring Mission"
+    assert ("school", "Inspectors") not in names
+    # two bodies of the story that monitor: which one, nobody can tell
+    labels["wire"] = labels["wire"] | {"Sokol Monitoring Network"}
+    assert ("tribune", "Monitors") not in story_forms(labels, texts)
