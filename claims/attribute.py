@@ -342,6 +342,7 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         if tok.lower() in _DETERMINERS and not _for_the_name(words, k, taken):
             break
     taken.reverse()
+    taken = _role_of(head, words, taken)
     if len(taken) >= 2 and _WHEN_WORD.fullmatch(taken[0].group(0)) \
             and _WHEN_BEFORE.search(head[:taken[0].start()]):
         taken.pop(0)  # "Last Thursday Aubry had said", "In March Brask said": a day, a name
@@ -384,6 +385,32 @@ def _np_left(sentence: str, end: int) -> _NP | None:
     if all(t.lower() in _DETERMINERS or t.lower() == "of" for t in toks):
         return None
     return _NP(taken[0].start(), taken[-1].end(), head[taken[0].start():taken[-1].end()], toks)
+
+
+def _role_of(head: str, words: list[re.Match[str]],
+             taken: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`taken` ("the Energy Networks Authority") with the role at it before it, where one
+    is: "the head of the Energy Networks Authority", "the chief executive of the company" (a
+    person, by her role at an organisation; not "the residents of the town")."""
+    if not taken or taken[0].group(0).lower() != "the":
+        return taken
+    k = words.index(taken[0])
+    if k < 3 or words[k - 1].group(0) != "of" \
+            or head[words[k - 1].end():taken[0].start()] != " " \
+            or head[words[k - 2].end():words[k - 1].start()] != " ":
+        return taken
+    j = k - 2
+    role: list[re.Match[str]] = []
+    while j >= 0 and len(role) < 3 and words[j].group(0).islower() \
+            and words[j].group(0) not in _DETERMINERS \
+            and head[words[j].end():(role[0] if role else words[k - 1]).start()] == " ":
+        role.insert(0, words[j])
+        j -= 1
+    if not role or role[-1].group(0) not in _PERSON_ROLE_HEADS | {"head"} or j < 0 \
+            or words[j].group(0).lower() not in _DETERMINERS \
+            or head[words[j].end():role[0].start()] != " ":
+        return taken
+    return [words[j], *role, words[k - 1], *taken]
 
 
 # Institutions whose names go on "of X and Y" ("Chamber of Commerce and Industry")
@@ -1384,8 +1411,9 @@ def _appositive(sentence: str, end: int) -> _NP | None:
         outer is not None and re.search(r"\b[a-z]+\s+(?:for|of|to|at|with|from)\s+",
                                         outer.text) is not None  # "Its coordinator in Vessen,
     # Paulo Renn, said": the name after a role somewhere
-    if after_role and named_inner and inner is not None:
-        return inner  # "The mayor of Dravnik, Anneli Voss, said": the name after the role
+    if after_role and named_inner and inner is not None and outer is not None:
+        return _NP(inner.start, inner.end, inner.text, inner.tokens, outer.start)  # "The
+        # mayor of Dravnik, Anneli Voss, said": the name after the role, which leads
     if outer is not None and c2 - c1 > _SHORT_ASIDE and not _CLAUSE_OPENS.search(
             re.sub(r"\s[-–—]+\s*$", ",", sentence[:outer.start])):
         return None  # a long aside after an object ("Police arrested Tomas Veld, a teacher
@@ -1990,8 +2018,8 @@ def _assign_content(sentence: str, hits: list[_Hit]) -> None:
         if h.mode == "speaker-first":
             start = _content_after(sentence, h.verb_end, h.verb)
             end = nxt.wrapper_start if nxt and nxt.wrapper_start > start else len(sentence)
-            if nxt and nxt.mode == "content-first":
-                end = len(sentence)  # a later "X said" wraps the whole thing; keep ours whole
+            if nxt and nxt.mode == "content-first" and nxt.wrapper_start <= start:
+                end = len(sentence)
             stop = _clause_end(sentence, start) if h.clause else None
             if stop is not None and stop < end:  # "which denied hiding anything, has published"
                 end = stop

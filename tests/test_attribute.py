@@ -813,6 +813,28 @@ def test_a_headline_role_and_a_second_report_in_the_headline():
     assert got[0][2].startswith("the plan was costly, slow")
 
 
+def test_a_role_at_an_organisation_is_the_whole_subject():
+    # "the head of the agency" speaks, after what she says, not "the agency" after "head of"
+    got = attributions("The line was live, the head of the agency told parliament.")
+    assert got == [("head of the agency", "told", "The line was live")]
+    got = attributions("The line was live, the director of the Kestrel Institute said.")
+    assert got == [("director of the Kestrel Institute", "said", "The line was live")]
+    # ...with her name after it, the role leads the subject and is no part of what she says
+    got = attributions("The line was live, the head of the Energy Networks Authority, Ruth "
+                       "Akerman, told parliament.")
+    assert got == [("Ruth Akerman", "told", "The line was live")]
+    # people of a place are no role at it
+    assert attributions("The road was closed, the residents of the town said.")[0][0] is None
+
+
+def test_a_report_inside_what_someone_else_says_ends_where_their_wrapper_begins():
+    got = attributions("The line was live hours after the company says it was switched off, "
+                       "the regulator said.")
+    assert ("company", "says", "it was switched off") in got
+    assert ("regulator", "said", "The line was live hours after the company says it was "
+            "switched off") in got
+
+
 def test_a_place_name_may_lead_a_lowercase_descriptor():
     for text in ("The boats landed fish worth 31 million florins, the Vellin fisheries "
                  "office said.",
