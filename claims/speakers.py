@@ -173,11 +173,30 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
         if story:
             mapped.update({short: full for short, full in canonical(rest, story).items()
                            if short in rest})
-        mapped.update(_people_of(labels - set(mapped), {  # "Monitors say", "inspectors":
-            name for docs_of in holders.values() for name, docs in docs_of.items()  # what
-            if any(d == doc or mine and told.get(d) and same_story(mine, told[d])  # the one
-                   for d in docs)}))  # body of its story named for it does
+        of_story = {name for docs_of in holders.values() for name, docs in docs_of.items()
+                    if any(d == doc or mine and told.get(d) and same_story(mine, told[d])
+                           for d in docs)}
+        mapped.update(_people_of(labels - set(mapped), of_story))  # "Monitors say"
+        mapped.update(_tail_names(labels - set(mapped), of_story))  # "Meteorological
+        # Institute"
         out.update({(doc, short): full for short, full in mapped.items()})
+    return out
+
+
+def _tail_names(labels: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """{"Meteorological Institute": "Kestrian Meteorological Institute"}: a capitalised
+    organisation's name of two words or more that is the end of exactly one longer full name
+    among `names` (its country's or city's name left off)."""
+    names = list(names)
+    out = {}
+    for label in labels:
+        words = label.split()
+        if len(words) < 2 or not _full_name(label):
+            continue
+        found = {n for n in names if len(n.split()) > len(words)
+                 and n.split()[-len(words):] == words}
+        if len(found) == 1:
+            out[label] = found.pop()
     return out
 
 

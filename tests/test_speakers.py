@@ -234,3 +234,24 @@ def test_people_named_for_their_work_are_the_one_body_of_their_story_that_does_i
     # two bodies of the story that monitor: which one, nobody can tell
     labels["wire"] = labels["wire"] | {"Sokol Monitoring Network"}
     assert ("tribune", "Monitors") not in story_forms(labels, texts)
+
+
+def test_a_name_without_its_country_is_the_one_longer_name_of_its_story():
+    from claims.speakers import story_forms
+
+    texts = {
+        "tv": "The Kestrian Meteorological Institute said Monday was the hottest day in Valdane.",
+        "wire": "The Meteorological Institute confirmed that Monday in Valdane was a record.",
+        "farm": "The Meteorological Institute said the harvest in Orsk would be late.",
+    }
+    labels = {"tv": {"Kestrian Meteorological Institute"}, "wire": {"Meteorological Institute"},
+              "farm": {"Meteorological Institute"}}
+    told = {"tv": frozenset({"Valdane", "Kestrian"}), "wire": frozenset({"Valdane"}),
+            "farm": frozenset({"Orsk"})}
+    names = story_forms(labels, texts, told=told, named={})
+    assert names[("wire", "Meteorological Institute")] == "Kestrian Meteorological Institute"
+    assert ("farm", "Meteorological Institute") not in names  # another story
+    # two longer names it ends: which one, nobody can tell
+    labels["tv"] = labels["tv"] | {"Lorvanian Meteorological Institute"}
+    assert ("wire", "Meteorological Institute") not in story_forms(labels, texts, told=told,
+                                                                  named={})
