@@ -739,7 +739,8 @@ def _role_before(text: str, pos: int) -> set[str]:
 _ORG_ROLES = {"contractor", "company", "firm", "pollster", "insurer", "operator", "developer",
               "manufacturer", "carrier", "airline", "supplier", "broadcaster", "newspaper",
               "paper", "charity", "watchdog", "regulator", "consultancy", "consultant", "lender",
-              "carmaker", "retailer", "builder", "subcontractor", "utility", "institute"}
+              "carmaker", "retailer", "builder", "subcontractor", "utility", "institute",
+              "group"}  # ("the patients' group Harnby Maternity Voices ... The group says")
 _BUSINESS = {"company", "firm"}  # any business: "the company" is the one the story names
 # a group with a cause is no business ("Brennick Fire Action Group", not "Kalder Group")
 _CAUSE_WORDS = {"action", "campaign", "residents", "residents'", "citizens", "citizens'",
@@ -772,9 +773,10 @@ def _role_key(role: str) -> str:
     return "business" if role in _BUSINESS else role
 
 
-_ROLE = r"(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + "|".join(sorted(_ORG_ROLES)) + r")"
-_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its)\s+" + _ROLE + r",\s*(?:the\s+)?$")
-_ROLE_AFTER_ORG = re.compile(r"(?:\s*\([A-Z&]+\))?,\s*(?:the|a|an)\s+" + _ROLE + r"\b")
+_ROLE = r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<role>" + "|".join(sorted(_ORG_ROLES)) + r")"
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its)\s+" + _ROLE + r"(?:,\s*(?:the\s+)?|\s+)$")
+_ROLE_AFTER_ORG = re.compile(r"(?:\s*\([A-Z&]+\))?,\s*(?:the|a|an)\s+" + _ROLE
+                             + r"\b(?![’'])")  # (not "Anna Berg, the company's lawyer")
 
 
 def _org_roles(sentence: str, start: int, end: int) -> set[str]:
@@ -877,6 +879,10 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 run[-1] = run[-1][:-1]  # "Grey Sound." at the end of a sentence
             title, name = _split_title(tuple(run))
             kind = _kind_of(title, name)
+            if kind == "person" and len(name) >= 2 and "group" in _org_roles(
+                    sentence, words[i].start(), words[j - 1].end()):
+                kind = "org"  # "the patients' group Harnby Maternity Voices", "Green Tide, an
+                # environmental group": a body, whatever its name
             entity = None
             if kind == "org" and not name and "of" not in run and all(
                     t.lower().rstrip(".") in _TITLE_WORDS | _ORG_WORDS for t in title):

@@ -835,6 +835,21 @@ def test_a_report_inside_what_someone_else_says_ends_where_their_wrapper_begins(
             "switched off") in got
 
 
+def test_the_group_is_the_body_the_story_called_a_group():
+    got = attributions("Dana Whitlow, who chairs the patients' group Harnby Maternity Voices, "
+                       "said the birth was avoidable. The group says at least four women have "
+                       "been sent to Marrowgate.")
+    assert got[-1] == ("Harnby Maternity Voices", "says",
+                       "at least four women have been sent to Marrowgate")
+    got = attributions("Harnby Maternity Voices, a parents' group, has campaigned against the "
+                       "closure. The group says four women have been sent away.")
+    assert got[-1][0] == "Harnby Maternity Voices"
+    # a person with a role at a company is no company
+    got = attributions("Anna Berg, the company's lawyer, said the plan was fine. The group "
+                       "said it would appeal.")
+    assert got[0][0] == "Anna Berg" and got[-1][0] != "Anna Berg"
+
+
 def test_a_place_name_may_lead_a_lowercase_descriptor():
     for text in ("The boats landed fish worth 31 million florins, the Vellin fisheries "
                  "office said.",
