@@ -391,8 +391,10 @@ def _role_of(head: str, words: list[re.Match[str]],
              taken: list[re.Match[str]]) -> list[re.Match[str]]:
     """`taken` ("the Energy Networks Authority") with the role at it before it, where one
     is: "the head of the Energy Networks Authority", "the chief executive of the company" (a
-    person, by her role at an organisation; not "the residents of the town")."""
-    if not taken or taken[0].group(0).lower() != "the":
+    person, by her role at an organisation; not "the residents of the town", nor "the mayor
+    of the city", whom the city speaks for)."""
+    if not taken or taken[0].group(0).lower() != "the" \
+            or taken[-1].group(0).lower() in _CITY_HEADS:
         return taken
     k = words.index(taken[0])
     if k < 3 or words[k - 1].group(0) != "of" \

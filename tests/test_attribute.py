@@ -823,8 +823,10 @@ def test_a_role_at_an_organisation_is_the_whole_subject():
     got = attributions("The line was live, the head of the Energy Networks Authority, Ruth "
                        "Akerman, told parliament.")
     assert got == [("Ruth Akerman", "told", "The line was live")]
-    # people of a place are no role at it
+    # people of a place are no role at it; the mayor of the city speaks for the city
     assert attributions("The road was closed, the residents of the town said.")[0][0] is None
+    assert attributions("The mayor of the city said the road was closed.")[0][:2] == (
+        "city", "said")
 
 
 def test_a_report_inside_what_someone_else_says_ends_where_their_wrapper_begins():
