@@ -1485,15 +1485,18 @@ def test_a_news_agency_both_stories_name_is_no_shared_place(tmp_path, judge_says
     assert Store.open(index).relations().height == 0
 
 
-def test_the_judges_entailment_makes_no_agreement_between_two_different_figures():
+def _model_says(label: str, premise: str, hypothesis: str):
+    """The judge's model alone, fairly sure (0.7) of `label`."""
     from claims.judge import Judgement
+
+    scores = {k: (0.7 if k == label else 0.15) for k in ("entailment", "neutral", "contradiction")}
+    return Judgement(label, scores, None, ("model",), premise, hypothesis)
+
+
+def test_the_judges_entailment_makes_no_agreement_between_two_different_figures():
     from claims.relate import _combine
 
-    def j(label: str, premise: str, hypothesis: str) -> Judgement:
-        scores = {k: (0.7 if k == label else 0.15)
-                  for k in ("entailment", "neutral", "contradiction")}
-        return Judgement(label, scores, None, ("model",), premise, hypothesis)
-
+    j = _model_says
     a = "Now the stadium cost is 59 million crowns"
     b = "The stadium cost is still 52 million crowns"
     assert _combine(j("entailment", a, b), j("entailment", b, a), 0.7)[0] == "neutral"
@@ -1513,14 +1516,9 @@ def test_the_judges_entailment_makes_no_agreement_between_two_different_figures(
 
 
 def test_the_judges_entailment_makes_no_agreement_between_claims_with_only_names_in_common():
-    from claims.judge import Judgement
     from claims.relate import _combine
 
-    def j(label: str, premise: str, hypothesis: str) -> Judgement:
-        scores = {k: (0.7 if k == label else 0.15)
-                  for k in ("entailment", "neutral", "contradiction")}
-        return Judgement(label, scores, None, ("model",), premise, hypothesis)
-
+    j = _model_says
     # names alone in common: two facts of one story, whatever the judge's entailment
     a = "Veltmann broke its word on Marsk"
     b = "closing Marsk would save Veltmann about 35 million marks a year"
