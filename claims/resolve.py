@@ -65,9 +65,6 @@ def _fits(answer: Quantity, stated: Quantity) -> bool:
     return not answer.unit or answer.unit.lower() == stated.unit.lower()
 
 
-_DEFINITE = re.compile(r"\b(?:the|its|their|his|her|those|these)\s+$", re.IGNORECASE)
-
-
 def restate(antecedent: str, figures: Sequence[Quantity]) -> str | None:
     """`antecedent` with its figures replaced, in order, by the answering `figures` that fit
     them, each used once; None where none fits, or where an answer without a unit could be
@@ -75,9 +72,7 @@ def restate(antecedent: str, figures: Sequence[Quantity]) -> str | None:
     vessels have landed 8,060 tonnes of Grey Sound cod this year, or 112 percent of the Lundar
     share of 7,200 tonnes" with "6,300 tonnes, or 87.5 percent" -> "... landed 6,300 tonnes
     ..., or 87.5 percent of the Lundar share of 7,200 tonnes"."""
-    stated = [q for q in extract_quantities(antecedent)  # not a figure the antecedent
-              if not _DEFINITE.search(antecedent, 0, q.start)]  # refers to as known ("the
-    # 160 agency workers Veltmann added": "about 2,100 jobs" is what it counts)
+    stated = extract_quantities(antecedent)
     if any(not f.unit and sum(q.kind == f.kind for q in stated) > 1 for f in figures):
         return None
     free = list(figures)
