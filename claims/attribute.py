@@ -776,9 +776,29 @@ def _role_key(role: str) -> str:
 
 
 _ROLE = r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<role>" + "|".join(sorted(_ORG_ROLES)) + r")"
-_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its)\s+" + _ROLE + r"(?:,\s*(?:the\s+)?|\s+)$")
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+" + _ROLE + r"(?:,\s*(?:the\s+)?|\s+)$")
 _ROLE_AFTER_ORG = re.compile(r"(?:\s*\([A-Z&]+\))?,\s*(?:the|a|an)\s+" + _ROLE
                              + r"\b(?![’'])")  # (not "Anna Berg, the company's lawyer")
+
+
+# roles only a body has (not "a consultant", "the builder", "the developer": people too)
+_BODY_ROLES = _ORG_ROLES - {"consultant", "builder", "contractor", "subcontractor", "developer",
+                            "supplier", "paper", "carrier"}
+# ...said of a name right after it, or of the name before it where nothing follows the role
+# but a clause ("X, the company that runs the home"; not "X, a former company director")
+_ROLE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:that|which|who|whose|\w+ing|\w+ed)\b)")
+
+
+def _body_roles(sentence: str, start: int, end: int) -> set[str]:
+    """The roles only a body has that a sentence gives the name at start..end."""
+    out = set()
+    before = _ROLE_BEFORE.search(sentence[:start])
+    if before and before.group("role") in _BODY_ROLES:
+        out.add(before.group("role"))
+    after = _ROLE_AFTER_ORG.match(sentence, end)
+    if after and after.group("role") in _BODY_ROLES and _ROLE_ENDS.match(sentence, after.end()):
+        out.add(after.group("role"))
+    return out
 
 
 def _org_roles(sentence: str, start: int, end: int) -> set[str]:
@@ -881,12 +901,14 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
                 run[-1] = run[-1][:-1]  # "Grey Sound." at the end of a sentence
             title, name = _split_title(tuple(run))
             kind = _kind_of(title, name)
-            if kind == "person" and len(name) >= 2 and "group" in _org_roles(
-                    sentence, words[i].start(), words[j - 1].end()):
-                kind = "org"  # "the patients' group Harnby Maternity Voices", "Green Tide, an
-                # environmental group": a body, whatever its name
+            roled = kind in ("person", "unknown") and name and not title \
+                and bool(_body_roles(sentence, words[i].start(), words[j - 1].end()))
+            if roled:  # "the patients' group Harnby Maternity Voices", "the national grid
+                kind = "org"  # operator Velgrid": a body, whatever its name
             entity = None
-            if kind == "org" and not name and "of" not in run and all(
+            if roled:
+                entity = doc.register(" ".join(name), "org", set())
+            elif kind == "org" and not name and "of" not in run and all(
                     t.lower().rstrip(".") in _TITLE_WORDS | _ORG_WORDS for t in title):
                 pass  # "Foreign Ministry": no name (but "Tarrow Energy", "Office of the ...")
             elif kind == "org" and any(t.lower() in _ORG_WORDS for t in name) or \

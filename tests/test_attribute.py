@@ -852,6 +852,23 @@ def test_the_group_is_the_body_the_story_called_a_group():
     assert got[0][0] == "Anna Berg" and got[-1][0] != "Anna Berg"
 
 
+def test_a_name_a_body_s_role_goes_with_is_that_body():
+    # "the national grid operator Velgrid", "Silverbrook Care, the company that runs the
+    # home": a body, and "the company" later is it
+    got = attributions("The national grid operator Velgrid said it had cut power. The company "
+                       "also acknowledged that 41,000 households were affected.")
+    assert [s for s, _, _ in got] == ["Velgrid", "Velgrid"]
+    got = attributions("Silverbrook Care, the company that runs the home, said it was sorry. "
+                       "The company said it would cooperate.")
+    assert [s for s, _, _ in got] == ["Silverbrook Care", "Silverbrook Care"]
+    # a person's role is no body's, nor a role that people have too
+    got = attributions("Anna Berg, a former company director, said the plan was fine. The "
+                       "company said it would appeal.")
+    assert got[0][0] == "Anna Berg" and got[1][0] != "Anna Berg"
+    got = attributions("John Smith, a consultant, said the dam was safe. He said more.")
+    assert [s for s, _, _ in got] == ["John Smith", "John Smith"]
+
+
 def test_a_place_name_may_lead_a_lowercase_descriptor():
     for text in ("The boats landed fish worth 31 million florins, the Vellin fisheries "
                  "office said.",
