@@ -789,26 +789,17 @@ _BODY_ROLES = _ORG_ROLES - {"consultant", "builder", "contractor", "subcontracto
 _ROLE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:that|which|who|whose|\w+ing|\w+ed)\b)")
 
 
-def _body_roles(sentence: str, start: int, end: int) -> set[str]:
-    """The roles only a body has that a sentence gives the name at start..end."""
+def _org_roles(sentence: str, start: int, end: int, body: bool = False) -> set[str]:
+    """The role words a sentence gives the organisation named at start..end; with `body`,
+    only roles a body alone has, said of a name after them or before them with only a clause
+    after (`_BODY_ROLES`, `_ROLE_ENDS`)."""
     out = set()
     before = _ROLE_BEFORE.search(sentence[:start])
-    if before and before.group("role") in _BODY_ROLES:
+    if before and (not body or before.group("role") in _BODY_ROLES):
         out.add(before.group("role"))
     after = _ROLE_AFTER_ORG.match(sentence, end)
-    if after and after.group("role") in _BODY_ROLES and _ROLE_ENDS.match(sentence, after.end()):
-        out.add(after.group("role"))
-    return out
-
-
-def _org_roles(sentence: str, start: int, end: int) -> set[str]:
-    """The role words a sentence gives the organisation named at start..end."""
-    out = set()
-    before = _ROLE_BEFORE.search(sentence[:start])
-    if before:
-        out.add(before.group("role"))
-    after = _ROLE_AFTER_ORG.match(sentence, end)
-    if after:
+    if after and (not body or after.group("role") in _BODY_ROLES
+                  and _ROLE_ENDS.match(sentence, after.end())):
         out.add(after.group("role"))
     return out
 
@@ -902,7 +893,7 @@ def _collect_names(doc: _Doc, sentence: str) -> None:
             title, name = _split_title(tuple(run))
             kind = _kind_of(title, name)
             roled = kind in ("person", "unknown") and name and not title \
-                and bool(_body_roles(sentence, words[i].start(), words[j - 1].end()))
+                and bool(_org_roles(sentence, words[i].start(), words[j - 1].end(), body=True))
             if roled:  # "the patients' group Harnby Maternity Voices", "the national grid
                 kind = "org"  # operator Velgrid": a body, whatever its name
             entity = None

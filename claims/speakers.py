@@ -166,16 +166,14 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
         mapped = canonical(labels, names, texts.get(doc), kind)
         rest = {label for label in labels if label not in mapped and short_form(label)}
         mine = told.get(doc, frozenset())
-        story = {name for label in rest for name, docs in holders.get(
-            _words(label)[-1], {}).items() if any(  # (a document that names nothing tells
-            d == doc or mine and told.get(d) and same_story(mine, told[d])  # no story)
-            for d in docs)}
+        of_story = {name for docs_of in holders.values() for name, docs in docs_of.items()
+                    if any(d == doc or mine and told.get(d) and same_story(mine, told[d])
+                           for d in docs)}  # (a document that names nothing tells no story)
+        heads = {_words(label)[-1] for label in rest}
+        story = {name for name in of_story if _head(_words(name)) in heads}
         if story:
             mapped.update({short: full for short, full in canonical(rest, story).items()
                            if short in rest})
-        of_story = {name for docs_of in holders.values() for name, docs in docs_of.items()
-                    if any(d == doc or mine and told.get(d) and same_story(mine, told[d])
-                           for d in docs)}
         mapped.update(_people_of(labels - set(mapped), of_story))  # "Monitors say"
         mapped.update(_tail_names(labels - set(mapped), of_story))  # "Meteorological
         # Institute"

@@ -1010,6 +1010,22 @@ def test_dying_and_being_killed_are_one_thing_done_to_people():
      "the council approved an extra 14 million crowns for the renovation", False),
     ("the boats landed fish worth about 31 million florins last year",
      "the fleet stood to lose about 10 million florins of catch every year", False),
+    # the very same specific noun beside both figures: one count, whatever words surround it
+    ("Velgrid's rolling cuts on Monday evening left about 240,000 households without power",
+     "about 180,000 households were affected, for no more than two hours each", True),
+    ("all 140 bridges of that design had now been inspected",
+     "there were 163 bridges in the country built to the Sedden design", True),
+    # a narrower count, a rate, counts far apart, a small number: two things
+    ("the true number of jobs at stake was about 1,950, once some 380 contract workers on the "
+     "site were counted", "it had not yet been told what would happen to its 310 workers at "
+     "Marsk", False),
+    ("footage showed 22 vehicles on the central span when it gave way",
+     "traffic camera data showed that an average of 46 vehicles a day had crossed the bridge",
+     False),
+    ("monitors found about 40 Kesmiran soldiers in freshly dug positions on the hill",
+     "about 1,800 Kesmiran soldiers had taken part in an exercise last week", False),
+    ("the three midwives had volunteered to cover shifts",
+     "two midwives at the unit had been given a week's notice", False),
 ])
 def test_one_thing_counted_alike_is_one_matter_between_statements_of_one_story(a, b, clash):
     assert (numeric_conflict(a, b, similarity=0.5) is not None) == clash
@@ -1459,26 +1475,3 @@ def test_second_review_of_kinds_and_promises(a, b):
 def test_a_bound_holds_a_kind_within_it():
     assert numeric_conflict("The cap is 300 seasonal workers at the farm",
                             "The farm employs 200 workers", 0.8) is None
-
-
-@pytest.mark.parametrize("a, b, clash", [
-    # the very same specific noun beside both figures: one count, whatever words surround it
-    ("Velgrid's rolling cuts on Monday evening left about 240,000 households without power",
-     "about 180,000 households were affected, for no more than two hours each", True),
-    ("all 140 bridges of that design had now been inspected",
-     "there were 163 bridges in the country built to the Sedden design", True),
-    # a narrower count, a rate, counts far apart, a small number: two things
-    ("the true number of jobs at stake was about 1,950, once some 380 contract workers on the "
-     "site were counted", "it had not yet been told what would happen to its 310 workers at "
-     "Marsk", False),
-    ("footage showed 22 vehicles on the central span when it gave way",
-     "traffic camera data showed that an average of 46 vehicles a day had crossed the bridge",
-     False),
-    ("monitors found about 40 Kesmiran soldiers in freshly dug positions on the hill",
-     "about 1,800 Kesmiran soldiers had taken part in an exercise last week", False),
-    ("the three midwives had volunteered to cover shifts",
-     "two midwives at the unit had been given a week's notice", False),
-])
-def test_one_specific_noun_counted_beside_both_figures_is_one_count(a, b, clash):
-    assert (numeric_conflict(a, b, similarity=0.5) is not None) == clash
-    assert numeric_conflict(a, b, similarity=0.4) is None  # not about the same story
