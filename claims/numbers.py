@@ -93,6 +93,8 @@ _HYPHEN_UNIT = re.compile(r"-(?:(?P<scale>thousand|million|billion|trillion)-)?"
                           r"(?P<unit>(?!(?:" + _JOINING + r")\b)[A-Za-z]+)\b", re.IGNORECASE)
 
 _AGED = re.compile(r"-old\b", re.IGNORECASE)  # "58-year-old woman", "the 80-year-old dam"
+# "people aged 75 or over", "children under the age of 12", "aged between 18 and 25": an age
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages?\s+of)\s+(?:between\s+)?$", re.IGNORECASE)
 
 # "a mile and a half", "an hour and a half" (1.5); "half a mile", "half a million people" (0.5)
 _AND_A_HALF = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?(?:an?|one)\s+(?P<unit>[a-z]+)"
@@ -396,7 +398,9 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         kind, unit = "count", noun
         aged = _AGED.match(span, m.end() + hyphen.end()) if hyphen and noun == hyphen.group(
             "unit") else None
-        if aged:  # "a 58-year-old woman": an age of a woman, no count of years (a 12-year-old
+        if _AGED_BEFORE.search(span, 0, m.start()) and not noun:
+            kind = "age"  # "people aged 75 or over": no count of anything
+        elif aged:  # "a 58-year-old woman": an age of a woman, no count of years (a 12-year-old
             who, who_end = _counted_noun(span, aged.end())  # boy's is another's; "the
             if who:  # 58-year-old died": of someone unnamed, nothing to compare)
                 unit, noun_end = f"{noun}-old {who}", who_end

@@ -2,6 +2,7 @@
 
 import pytest
 
+from claims.numbers import extract_quantities
 from claims.rules import (
     align_figures,
     apply_rules,
@@ -203,6 +204,16 @@ def test_two_peoples_ages_are_no_figures_to_compare():
     assert numeric_conflict("the 58-year-old died in hospital", "the 12-year-old died in "
                             "hospital", 0.9) is None
     assert numeric_conflict("a 10-year contract", "a 15-year contract", 0.9) is not None
+
+
+def test_an_age_after_aged_counts_nothing_and_corroborates_no_count():
+    # "people aged 75 or over" is no count of 75 that "fewer than 250 people" holds
+    hit = numeric_conflict(
+        "hospitals had admitted fewer than 250 people with heatstroke since the heatwave began",
+        "72 percent of the excess deaths were among people aged 75 or over, and that hospitals "
+        "had admitted 431 people with heatstroke over the same period", 0.7)
+    assert hit is not None and "431" in hit.reason
+    assert [q.kind for q in extract_quantities("children under the age of 12")] == ["age"]
 
 
 def test_a_figure_one_side_rejects_is_no_shared_figure_but_a_clash():
