@@ -1576,8 +1576,14 @@ def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Ent
     if m.group("by"):  # the whole name, its acronym aside
         toks = tuple(t for t in re.sub(r"\s*\([^)]*\)", "", m.group("by")).split()
                      if t.lower() not in _DETERMINERS)
-        if not toks or not _is_cap(toks[0]):
+        if not toks:
             return "", None
+        if not _is_cap(toks[0]):  # "a report by the mission": the body the story names so
+            if len(toks) > 2 or not re.match(r"(?:the|its|their)\s", m.group("by"), re.I):
+                return "", None
+            name, ent = _resolve_np(doc, _NP(m.start("by"), m.end("by"), m.group("by"),
+                                             tuple(m.group("by").split())))
+            return (name, ent) if ent is not None and ent.kind == "org" else ("", None)
         if re.search(r"\(" + _ACRONYM_WORD + r"\)", m.group("by")):  # "the Centre for Social
             named = doc.register(" ".join(toks), "org", set())  # Surveys (CSS)": one name
             return named.name, named
@@ -1638,6 +1644,9 @@ def titled(text: str, name: str) -> bool:
     return bool(_role_after(text, at + len(name)))
 
 
+_CLAUSE_VERBS = {"says", "said", "suggests", "suggest", "suggested", "concluded", "concludes"}
+
+
 def report_lead(wrapper: str) -> str:
     """ "Its final count, published on Tuesday, gave" where the words before a claim's content
     (`wrapper`) end with a count or poll that states it; "" otherwise. Its content alone
@@ -1647,6 +1656,8 @@ def report_lead(wrapper: str) -> str:
         last = m
     if last is None or not re.fullmatch(r"\s*(?:that\s*)?", wrapper[last.end():]):
         return ""
+    if wrapper[last.end():].strip() or last.group("verb") in _CLAUSE_VERBS:
+        return ""  # "The report found that ...", "the review said ...": a whole statement
     return wrapper[last.start("subject"):last.end()]
 
 

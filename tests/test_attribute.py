@@ -349,6 +349,17 @@ def test_a_count_by_its_owners_acronym_and_its_own_count():
          "Maslen a lead of 3,968 votes over the candidate of the Green Party")]
 
 
+def test_a_report_by_a_body_the_story_names_in_lower_case_is_that_bodys():
+    got = attributions(
+        "The International Border Monitoring Mission visited Brezna. Last week's report by the "
+        "mission found that the first shells came from the north-east.")
+    assert got[-1] == ("International Border Monitoring Mission", "found",
+                       "the first shells came from the north-east")
+    # ...not a bare description ("local engineers": whose?)
+    assert attributions("A report by local engineers found that the shells came from the "
+                        "north-east.")[0][0] is None
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]

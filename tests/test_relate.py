@@ -441,6 +441,13 @@ def test_a_count_that_states_a_claim_is_judged_with_it():
         "Its final count, published on Tuesday, gave Maslen a lead of 3,968 votes"
     assert judged("the water was safe", "Anna Berg", "said", "Anna Berg said that ").text == \
         "the water was safe"
+    # ...but a report that found or said a whole statement needs no lead ("The report found
+    # that the first shells came from the north-east" says what the shells did)
+    assert judged("the first shells came from the north-east", "Monitoring Mission", "found",
+                  "Last week's report by the mission found that ").text == \
+        "the first shells came from the north-east"
+    assert judged("faults had been logged on June 28", "Inspectorate", "said",
+                  "The report said ").text == "faults had been logged on June 28"
 
 
 def test_a_subject_pronoun_is_judged_as_the_speaker():
