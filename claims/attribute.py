@@ -2165,6 +2165,13 @@ class Attributor:
             owner = self._doc.find(re.sub(r"^(?:The|A|An)\s+", "", m.group("owner")))
             if owner is not None:
                 self._doc.issued[m.group("what").lower()] = owner
+        for m in _REPORT_BY.finditer(text):
+            role = re.match(r"(?:the\s+)?(?:[a-z-]+\s+){1,3}(?=[A-Z])", text[m.end():])
+            np = _np_right(text, m.end()) or (  # "signed by the structural engineer Mira
+                _np_right(text, m.end() + role.end()) if role else None)  # Kallas"
+            author = _resolve_np(self._doc, np)[1] if np is not None else None
+            if author is not None and author.kind in ("org", "person"):
+                self._doc.issued[m.group("what").lower()] = author
         subject = _person_subject(self._doc, text)
         self._doc.subject_here = subject if _EMBEDDED_SAID.search(text) else None  # "Lena
         # Daskal, whose brother ..., has set up an association ..., which she said already had
@@ -2284,6 +2291,13 @@ _OWNED_REPORT = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*\s+(?:of\s+)?){0,4}[A-Z][\
 
 
 _NEW_REPORT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?" + _ISSUED_NOUN)
+# "according to a report by the Valdane Care Inspectorate", "The report, dated November 9 and
+# signed by the structural engineer Mira Kallas": whose "the report" is from here on (not
+# "commissioned by": who asked for it)
+_REPORT_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?"
+                        + _ISSUED_NOUN + r"(?:\s*,(?:[^,;:\"“”]|(?<=\d),(?=\s\d)){1,60}?\s+and)?"
+                        r"(?:\s+(?:published|released|issued|written|signed|prepared|compiled)"
+                        r"(?:\s+[\w-]+){0,3}?)?\s+by\s+")
 
 
 def _wrapper_gender(wrapper: str) -> str:

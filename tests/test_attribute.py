@@ -360,6 +360,21 @@ def test_a_report_by_a_body_the_story_names_in_lower_case_is_that_bodys():
                         "north-east.")[0][0] is None
 
 
+def test_the_report_is_its_authors_once_the_story_says_who_wrote_it():
+    got = attributions(
+        "Nine units were broken, according to a report by the Valdane Care Inspectorate "
+        "published on Monday. The report said faults had been logged on June 28.")
+    assert got[-1][0] == "Valdane Care Inspectorate"
+    got = attributions(
+        "The report, dated November 9, 2026 and signed by the structural engineer Mira Kallas, "
+        "records cracks in the deck. The span is graded 4, the report says.")
+    assert got[-1] == ("Mira Kallas", "says", "The span is graded 4")
+    # ...not whoever asked for it
+    got = attributions("A report commissioned by the Valdane City Council was published. The "
+                       "report said faults had been logged on June 28.")
+    assert got[-1][0] != "Valdane City Council"
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
