@@ -777,7 +777,7 @@ def _role_key(role: str) -> str:
 
 _ROLE = r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<role>" + "|".join(sorted(_ORG_ROLES)) + r")"
 _ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+" + _ROLE + r"(?:,\s*(?:the\s+)?|\s+)$")
-_ROLE_AFTER_ORG = re.compile(r"(?:\s*\([A-Z&]+\))?,\s*(?:the|a|an)\s+" + _ROLE
+_ROLE_AFTER_ORG = re.compile(r"(?:\s*\([A-Z&]+\))?,\s*(?:the|a|an|[A-Z][\w-]+(?:'s|’s))\s+" + _ROLE
                              + r"\b(?![’'])")  # (not "Anna Berg, the company's lawyer")
 
 
@@ -973,6 +973,14 @@ def _org_in_role(doc: _Doc, role: str) -> _Entity | None:
         return next(iter(found.values())) if len(found) == 1 else None  # organisation names
 
     seen = {e.name: e for e in doc.org_roles.get(_role_key(role), [])}
+    last = doc.last_speaker
+    near = {e.name for e in (*doc.orgs_last, *doc.orgs_now)}
+    if role in _BUSINESS and last is not None and last.kind == "person" and last.name not in \
+            seen and not seen.keys() & near and not last.title_words and not last.sex() \
+            and len(last.name.split()) >= 2:
+        return None  # "Silverbrook Care said ... The company said", where Velgrid was called
+        # the grid operator paragraphs before: the last to speak, whom nothing calls a
+        # person, may be it
     if len(seen) == 1:
         return next(iter(seen.values()))
     if seen:
@@ -981,9 +989,19 @@ def _org_in_role(doc: _Doc, role: str) -> _Entity | None:
                                  if doc.ahead is not None else [])}
     if len(later) == 1:
         return next(iter(later.values()))
-    fits = _ROLE_FITS.get(role)
-    if later or not fits:
+    if later:
         return None  # "The operator said" is no business the story names another part for
+    public = _PUBLIC_FITS.get(role)
+    if public:  # "The regulator said": the one body named for regulating ("Energy Regulation
+        for d in (doc, doc.ahead):  # Office"), so far, else in the whole document
+            found = {e.name: e for e in (d.entities if d is not None else [])
+                     if e.kind == "org" and public & {w.lower() for w in e.name.split()}}
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
+    fits = _ROLE_FITS.get(role)
+    if not fits:
+        return None
 
     def fitting(d: _Doc | None) -> set[str]:
         return {e.name for e in (d.org_roles.get("business", []) if d is not None else [])
@@ -998,6 +1016,9 @@ def _org_in_role(doc: _Doc, role: str) -> _Entity | None:
     return None  # Group"
 
 
+# the name words of a public body that may be called by a role no one is given in the story
+_PUBLIC_FITS = dict.fromkeys(("regulator", "watchdog"), {
+    "regulation", "regulatory", "regulator", "commissioner", "ombudsman", "supervisory"})
 # the name words of a business that may be called by a role no one is given in the story
 _ROLE_FITS = {
     **dict.fromkeys(("consultancy", "consultant"), {

@@ -375,6 +375,30 @@ def test_the_report_is_its_authors_once_the_story_says_who_wrote_it():
     assert got[-1][0] != "Valdane City Council"
 
 
+def test_a_role_given_with_a_places_possessive_and_a_regulator_named_for_its_work():
+    got = attributions("Velgrid, Kestria's grid operator, said 236,000 households had lost "
+                       "power. The company also acknowledged that 41,000 were cut off.")
+    assert [speaker for speaker, _, _ in got] == ["Velgrid", "Velgrid"]
+    got = attributions("The Energy Regulation Office said Velgrid had warned the city. The "
+                       "regulator said 236,000 households had lost power.")
+    assert got[-1][0] == "Energy Regulation Office"
+    # a watchdog: the one body named for overseeing, here a commissioner's office
+    got = attributions("Watchdog says Tarrow took 68 hours to report breach\n\nThe Office of "
+                       "the Data Commissioner said Tarrow Energy did not notify it.")
+    assert got[0][0] == "Office of the Data Commissioner"
+    # ...and none where the story names no such body
+    got = attributions("Velgrid said 236,000 households had lost power. The regulator said it "
+                       "would investigate.")
+    assert got[-1][0] == "regulator"
+    # "the company" after another business spoke, one nothing calls a person, is not the
+    # grid operator named paragraphs before
+    got = attributions("Velgrid, Kestria's grid operator, said 236,000 households had lost "
+                       "power.\n\nThe Ministry of Health said 97 deaths had been confirmed.\n\n"
+                       "Silverbrook Care said a fifth resident had died. The company said it "
+                       "would cooperate fully.")
+    assert got[-1][0] != "Velgrid"
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
