@@ -37,6 +37,9 @@ ORG_HEADS = set(
     .split())
 
 
+# the head a short form may use for a full name's ("the union" for the "Kestrian
+# Metalworkers' Federation")
+HEADS_ALIKE = {"federation": {"union"}}
 _PLACE_HEADS = {"city", "town", "municipality"}
 # what a name a one-word label begins may end with ("Galeforth Renewables"; not a police
 # force named after its place: "Kessenmark" is no "Kessenmark National Police")
@@ -118,10 +121,14 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
         mine = [w for w in _words(label) if w not in _DETERMINERS]
         named = {_POSSESSIVE.sub("", w).lower() for w in label.split()  # "Kessenmark's"
                  if w[:1].isupper()} - {mine[-1]}
-        fits = []
+        fits: list[str] = []
+        alike: list[str] = []
         for name, words in (*full.items(), *called.items()):
-            more = {w[:5] for w in set(words) - set(mine) - _FUNCTION}
             head = words[-1] if name in called else _head(words)
+            like = mine[-1] in HEADS_ALIKE.get(head, ())
+            if like:  # "the union": a "... Federation", where no "... Union" fits
+                words, head = [*words, mine[-1]], mine[-1]
+            more = {w[:5] for w in set(words) - set(mine) - _FUNCTION}
             if mine[-1] in _PLACE_HEADS and "of" not in words:
                 continue  # "the city" is a "City of Dravnik", no "Manchester City"
             if head == mine[-1] and set(mine) <= set(words) and (  # most of what it adds,
@@ -129,7 +136,8 @@ def canonical(labels: Iterable[str], names: Iterable[str], text: str | None = No
                     or more & proper or named & set(words)  # ("Kessenmark's commission"),
                     or len(mine) >= 2):  # or a word besides
                 # its head ("the fire service": "Kaldrian Fire and Rescue Service")
-                fits.append(name)
+                (alike if like else fits).append(name)
+        fits = fits or alike
         if len(fits) == 1:
             out[label] = fits[0]
     out.update(first_words(labels, (*labels, *names)))
@@ -170,7 +178,8 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
                     if any(d == doc or mine and told.get(d) and same_story(mine, told[d])
                            for d in docs)}  # (a document that names nothing tells no story)
         heads = {_words(label)[-1] for label in rest}
-        story = {name for name in of_story if _head(_words(name)) in heads}
+        story = {name for name in of_story if {_head(_words(name)),
+                                               *HEADS_ALIKE.get(_head(_words(name)), ())} & heads}
         if story:
             mapped.update({short: full for short, full in canonical(rest, story).items()
                            if short in rest})

@@ -41,6 +41,12 @@ def test_a_short_form_takes_the_one_full_name_with_all_its_words():
         "mission": "International Border Monitoring Mission"}
     assert canonical(["inspectorate"], ["National Health Inspectorate"]) == {
         "inspectorate": "National Health Inspectorate"}
+    # "the union" is a federation of unions too, where the story has one and no union
+    assert canonical(["union"], ["Kestrian Metalworkers' Federation"]) == {
+        "union": "Kestrian Metalworkers' Federation"}
+    assert canonical(["union"], ["Kestrian Metalworkers' Federation", "Rail Workers' Union"]) \
+        == {"union": "Rail Workers' Union"}
+    assert canonical(["federation"], ["Rail Workers' Union"]) == {}  # (not the other way)
 
 
 def test_a_name_the_texts_call_a_party_is_what_the_party_means():
