@@ -68,6 +68,7 @@ def test_no_point_in_time_where_the_text_names_none(text):
     ("at 12:15", "until about 15:40"),
     ("at ten past five", "before the ship left at ten past six on Friday"),
     ("at ten past five", "until 19:02"),  # 5:10 or 17:10: both before 19:02
+    ("at 05:25", "before 05:30"),  # the 24-hour clock, unhedged: to the minute
 ])
 def test_the_earlier_of_two_points(a, b):
     p, q = one(a), one(b)
@@ -82,6 +83,8 @@ def test_the_earlier_of_two_points(a, b):
     ("on Friday", "until Saturday, March 6"),  # which week's Friday?
     ("on Monday", "on Saturday"),
     ("at 1:40", "until 1:45"),  # within ten minutes: one report of a time
+    ("at about 05:25", "before 05:30"),  # ...or hedged
+    ("at 05:29", "before 05:30"),  # ...and a minute or two either way
     ("at ten past seven", "until 19:02"),  # 7:10 or 19:10: not surely earlier
     ("on March 4", "until 2:15"),  # a day and a time of some day
 ])
