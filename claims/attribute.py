@@ -1571,7 +1571,10 @@ _REPORT_SUBJECT = re.compile(
     r"(?:(?:" + "|".join(_REPORT_MODS) + r")\s+){0,2}" + _REPORT_NOUN + r")"
     # "An exit poll by the Institute of ...", "A Gazette review of the signed protocols from all
     # 1,032 polling stations ... has found"
-    r"(?:\s+by\s+(?P<by>[^,;]{2,80}?)|\s+of\s+(?:[^,;\"“”]|(?<=\d),(?=\d)){2,120}?)?"
+    r"(?:\s+by\s+(?P<by>[^,;]{2,80}?)|\s+of\s+(?:[^,;\"“”]|(?<=\d),(?=\d)){2,120}?"
+    # "An independent study commissioned by the board from Tidewater Acoustics": its author's
+    r"|\s+(?:commissioned|ordered)\s+(?:by\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+)?"
+    r"from\s+(?P<source>[A-Z][^,;]{1,80}?))?"
     r"(?:\s*,(?:[^,\"“”]|(?<=\d),(?=\d)){1,100},)?"  # ", published on Tuesday,"
     r"\s+(?:(?:has|had|have)\s+)?(?P<verb>puts|put|gives|gave|given|shows|show|showed|shown|"
     r"found|finds|suggests|suggest|suggested|concluded|concludes|says|said)\b")
@@ -1594,21 +1597,22 @@ def _named(doc: _Doc, word: str) -> bool:
 
 def _report_owner(sentence: str, m: re.Match[str], doc: _Doc) -> tuple[str, _Entity | None]:
     """Who owns the count or poll of a `_REPORT_SUBJECT` match ("" where no one does)."""
-    if m.group("by"):  # the whole name, its acronym aside
-        toks = tuple(t for t in re.sub(r"\s*\([^)]*\)", "", m.group("by")).split()
+    by = "by" if m.group("by") else "source"
+    if m.group(by):  # the whole name, its acronym aside
+        toks = tuple(t for t in re.sub(r"\s*\([^)]*\)", "", m.group(by)).split()
                      if t.lower() not in _DETERMINERS)
         if not toks:
             return "", None
         if not _is_cap(toks[0]):  # "a report by the mission": the body the story names so
-            if len(toks) > 2 or not re.match(r"(?:the|its|their)\s", m.group("by"), re.I):
+            if len(toks) > 2 or not re.match(r"(?:the|its|their)\s", m.group(by), re.I):
                 return "", None
-            name, ent = _resolve_np(doc, _NP(m.start("by"), m.end("by"), m.group("by"),
-                                             tuple(m.group("by").split())))
+            name, ent = _resolve_np(doc, _NP(m.start(by), m.end(by), m.group(by),
+                                             tuple(m.group(by).split())))
             return (name, ent) if ent is not None and ent.kind == "org" else ("", None)
-        if re.search(r"\(" + _ACRONYM_WORD + r"\)", m.group("by")):  # "the Centre for Social
+        if re.search(r"\(" + _ACRONYM_WORD + r"\)", m.group(by)):  # "the Centre for Social
             named = doc.register(" ".join(toks), "org", set())  # Surveys (CSS)": one name
             return named.name, named
-        return _resolve(doc, _NP(m.start("by"), m.end("by"), " ".join(toks), toks))
+        return _resolve(doc, _NP(m.start(by), m.end(by), " ".join(toks), toks))
     if m.group("its"):  # "Its final count": the organisation named last, before this sentence
         ent = doc.org_before
         if ent is None or ent.name.lower() in _PEOPLE_GROUPS:  # "Their survey": residents'?

@@ -399,6 +399,13 @@ def test_a_role_given_with_a_places_possessive_and_a_regulator_named_for_its_wor
     assert got[-1][0] != "Velgrid"
 
 
+def test_a_study_commissioned_from_a_firm_is_the_firms():
+    got = attributions("An independent study commissioned by the board from Tidewater Acoustics "
+                       "found that the substation would produce about 39 decibels.")
+    assert got == [("Tidewater Acoustics", "found",
+                    "the substation would produce about 39 decibels")]
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
