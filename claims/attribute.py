@@ -1115,10 +1115,13 @@ _BODIES = _OF_AND_HEADS | {"police", "army", "navy", "party", "hospital", "compa
 
 
 # what an organisation or a person issues, and "the statement said" later refers back to
-_ISSUED_NOUN = r"(?P<what>statement|report|study)\b"
+_ISSUED_NOUN = r"(?P<what>statement|report|study|review|audit|inquiry|investigation|analysis)\b"
 # "said in its preliminary statement", "said in a report" (not "a report by the UN")
-_ISSUED = re.compile(r"\b(?:its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?" + _ISSUED_NOUN
-                     + r"(?!\s+(?:by|from|of)\b)", re.IGNORECASE)
+_ISSUED = re.compile(r"\b(?:(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}?" + _ISSUED_NOUN
+                     + r"(?!\s+(?:by|from)\b)|(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                     + _ISSUED_NOUN.replace("?P<what>", "?P<what2>")
+                     + r"(?!\s+(?:by|from|of)\b))", re.IGNORECASE)  # ("its review of the
+# cuts" is its own; "a report of the inspection" may be anyone's)
 
 
 def _resolve(doc: _Doc, np: _NP) -> tuple[str, _Entity | None]:
@@ -2236,10 +2239,12 @@ class Attributor:
                         h.entity.gender = _wrapper_gender(
                             words[:that.start()] if that else text[h.verb_start:h.content_start])
         out += self._claims_rejected(text, sentence.start, out)
-        issuer = next((h.entity for h in hits if h.entity is not None), None)
-        if issuer is not None:
-            for m in _ISSUED.finditer(text):
-                self._doc.issued[m.group("what").lower()] = issuer
+        issuers = [(h.verb_start, h.entity) for h in hits if h.entity is not None]
+        for m in _ISSUED.finditer(text) if issuers else ():  # the speaker whose verb it
+            before = [i for i in issuers if i[0] < m.start()]  # follows ("..., the Office
+            issuer = max(before, key=lambda i: i[0]) if before else issuers[0]  # said on
+            self._doc.issued[(m.group("what") or m.group("what2")).lower()] = issuer[1]  # Friday
+            # in its review"), else the first
         if not out and _is_bare_quote(text) and self._prev and self._prev[-1].speaker:
             s, e = _trim_span(text, 0, len(text))
             last = self._prev[-1]

@@ -406,6 +406,19 @@ def test_a_study_commissioned_from_a_firm_is_the_firms():
                     "the substation would produce about 39 decibels")]
 
 
+def test_the_review_is_the_ones_who_spoke_in_it_not_the_first_named():
+    got = attributions(
+        "Velgrid warned the city's emergency office at 10:28 that cuts were likely, the Energy "
+        "Regulation Office said on Friday in its review of the cuts. The review said Linden "
+        "Court had not been on Velgrid's list.")
+    assert got[-1] == ("Energy Regulation Office", "said",
+                       "Linden Court had not been on Velgrid's list")
+    # "a report of the inspection" may be anyone's
+    got = attributions("The agency said in a report of the inspection that the span was poor. "
+                       "The report said the bearing had shifted.")
+    assert got[-1][0] != "agency"
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
