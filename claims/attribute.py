@@ -63,8 +63,8 @@ _ADDRESSEE_VERBS = {"told", "tells", "assured", "assures", "urged", "urges"}
 _PUT_AT = re.compile(
     r"(?!\s+(?:out|up|forward|off|down|back|on|in|away|together|through|aside|across|"
     r"over|it)\b)"  # "put out a statement at 10 a.m.", "put it at" (what is "it"?)
-    r"[^,.;:]{1,80}?\bat\s+[\"“]?(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?!\s*(?:a\.m|p\.m|o'clock|"
-    r"GMT|UTC)|[\d:])")
+    r"[^,.;:]{1,80}?\bat\s+[\"“]?(?:[a-z]+\s+){0,2}?(?:[$€£]?\d[\d,.]*|(?:" + WORD_NUMBER
+    + r")\b)(?!\s*(?:a\.m|p\.m|o'clock|GMT|UTC)|[\d:])")  # ("put the toll at eleven")
 # "repeated that", "repeated on Thursday that", 'repeated: "...'
 _REPEATED_THAT = re.compile(r"\s+(?:(?:on\s+[A-Z]\w+|again|yesterday|today|later)\s+)?"
                             r"(?:that\b|[\"“])")

@@ -419,6 +419,14 @@ def test_the_review_is_the_ones_who_spoke_in_it_not_the_first_named():
     assert got[-1][0] != "agency"
 
 
+def test_a_toll_put_at_a_number_in_words():
+    got = attributions("The Orsa Valley Police, however, put the confirmed toll at eleven, "
+                       "with three people still missing.")
+    assert got == [("Orsa Valley Police", "put",
+                    "the confirmed toll at eleven, with three people still missing")]
+    assert attributions("The union put it at eleven.")[0][0] is None  # what is "it"?
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
