@@ -353,11 +353,13 @@ def _np_left(sentence: str, end: int) -> _NP | None:
         return None  # "Relatives of the passengers said": not the passengers
     k = words.index(taken[0]) if taken else 0
     if taken and k >= 2 and words[k - 1].group(0) in ("in", "at", "from") \
-            and _is_cap(words[k - 2].group(0)) and not head[words[k - 2].end():
-                                                            words[k - 1].start()].strip():
+            and (_is_cap(words[k - 2].group(0)) or words[k - 1].group(0) == "in"
+                 and words[k - 2].group(0) in _ORG_HEADS) \
+            and not head[words[k - 2].end():words[k - 1].start()].strip():
         # "Judge Hedda Lorentz of the Administrative Court in Varnholm": a place after a name;
         # "Dr Anna Berg at Varnholm General Hospital": a person at an organisation speaks
-        # ("Researchers at the University of Oslo said": the university does)
+        # ("Researchers at the University of Oslo said": the university does); "The defence
+        # ministry in Vell said": the ministry, not its city
         before = _np_left(sentence, words[k - 2].end())
         if before is not None and (
                 _kind_of(*_split_title(before.tokens)) == "person"

@@ -427,6 +427,11 @@ def test_a_toll_put_at_a_number_in_words():
     assert attributions("The union put it at eleven.")[0][0] is None  # what is "it"?
 
 
+def test_a_body_in_a_city_speaks_not_the_city():
+    assert attributions("The defence ministry in Vell said the toll was seven.") == [
+        ("defence ministry", "said", "the toll was seven")]
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
