@@ -186,7 +186,42 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
         mapped.update(_people_of(labels - set(mapped), of_story))  # "Monitors say"
         mapped.update(_tail_names(labels - set(mapped), of_story))  # "Meteorological
         # Institute"
+        mapped.update(formal_ministries(labels - set(mapped), texts.values()))
         out.update({(doc, short): full for short, full in mapped.items()})
+    return out
+
+
+# the ministries whose formal names are the same everywhere ("the defence ministry" is the
+# "Ministry of Defence"; an economy ministry may be "of Economy", "of Economic Affairs", ...)
+_MINISTRIES = {"defence": "Defence", "defense": "Defense", "foreign": "Foreign Affairs",
+               "interior": "the Interior"}
+_MINISTRY_LABEL = re.compile(r"^(?:the\s+)?(?P<who>[A-Z][\w-]*)(?P<of>'s|’s)?\s+"
+                             r"(?P<area>" + "|".join(_MINISTRIES) + r")\s+ministry$",
+                             re.IGNORECASE)
+_DEMONYM_ENDS = ("an", "ian", "ish", "ese", "i")
+
+
+def formal_ministries(labels: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
+    """{"Kesmira's defence ministry": "Kesmiran Ministry of Defence", "Aldravian interior
+    ministry": "Aldravian Ministry of the Interior"}: a country's defence, foreign or
+    interior ministry by its formal name, the country by the one adjective the texts make of
+    it ("Kesmiran"), else by its name ("Lessany Ministry of Foreign Affairs")."""
+    found = {label: m for label in labels if (m := _MINISTRY_LABEL.match(label))}
+    if not found:
+        return {}
+    words = {w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
+    out = {}
+    for label, m in found.items():
+        who = m.group("who")
+        if m.group("of"):  # "Kesmira's": "Kesmiran", where the texts say it
+            stem = who.rstrip("aeiouy")
+            made = {w for w in words if w != who and w.startswith(stem) and len(stem) >= 4
+                    and w[len(stem):].lower().lstrip("aeiouy") in ("n", "sh", "se", "")
+                    and w.endswith(_DEMONYM_ENDS) and not w.endswith("ia")}
+            who = made.pop() if len(made) == 1 else who
+        elif not who.endswith(_DEMONYM_ENDS):
+            continue  # "the Vell defence ministry": which country's?
+        out[label] = f"{who} Ministry of {_MINISTRIES[m.group('area').lower()]}"
     return out
 
 

@@ -261,3 +261,16 @@ def test_a_name_without_its_country_is_the_one_longer_name_of_its_story():
     labels["tv"] = labels["tv"] | {"Lorvanian Meteorological Institute"}
     assert ("wire", "Meteorological Institute") not in story_forms(labels, texts, told=told,
                                                                   named={})
+
+
+def test_a_countrys_defence_foreign_or_interior_ministry_goes_by_its_formal_name():
+    from claims.speakers import formal_ministries
+
+    texts = ["Kesmiran guns fired on Aldravian troops. Aldravia said so; Lessany hosted talks."]
+    assert formal_ministries(["Kesmira's defence ministry", "Aldravian interior ministry",
+                              "Lessany's foreign ministry", "the Vell defence ministry",
+                              "Aldravian ministry", "Kesmira's economy ministry"], texts) == {
+        "Kesmira's defence ministry": "Kesmiran Ministry of Defence",  # the texts' adjective
+        "Aldravian interior ministry": "Aldravian Ministry of the Interior",
+        "Lessany's foreign ministry": "Lessany Ministry of Foreign Affairs"}  # none: the name
+    # (a city's, no area, or a ministry named differently from country to country: as it was)
