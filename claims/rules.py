@@ -210,7 +210,7 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
                     hedge, exact = (x, y) if x.qualifier else (y, x)
                     out.append((f"{_fmt(exact)} within {_fmt(hedge)}", (x.value, y.value)))
                 continue
-            if not _same_head(x.unit, y.unit):
+            if not _same_head(x.unit, y.unit) or not _befell_alike(a, x, b, y):
                 continue
             if (x.qualifier or y.qualifier) and _head(x.unit) in _DURATIONS and not (
                     x.value == y.value and not (x.qualifier and y.qualifier)):
@@ -412,9 +412,26 @@ _PEOPLE = {_stem(w) for w in (  # one counted thing: "2,000 residents" = "2,000 
     .split())}
 
 
+# people counted by what befell them: "twelve dead", "40 injured" are twelve, 40 people
+_BEFALLEN = {_stem(w) for w in "dead injured wounded hurt missing".split()}
+
+
 def _head(unit: str) -> str:
     head = _stem(unit.split()[-1]) if unit else ""
-    return "people" if head in _PEOPLE else head
+    return "people" if head in _PEOPLE or head in _BEFALLEN and " " not in unit else head
+
+
+def _befell_alike(a: str, x: Quantity, b: str, y: Quantity) -> bool:
+    """Where one side counts people by what befell them ("twelve dead"), the other tells of
+    the same ("twelve people have died"; not "40 injured" / "40 people were killed")."""
+    def befell(q: Quantity) -> str:
+        head = _stem(q.unit.split()[-1]) if q.unit else ""
+        return _sense(head) if head in _BEFALLEN and " " not in q.unit else ""
+
+    bx, by = befell(x), befell(y)
+    if bx and by:
+        return bx == by
+    return not (bx or by) or (bx or by) in (_clause_words(b, y) if bx else _clause_words(a, x))
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -1357,7 +1374,7 @@ def numeric_conflict(a: str, b: str, similarity: float | None = None) -> RuleHit
         if x.kind == "time":
             same_unit = True  # "12h": a clock time on a 12-hour dial
         elif x.unit and y.unit:
-            same_unit = _same_head(x.unit, y.unit)
+            same_unit = _same_head(x.unit, y.unit) and _befell_alike(a, x, b, y)
         else:  # "about 1,500 were forced from their homes", "2,000 residents had left"
             same_unit = not x.unit and not y.unit or "people" in (_head(x.unit), _head(y.unit))
         if not same_unit:

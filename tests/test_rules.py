@@ -216,6 +216,18 @@ def test_an_age_after_aged_counts_nothing_and_corroborates_no_count():
     assert [q.kind for q in extract_quantities("children under the age of 12")] == ["age"]
 
 
+def test_people_counted_by_what_befell_them_are_people_who_suffered_it():
+    assert shared_figure("twelve dead", "twelve people are now known to have died in the "
+                                        "collapse") == "twelve dead"
+    hit = numeric_conflict("twelve dead in the bridge collapse",
+                           "eleven people died in the bridge collapse", 0.8)
+    assert hit is not None and "eleven" in hit.reason
+    # ...not people something else befell
+    assert shared_figure("40 injured", "40 people were killed") is None
+    assert numeric_conflict("twelve dead in the bridge collapse",
+                            "eleven injured in the bridge collapse", 0.8) is None
+
+
 def test_a_figure_one_side_rejects_is_no_shared_figure_but_a_clash():
     a = "there were 28 tonnes of cod in the hold, not the 42 tonnes claimed by inspectors"
     b = "the trawler had 42 tonnes of cod on board"
