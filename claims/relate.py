@@ -48,6 +48,7 @@ from claims.rules import (
     running_figures,
     same_weekday,
     shared_figure,
+    shared_times,
     timing_conflict,
     word_overlap,
     words_beside_figures,
@@ -104,7 +105,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.94, "numbers, days apart": 0.61, "negation": 0.52, "denial": 0.77,
                "model": 0.43}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 125  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 126  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -550,9 +551,10 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
             return "neutral", 0.0, "model", []
         figure = far_figure(ab.premise, ab.hypothesis)
         if figure:
+            why = "the same times to the minute" if " and " in figure else "with words in common"
             return "agree", round(similarity, 4), "numbers", [
-                f"same figure: {figure!r} in both, with words in common (cosine "
-                f"{similarity:.2f}), no clash found"]
+                f"same figure: {figure!r} in both, {why} (cosine {similarity:.2f}), no clash "
+                "found"]
         figure = entailed_figure(ab.premise, ab.hypothesis) if ab is not ba else None
         j = ab if ab.label == "entailment" else ba
         if figure and j.label == "entailment":
@@ -586,6 +588,9 @@ def far_figure(a: str, b: str) -> str | None:
     if not (FIGURE_HINT.search(a) and FIGURE_HINT.search(b)):
         return None  # most far pairs: no figure to share
     figure = shared_figure(a, b, hedged=False)
+    if figure and len(shared_times(a, b)) >= 2:  # "Radek Sorin called at 04:58 and again at
+        return " and ".join(shared_times(a, b))  # 05:10" / "the log shows two calls, at 04:58
+        # and 05:10" (cosine 0.37): two times to the minute are one record
     return figure if figure and words_beside_figures(a, b) >= SHARED_WORDS else None
 
 

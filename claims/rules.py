@@ -232,6 +232,13 @@ def _shared_figures(a: str, b: str, hedged: bool) -> list[tuple[str, tuple[float
     return out  # report of 3,100
 
 
+def shared_times(a: str, b: str) -> list[str]:
+    """The clock times both state exactly ("at 04:58 and again at 05:10" / "two calls, at 04:58
+    and 05:10"): two or more of them are one record, however the rest is worded."""
+    return sorted({text for text, (x, y) in _shared_figures(a, b, hedged=False)
+                   if re.fullmatch(r"\d{1,2}[:.]\d\d", text) and x == y})
+
+
 # a bare figure that names something: "Route 37", "the MV Tern 231", "site 37", "No. 12"
 _LABELLED = re.compile(r"(?:\b[A-Z][\w’'-]*|\b(?i:route|site|flight|no\.|number|line|gate|"
                        r"platform|room|ward|bus|case|unit|block|bay|pier|berth|exit|road|"

@@ -617,6 +617,26 @@ def test_a_former_value_or_what_a_ship_may_carry_is_no_shared_figure():
     assert _combine(j, j, similarity=0.84)[0] == "agree"
 
 
+def test_far_apart_two_times_to_the_minute_in_both_are_one_record():
+    from claims.judge import Judgement
+    from claims.relate import _combine
+
+    a = "We called at 04:58 and again at 05:10. Nobody picked up"
+    b = "The log of the hotline shows two calls from the Aldravian side, at 04:58 and 05:10"
+
+    def j(label: str, premise: str, hypothesis: str) -> Judgement:
+        scores = {k: (0.6 if k == label else 0.2)
+                  for k in ("entailment", "neutral", "contradiction")}
+        return Judgement(label, scores, None, ("model",), premise, hypothesis)
+
+    kind, _, method, reasons = _combine(j("neutral", a, b), j("neutral", b, a), 0.37)
+    assert (kind, method) == ("agree", "numbers") and "04:58 and 05:10" in reasons[0]
+    # one time alone, or a contradiction either way: no
+    one = "The log of the hotline shows a call from the Aldravian side at 04:58"
+    assert _combine(j("neutral", a, one), j("neutral", one, a), 0.37)[0] == "neutral"
+    assert _combine(j("neutral", a, b), j("contradiction", b, a), 0.37)[0] == "neutral"
+
+
 def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_way():
     from claims.judge import Judgement
     from claims.relate import _combine
