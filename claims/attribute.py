@@ -1748,6 +1748,11 @@ _FIGURES_FROM = re.compile(r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?" + _REPORT_NOUN
                            # "a preliminary report published on Wednesday by the Office"
                            + r"(?:\s+(?:published|released|issued)(?:\s+[\w-]+){0,3}?)?"
                            + r"\s+(?:from|by|of)\s+")
+# "according to a copy released by Aldravia's defence ministry", "according to records from
+# the port authority": who released them (not "a copy seen by the Herald")
+_COPY_FROM = re.compile(r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:copy|log|documents?|records)"
+                        r"\s+(?:(?:released|published|issued|provided|supplied|shared)\s+"
+                        r"(?:on\s+\w+\s+)?by|from|by)\s+")
 _OWNED_FIGURES = re.compile(r"\s+(?:the\s+)?(?P<owner>(?:[\w-]+\s+){0,3}?[\w-]+)(?:'s|’s)\s+"
                             r"(?:[\w-]+\s+)?" + _REPORT_NOUN + r"\b")
 
@@ -1796,7 +1801,7 @@ def _find_hits(sentence: str, doc: _Doc) -> list[_Hit]:
         if mask[m.start()]:
             continue
         owned = _OWNED_FIGURES.match(sentence, m.end())
-        source = _FIGURES_FROM.match(sentence, m.end())
+        source = _FIGURES_FROM.match(sentence, m.end()) or _COPY_FROM.match(sentence, m.end())
         np: _NP | None
         if owned and _WHEN.search(owned.group("owner")):
             continue  # "according to last year's figures": no one's

@@ -432,6 +432,18 @@ def test_a_body_in_a_city_speaks_not_the_city():
         ("defence ministry", "said", "the toll was seven")]
 
 
+def test_according_to_a_copy_or_records_released_by_a_body_is_that_bodys():
+    got = attributions("The log shows two calls at 04:58 and 05:10, according to a copy "
+                       "released by the Aldravian Ministry of Defence on Saturday.")
+    assert got == [("Aldravian Ministry of Defence", "according to",
+                    "The log shows two calls at 04:58 and 05:10")]
+    assert attributions("The ship was late, according to records from the Port Authority."
+                        )[0][0] == "Port Authority"
+    # ...not whoever saw it
+    assert attributions("The ship was late, according to a copy seen by the Herald.")[0][0] \
+        is None
+
+
 def test_the_speaker_of_a_quotation_is_no_role_of_the_name_before_it():
     assert attributions("The contract was awarded to Piet Olsen, the minister said.") == [
         ("minister", "said", "The contract was awarded to Piet Olsen")]
