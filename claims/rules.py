@@ -69,8 +69,14 @@ APART_WORDS = 0.3  # below this share of common content words, two figures are o
 RESTATED_WORDS = 3  # content words the shorter statement needs before `restates` holds
 
 
+# plurals in -ves of nouns in -f(e) that no verb shares ("midwives" / "midwife"; not "leaves")
+_VES = re.compile(r"(?:wi|kni|hal|shel|wol|thie|cal|loa)ves$")
+
+
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
+    if _VES.search(w):
+        return w[:-3] + "f"
     for suffix in ("'s", "ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]

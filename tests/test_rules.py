@@ -216,6 +216,15 @@ def test_an_age_after_aged_counts_nothing_and_corroborates_no_count():
     assert [q.kind for q in extract_quantities("children under the age of 12")] == ["age"]
 
 
+def test_a_plural_in_ves_is_its_nouns_word_not_a_verbs():
+    from claims.rules import content_words
+
+    assert content_words("three midwives") & content_words("No midwife has been moved")
+    assert content_words("the two halves") & content_words("half the fleet")
+    assert not content_words("she leaves") & content_words("a leaf")  # a verb's "leaves"
+    assert not content_words("it gives") & content_words("a gift")
+
+
 def test_people_counted_by_what_befell_them_are_people_who_suffered_it():
     assert shared_figure("twelve dead", "twelve people are now known to have died in the "
                                         "collapse") == "twelve dead"
