@@ -353,6 +353,24 @@ def _halves(span: str, start: int) -> list[Quantity]:
     return out
 
 
+# "by more than a third", "less than half its capacity", "two thirds of the vote": a share
+# (not "a third time", "a quarter past five", "half an hour")
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
+              "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25.0,
+              "one quarter": 25.0, "three quarters": 75.0}
+_FRACTION = re.compile(r"(?<![\w.,:-])(?:" + _QUALIFIER + r")?(?P<f>"
+                       + "|".join(sorted(_FRACTIONS, key=len, reverse=True))
+                       + r")(?=\s+(?:of|its|their|his|her|the)\b|\s*[,.;:)\"”]|\s*$)",
+                       re.IGNORECASE)
+
+
+def _fractions(span: str, start: int) -> list[Quantity]:
+    return [Quantity(value=round(_FRACTIONS[m.group("f").lower()], 1), unit="%", kind="percent",
+                     qualifier=(m.group("qual") or "").lower(), text=m.group(0),
+                     start=start + m.start(), end=start + m.end())
+            for m in _FRACTION.finditer(span)]
+
+
 def extract_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities inside text[start:end]; offsets are in `text`."""
     end = len(text) if end is None else end
@@ -361,6 +379,8 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
     out: list[Quantity] = spoken + [q for q in _clock_times(span, start)  # in the evening"
                                     if not any(s.start < q.end and q.start < s.end
                                                for s in spoken)] + _halves(span, start)
+    out += [q for q in _fractions(span, start)
+            if not any(o.start < q.end and q.start < o.end for o in out)]
     taken = [(q.start - start, q.end - start) for q in out]
     for m in _PATTERN.finditer(span):
         if any(a <= m.start("num") < b for a, b in taken):

@@ -105,7 +105,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.94, "numbers, days apart": 0.61, "negation": 0.52, "denial": 0.77,
                "model": 0.43}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 127  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 128  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,

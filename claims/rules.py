@@ -635,7 +635,8 @@ def _generic(q: Quantity) -> bool:
 def _quoted(s: str) -> bool:
     """Is `s` only a quotation mark (and spaces)? One right at a figure quotes the figure, not
     a sentence: 'the overrun at "more than 80 percent" of the original budget'."""
-    return s.strip() in ('"', "“", "”")
+    # ('had fallen "by about a quarter"': the words the quotation opens with are the figure's)
+    return re.fullmatch(r"\s*[\"“”]\s*(?:(?:by|at|to|of|from|only|just)\s+)*", s) is not None
 
 
 # words of one thing done to people ("five people had died" / "the death toll at four" /

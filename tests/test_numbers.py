@@ -386,3 +386,19 @@ def test_a_part_of_a_whole_said_in_words_counts_the_whole_s_noun():
                             "will be filled here")
     assert [(q.value, q.unit) for q in qs] == [(800.0, "construction jobs"),
                                                (1200.0, "construction jobs")]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("cut its orders by more than a third", 33.3, "more than"),
+    ("working at less than half its capacity", 50.0, "less than"),
+    ("two thirds of the vote", 66.7, ""),
+    ("three quarters of them", 75.0, ""),
+])
+def test_a_fraction_is_a_share(text, value, qualifier):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.value, q.qualifier) == ("percent", value, qualifier)
+
+
+@pytest.mark.parametrize("text", ["a third time", "the third pier", "a quarter century"])
+def test_an_ordinal_or_a_fraction_of_a_thing_is_no_share(text):
+    assert not [q for q in extract_quantities(text) if q.kind == "percent"]

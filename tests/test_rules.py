@@ -225,6 +225,13 @@ def test_a_plural_in_ves_is_its_nouns_word_not_a_verbs():
     assert not content_words("it gives") & content_words("a gift")
 
 
+def test_shares_in_words_clash_where_a_quotation_opens_with_the_figure():
+    hit = numeric_conflict("Our biggest customer has cut its orders by more than a third",
+                           'its orders from the plant had fallen "by about a quarter" last year',
+                           0.62)
+    assert hit is not None and "a quarter" in hit.reason
+
+
 def test_people_counted_by_what_befell_them_are_people_who_suffered_it():
     assert shared_figure("twelve dead", "twelve people are now known to have died in the "
                                         "collapse") == "twelve dead"
