@@ -5,6 +5,7 @@ tests are about the machinery; the shipped judge's quality is measured in benchm
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import numpy as np
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from claims import relate
 from claims.cli import app
 from claims.group import build_groups
+from claims.judge import Judgement
 from claims.pipeline import ingest
 from claims.relate import (
     RELATIONS,
@@ -618,16 +620,11 @@ def test_a_former_value_or_what_a_ship_may_carry_is_no_shared_figure():
 
 
 def test_far_apart_two_times_to_the_minute_in_both_are_one_record():
-    from claims.judge import Judgement
     from claims.relate import _combine
 
+    j = functools.partial(_model_says, sure=0.6)
     a = "We called at 04:58 and again at 05:10. Nobody picked up"
     b = "The log of the hotline shows two calls from the Aldravian side, at 04:58 and 05:10"
-
-    def j(label: str, premise: str, hypothesis: str) -> Judgement:
-        scores = {k: (0.6 if k == label else 0.2)
-                  for k in ("entailment", "neutral", "contradiction")}
-        return Judgement(label, scores, None, ("model",), premise, hypothesis)
 
     kind, _, method, reasons = _combine(j("neutral", a, b), j("neutral", b, a), 0.37)
     assert (kind, method) == ("agree", "numbers") and "04:58 and 05:10" in reasons[0]
@@ -638,16 +635,11 @@ def test_far_apart_two_times_to_the_minute_in_both_are_one_record():
 
 
 def test_far_apart_the_same_figure_agrees_where_the_judge_finds_entailment_one_way():
-    from claims.judge import Judgement
     from claims.relate import _combine
 
+    j = functools.partial(_model_says, sure=0.6)
     a = "The Lundar Isles will be allowed to catch 43 percent of Grey Sound cod from next year"
     b = "his country's share will rise to 43 percent in 2027"
-
-    def j(label: str, premise: str, hypothesis: str) -> Judgement:
-        scores = {k: (0.6 if k == label else 0.2)
-                  for k in ("entailment", "neutral", "contradiction")}
-        return Judgement(label, scores, None, ("model",), premise, hypothesis)
 
     kind, _, method, reasons = _combine(j("entailment", a, b), j("neutral", b, a), 0.16)
     assert (kind, method) == ("agree", "numbers") and "43 percent" in reasons[0]
@@ -1512,11 +1504,10 @@ def test_a_news_agency_both_stories_name_is_no_shared_place(tmp_path, judge_says
     assert Store.open(index).relations().height == 0
 
 
-def _model_says(label: str, premise: str, hypothesis: str):
+def _model_says(label: str, premise: str, hypothesis: str, sure: float = 0.7) -> Judgement:
     """The judge's model alone, fairly sure (0.7) of `label`."""
-    from claims.judge import Judgement
-
-    scores = {k: (0.7 if k == label else 0.15) for k in ("entailment", "neutral", "contradiction")}
+    rest = round((1 - sure) / 2, 4)
+    scores = {k: (sure if k == label else rest) for k in ("entailment", "neutral", "contradiction")}
     return Judgement(label, scores, None, ("model",), premise, hypothesis)
 
 
