@@ -94,7 +94,8 @@ _HYPHEN_UNIT = re.compile(r"-(?:(?P<scale>thousand|million|billion|trillion)-)?"
 
 _AGED = re.compile(r"-old\b", re.IGNORECASE)  # "58-year-old woman", "the 80-year-old dam"
 # "people aged 75 or over", "children under the age of 12", "aged between 18 and 25": an age
-_AGED_BEFORE = re.compile(r"\b(?:aged|ages?\s+of)\s+(?:between\s+)?$", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages?\s+of)\s+(?:between\s+(?:\d+\s+and\s+)?)?$",
+                          re.IGNORECASE)
 
 # "a mile and a half", "an hour and a half" (1.5); "half a mile", "half a million people" (0.5)
 _AND_A_HALF = re.compile(r"(?<![\w.,])(?:" + _QUALIFIER + r")?(?:an?|one)\s+(?P<unit>[a-z]+)"

@@ -105,7 +105,7 @@ NEAR_DENIAL = 0.7  # ...or this much, between claims about the same matter (cosi
 CLASH_SHARE = {"numbers": 0.94, "numbers, days apart": 0.62, "negation": 0.55, "denial": 0.78,
                "model": 0.43}
 DAYS_APART = "numbers, days apart"
-VERDICT_RULES = 129  # bump when _combine or the rules change what a cached verdict would be
+VERDICT_RULES = 130  # bump when _combine or the rules change what a cached verdict would be
 
 PAIRS = pl.Schema({  # type: ignore[arg-type]  # the judgement cache
     "key": pl.String, "judge": pl.String, "kind": pl.String, "score": pl.Float64,
@@ -583,14 +583,15 @@ def _combine(ab: Any, ba: Any, similarity: float, denied: str | None = None,
 @functools.lru_cache(maxsize=65536)
 def far_figure(a: str, b: str) -> str | None:
     """The very same figure in both (qualifier and all), where they also share >= SHARED_WORDS
-    of their other content words: an agreement however far apart the embeddings put them, if
-    the judge finds no contradiction either way (`judge_candidates` asks both ways)."""
+    of their other content words, or two or more clock times to the minute: an agreement
+    however far apart the embeddings put them, if the judge finds no contradiction either way
+    (`judge_candidates` asks both ways)."""
     if not (FIGURE_HINT.search(a) and FIGURE_HINT.search(b)):
         return None  # most far pairs: no figure to share
     figure = shared_figure(a, b, hedged=False)
-    if figure and len(shared_times(a, b)) >= 2:  # "Radek Sorin called at 04:58 and again at
-        return " and ".join(shared_times(a, b))  # 05:10" / "the log shows two calls, at 04:58
-        # and 05:10" (cosine 0.37): two times to the minute are one record
+    times = shared_times(a, b) if figure else []
+    if len(times) >= 2:  # "Radek Sorin called at 04:58 and again at 05:10" / "the log shows
+        return " and ".join(times)  # two calls, at 04:58 and 05:10" (cosine 0.37): one record
     return figure if figure and words_beside_figures(a, b) >= SHARED_WORDS else None
 
 

@@ -195,7 +195,7 @@ def story_forms(labels_by_doc: dict[str, set[str]], texts: dict[str, str],
 # "Ministry of Defence"; an economy ministry may be "of Economy", "of Economic Affairs", ...)
 _MINISTRIES = {"defence": "Defence", "defense": "Defense", "foreign": "Foreign Affairs",
                "interior": "the Interior"}
-_MINISTRY_LABEL = re.compile(r"^(?:the\s+)?(?P<who>[A-Z][\w-]*)(?P<of>'s|’s)?\s+"
+_MINISTRY_LABEL = re.compile(r"^(?:the\s+)?(?P<who>(?-i:[A-Z])[\w-]*)(?P<of>'s|’s)?\s+"
                              r"(?P<area>" + "|".join(_MINISTRIES) + r")\s+ministry$",
                              re.IGNORECASE)
 _DEMONYM_ENDS = ("an", "ian", "ish", "ese", "i")

@@ -402,3 +402,8 @@ def test_a_fraction_is_a_share(text, value, qualifier):
 @pytest.mark.parametrize("text", ["a third time", "the third pier", "a quarter century"])
 def test_an_ordinal_or_a_fraction_of_a_thing_is_no_share(text):
     assert not [q for q in extract_quantities(text) if q.kind == "percent"]
+
+
+def test_an_age_is_no_count():
+    assert [q.kind for q in extract_quantities("people aged between 18 and 25 were hired")] == [
+        "age", "age"]

@@ -274,3 +274,6 @@ def test_a_countrys_defence_foreign_or_interior_ministry_goes_by_its_formal_name
         "Aldravian interior ministry": "Aldravian Ministry of the Interior",
         "Lessany's foreign ministry": "Lessany Ministry of Foreign Affairs"}  # none: the name
     # (a city's, no area, or a ministry named differently from country to country: as it was)
+    assert formal_ministries(["Turkey's defence ministry", "its defence ministry"],
+                             ["Turkish troops"]) == {
+        "Turkey's defence ministry": "Turkish Ministry of Defence"}
