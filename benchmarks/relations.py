@@ -1,6 +1,7 @@
 """Conflicts and agreements found on the labelled sample sets, against their answers.
 
     python benchmarks/relations.py [--judge-model M] [--k 8] [--floor 0.45] [--sets a,b]
+                                   [--tuning] [-v]
 
 Builds one store per set in a temporary folder (real embeddings, real judge) and prints, per
 set: clash recall, agreement recall, clash and agreement precision against the written-down
@@ -10,7 +11,9 @@ clashing, numeric non-conflicts wrongly flagged, precision counting also the pre
 outside the answers that were reviewed afterwards (`_reviewed.json`) and how many predictions
 have no verdict, pairs judged, judgements (a pair judged both ways counts two) and seconds.
 Writes
-benchmarks/results/relations.json.
+benchmarks/results/relations.json. `--tuning` reads the tuning sets only (never the held-out
+ones), prints their rows and totals and writes nothing: for trying a change without seeing
+the held-out figures.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ def main() -> None:
     ap.add_argument("--model-clash", type=float, default=relate.MODEL_CLASH)
     ap.add_argument("--model-clash-similarity", type=float, default=relate.MODEL_CLASH_SIMILARITY)
     ap.add_argument("--sets", default=None, help="comma-separated folder names under seeds/")
+    ap.add_argument("--tuning", action="store_true",
+                    help="tuning sets only: print their totals, write nothing")
     ap.add_argument("-v", action="store_true", help="list what was missed")
     args = ap.parse_args()
     relate.K, relate.FLOOR = args.k, args.floor
@@ -46,6 +51,8 @@ def main() -> None:
     folders = [f for f in sorted((ROOT / "seeds").iterdir()) if (f / "_answers.json").exists()]
     if args.sets:
         folders = [f for f in folders if f.name in args.sets.split(",")]
+    if args.tuning:
+        folders = [f for f in folders if f.name not in HELD_OUT]
     rows = []
     for folder in folders:
         with tempfile.TemporaryDirectory() as tmp:
@@ -60,7 +67,8 @@ def main() -> None:
                          "pairs_judged": len(pairs),
                          "judgements": len(pairs) + pairs["label_ba"].is_not_null().sum(),
                          "seconds": round(seconds, 1),
-                         "clashes": s.clashes, "clash_recall": round(s.clash_recall, 3),
+                         "clashes": s.clashes, "clashes_found": s.clashes_found,
+                         "agreements_found": s.agreements_found, "clash_recall": round(s.clash_recall, 3),
                          "agreements": s.agreements,
                          "agreement_recall": round(s.agreement_recall, 3),
                          "predicted_clashes": s.predicted_clashes,
@@ -86,6 +94,9 @@ def main() -> None:
     share = by_method([r for r in rows if r["set"] not in HELD_OUT])
     print("clash precision by method, tuning sets (relate.CLASH_SHARE): " + ", ".join(
         f"{m} {v['share']} ({v['right']} of {v['right'] + v['wrong']})" for m, v in share.items()))
+    if args.tuning:
+        print(totals(rows))
+        return
     together = one_store(folders, args.judge_model)
     print(f"all {together['sets']} sets in one store: {together['cross_set_clashes']} of "
           f"{together['clashes']} clashes and {together['cross_set_agreements']} of "
@@ -97,6 +108,19 @@ def main() -> None:
                                "sets": rows, "clash_share_tuning": share,
                                "one_store": together}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
+
+
+def totals(rows: list[dict[str, Any]]) -> str:
+    """One line: written-down clashes and agreements found, and reviewed precision, summed."""
+    def whole(key: str) -> int:
+        return sum(r[key] for r in rows)
+    judged_c = whole("predicted_clashes") - whole("unreviewed_clashes")
+    judged_a = whole("predicted_agreements") - whole("unreviewed_agreements")
+    return (f"tuning sets: clashes {whole('clashes_found')} of {whole('clashes')} found, "
+            f"{whole('clashes_right')} of {judged_c} right ({whole('unreviewed_clashes')} "
+            f"unreviewed); agreements {whole('agreements_found')} of {whole('agreements')} found, "
+            f"{whole('agreements_right')} of {judged_a} right "
+            f"({whole('unreviewed_agreements')} unreviewed)")
 
 
 def by_method(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
