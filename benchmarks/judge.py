@@ -1,12 +1,18 @@
 """Judge quality on sets it was not trained on, and its speed against a baseline.
 
     python benchmarks/judge.py [--data ../shared/data] [--judge-model PATH] [--speed-pairs 1000]
+    python benchmarks/judge.py --sample-sets-only [--judge-model PATH]
 
 Quality: XNLI-en test (eval-only) accuracy, RTE-3 dev 3-way accuracy and contradiction F1,
 Emergent held-out claims accuracy, SICK test (eval-only) accuracy; for the model alone and with
 the rules, in fp32 (reference), in bf16 (the fast path on CPUs with native bf16) and as an int8
-(dynamically quantised) copy. Speed: pairs/second of `claims.judge` against
-sentence-transformers' CrossEncoder running the same model on the same pairs, in this run.
+(dynamically quantised) copy. In domain: how well the model's probabilities
+separate the tuning sample sets' written-down clashes, agreements and numeric non-conflicts
+(`claims.sample_pairs`, the texts the judge reads in `claims ingest`; held-out sets are never
+read), as the area under the ROC curve of p(contradiction) for clashes against the rest and of
+p(entailment) for agreements, each the larger of the two directions. Speed: pairs/second of
+`claims.judge` against sentence-transformers' CrossEncoder running the same model on the same
+pairs, in this run.
 Writes benchmarks/results/judge.json.
 """
 
@@ -52,6 +58,43 @@ def evaluate(name: str | None, sets: dict, precision: str = "fp32") -> dict:
     return out
 
 
+def auc(scores: list[float], positive: list[bool]) -> float:
+    """Area under the ROC curve: the chance that a positive scores above a negative (ties
+    count half)."""
+    pos = [s for s, p in zip(scores, positive, strict=True) if p]
+    neg = [s for s, p in zip(scores, positive, strict=True) if not p]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def sample_sets(name: str | None, root: Path) -> dict:
+    """The model's separation of the tuning sets' written answers (see the module's text)."""
+    from claims.sample_pairs import answer_pairs, tuning_sets
+
+    both: dict[frozenset[str], list[str]] = {}  # one answer, both directions
+    label: dict[frozenset[str], str] = {}
+    for folder in tuning_sets(root):
+        for pair in answer_pairs(folder):
+            key = frozenset((pair.premise, pair.hypothesis))
+            if key not in both:
+                both[key], label[key] = [], pair.label
+            both[key].append(pair.premise)
+    keys = [k for k in both if len(k) == 2]
+    texts = [(p, next(iter(k - {p}))) for k in keys for p in sorted(k)]
+    scores = J.model_scores(texts, name=name)
+    best = {lab: [max(scores[2 * i][lab], scores[2 * i + 1][lab]) for i in range(len(keys))]
+            for lab in ("contradiction", "entailment")}
+    gold = [label[k] for k in keys]
+    return {"sets": len(tuning_sets(root)), "pairs": len(keys),
+            **{f"{lab}_pairs": gold.count(lab) for lab in LABELS},
+            "auc_contradiction": round(auc(best["contradiction"],
+                                           [g == "contradiction" for g in gold]), 3),
+            "auc_entailment": round(auc(best["entailment"], [g == "entailment" for g in gold]),
+                                    3)}
+
+
 def speed(name: str | None, pairs: list[tuple[str, str]]) -> dict:
     from sentence_transformers import CrossEncoder
 
@@ -87,9 +130,18 @@ def main() -> None:
     ap.add_argument("--speed-pairs", type=int, default=1000)
     ap.add_argument("--no-int8", action="store_true")
     ap.add_argument("--speed-only", action="store_true", help="skip the quality sets")
+    ap.add_argument("--sample-sets-only", action="store_true",
+                    help="only the separation of the tuning sample sets' answers")
+    ap.add_argument("--sample-sets", type=Path, default=ROOT / "seeds")
     args = ap.parse_args()
-    sets = eval_sets(args.data)
     out = ROOT / "benchmarks" / "results" / "judge.json"
+    if args.sample_sets_only:
+        results = json.loads(out.read_text()) if out.exists() else {}
+        results["sample_sets"] = sample_sets(args.judge_model, args.sample_sets)
+        out.write_text(json.dumps(results, indent=2) + "\n")
+        print(results["sample_sets"])
+        return
+    sets = eval_sets(args.data)
     xnli = [(p.premise, p.hypothesis) for p in sets.get("xnli_en_test", [])][: args.speed_pairs]
     if args.speed_only and out.exists():
         results = json.loads(out.read_text())
@@ -103,6 +155,7 @@ def main() -> None:
                "shipped": evaluate(args.judge_model, sets),
                "bf16": evaluate(args.judge_model, sets, "bf16")}
     results["speed"] = speed(args.judge_model, xnli)
+    results["sample_sets"] = sample_sets(args.judge_model, args.sample_sets)
     if not args.no_int8:
         results["int8_dynamic"] = evaluate((args.judge_model or J.DEFAULT_JUDGE) + J.INT8_SUFFIX,
                                            sets)
@@ -113,6 +166,7 @@ def main() -> None:
                 m = row[tag]
                 print(f"{set_name:<18}{row['pairs']:>6}  {variant + ' ' + tag:<20}"
                       f"{m['accuracy']:>7.3f}{m['contradiction_f1']:>11.3f}{m['macro_f1']:>10.3f}")
+    print(f"tuning sample sets: {results['sample_sets']}")
     s = results["speed"]
     print(f"speed on {s['pairs']} XNLI pairs: claims judge {s['claims_judge_pairs_per_s']} "
           f"pairs/s ({s['precision_default']}; fp32 {s['claims_judge_fp32_pairs_per_s']}), "
