@@ -28,6 +28,19 @@ class ConflictFilters:
     methods: tuple[str, ...] = ()  # the clash was found by one of these (numbers, model, ...)
 
 
+def attribution(claim: dict[str, Any]) -> str:
+    """Who said it and how, as a reader would say it: "Ilse Dravant denied" (what follows is
+    what she denied, not what she asserts), "according to the coastguard", "narrator"."""
+    speaker, verb = claim.get("speaker"), " ".join((claim.get("verb") or "").split())
+    if not speaker:
+        return "narrator"
+    if not verb:
+        return str(speaker)
+    if verb.lower().startswith("according to"):
+        return f"according to {speaker}"
+    return f"{speaker} {verb}"
+
+
 def _claims_by_id(claims: pl.DataFrame) -> dict[int, dict[str, Any]]:
     return {r["claim_id"]: r for r in claims.select(CLAIM_FIELDS).iter_rows(named=True)}
 

@@ -34,6 +34,10 @@ MD_EXTS = {".md", ".markdown"}
 HTML_EXTS = {".html", ".htm", ".xhtml"}
 RECORD_EXTS = {".json", ".jsonl", ".ndjson", ".csv"}
 SUPPORTED = TEXT_EXTS | MD_EXTS | HTML_EXTS | RECORD_EXTS
+# formats that are not text, even when named one by one: said so, not read as junk text
+NOT_TEXT = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".xls", ".xlsx", ".ods",
+            ".ppt", ".pptx", ".zip", ".gz", ".tar", ".7z", ".png", ".jpg", ".jpeg", ".gif",
+            ".webp", ".mp3", ".mp4", ".wav", ".parquet", ".faiss"}
 _SKIP_NAMES = {"readme", "license", "licence", "changelog"}
 _DATED_NAME = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)[-_. ]")
 
@@ -268,7 +272,8 @@ def read_text(text: str, *, ext: str, where: str, defaults: Defaults, fallback_s
     yield doc
 
 
-def _walk(path: Path) -> Iterator[Path]:
+def _walk(path: Path, unread: list[Path]) -> Iterator[Path]:
+    """The files under `path` in a format `claims` reads; others go to `unread`."""
     for child in sorted(path.iterdir()):
         name = child.name
         if name.startswith((".", "_")) or child.stem.lower() in _SKIP_NAMES:
@@ -276,13 +281,17 @@ def _walk(path: Path) -> Iterator[Path]:
         if child.is_dir():
             if (child / "manifest.json").exists() and (child / ".lock").exists():
                 continue  # a claims store (e.g. index/), not documents
-            yield from _walk(child)
+            yield from _walk(child, unread)
         elif child.suffix.lower() in SUPPORTED:
             yield child
+        else:
+            unread.append(child)
 
 
-def expand_paths(paths: Iterable[str], missing: Callable[[str], None]) -> list[str | Path]:
-    """Files to read, in order; '-' stands for stdin. Missing paths are reported and skipped."""
+def expand_paths(paths: Iterable[str], missing: Callable[[str], None],
+                 warn: Warn | None = None) -> list[str | Path]:
+    """Files to read, in order; '-' stands for stdin. Missing paths are reported and skipped,
+    and so (to `warn`) are the files of a folder in no format `claims` reads."""
     out: list[str | Path] = []
     for p in paths:
         if p == "-":
@@ -293,7 +302,13 @@ def expand_paths(paths: Iterable[str], missing: Callable[[str], None]) -> list[s
             missing(f"{p}: no such file or folder")
             continue
         if path.is_dir():
-            out.extend(_walk(path))
+            unread: list[Path] = []
+            out.extend(_walk(path, unread))
+            if unread and warn:
+                kinds = sorted({f.suffix.lower() or "no extension" for f in unread})
+                warn(f"{p}: skipped {len(unread)} file(s) in formats claims does not read "
+                     f"({', '.join(kinds[:6])}); it reads txt, md, html, json, jsonl and csv "
+                     "(convert PDF or Word files to text first, e.g. with pdftotext)")
         else:
             out.append(path)
     return out
@@ -304,7 +319,7 @@ def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
                    missing: Warn | None = None) -> Iterator[Document]:
     """Every document under `paths`, read lazily; unreadable files and missing paths are
     skipped with a warning (`missing` hears about paths that do not exist)."""
-    for item in expand_paths(paths, missing or warn):
+    for item in expand_paths(paths, missing or warn, warn):
         if item == "-":
             stream = stdin or sys.stdin
             text = stream.read()
@@ -313,6 +328,10 @@ def read_documents(paths: Iterable[str], defaults: Defaults, warn: Warn,
             continue
         assert isinstance(item, Path)
         ext = item.suffix.lower()
+        if ext in NOT_TEXT:
+            warn(f"{item}: skipped, claims reads txt, md, html, json, jsonl and csv, not {ext} "
+                 "(convert it to text first, e.g. with pdftotext)")
+            continue
         if ext not in SUPPORTED:
             ext = ".txt"  # a file named explicitly is read as text whatever its extension
         fallback = item.resolve().parent.name or "unknown"

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import polars as pl
 
 from claims import __version__
-from claims.conflicts import strongest_first
+from claims.conflicts import attribution, strongest_first
 from claims.relate import content_key, shown_scores
 from claims.store import Store
 
@@ -28,7 +28,8 @@ TOP = 50  # items per section
 def _claim(c: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     d = docs.get(c["doc_id"], {})
     return {"claim_id": c["claim_id"], "key": content_key(c["content"]),
-            "speaker": c["speaker"], "verb": c["verb"], "content": c["content"],
+            "speaker": c["speaker"], "verb": c["verb"], "attribution": attribution(c),
+            "content": c["content"],
             "sentence": c["sentence"], "source": c["source"],
             "published": c["published"].isoformat() if c["published"] else None,
             "doc_id": c["doc_id"], "url": d.get("uri"), "link": safe_url(d.get("uri")),
@@ -220,17 +221,30 @@ def write_report(store: Store, out: Path, title: str = "Claims report",
             previous = json.loads(Path(since).read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise InputError(f"--since {since}: not a readable report.json ({e})") from None
+    _folder(out)
     data = build_report(store, title, previous, now)
-    out.mkdir(parents=True, exist_ok=True)
     _write(out / "report.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     _write(out / "report.md", render_markdown(data))
     _write(out / "report.html", render_html(data))
     return data
 
 
+def _folder(out: Path) -> None:
+    """Make the output folder, or say why it cannot be one."""
+    from claims.errors import InputError
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(f"--out {out}: a file of that name is in the way; give a folder "
+                         "(it is made if it does not exist)") from None
+    except OSError as e:
+        raise InputError(f"--out {out}: cannot make that folder ({e.strerror})") from None
+
+
 def write_index(out: Path, title: str, entries: list[dict[str, Any]]) -> None:
     """index.html and index.md listing the reports of a batch with their headline figures."""
-    out.mkdir(parents=True, exist_ok=True)
+    _folder(out)
     _write(out / "index.html", _env().get_template("index.html.j2").render(
         title=title, entries=entries))
     _write(out / "index.md", _md_env().get_template("index.md.j2").render(

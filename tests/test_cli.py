@@ -120,3 +120,62 @@ def test_brackets_in_quotes_are_printed_as_written(tmp_path):
     assert r.exit_code == 0, r.output
     flat = " ".join(r.stdout.split())
     assert "[the government]" in flat and "costs [/] rose" in flat and "[bold]wire" in flat
+
+
+def test_help_names_what_each_option_takes():
+    for command in ("ingest", "search", "conflicts", "groups", "report", "judge", "stats"):
+        r = run(command, "--help")
+        assert r.exit_code == 0
+        options = [line for line in r.stdout.splitlines() if line.lstrip().startswith("-")]
+        assert options and not any("<" in line for line in options), r.stdout  # no "<str>"
+        assert "╭" not in r.stdout  # plain text, no boxes
+    r = run("conflicts", "--help")
+    flat = " ".join(r.stdout.split())
+    assert "--since DATE" in flat and "--source OUTLET" in flat and "--limit N" in flat
+    assert "--json Print JSON Lines" in flat
+    assert "--json Print one JSON object" in " ".join(run("stats", "--help").stdout.split())
+    r = run("conflicts", "--sinse", "2020-01-01")  # a usage error: plain lines, exit 2
+    assert r.exit_code == 2 and "No such option: --sinse" in r.output and "╭" not in r.output
+
+
+def test_an_empty_query_is_a_usage_error(seed_store):
+    r = run("search", "  ", "--index", str(seed_store))
+    assert r.exit_code == 2 and "say what to look for" in r.output
+
+
+def test_files_claims_cannot_read_are_named_not_stored(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 word")
+    (folder / "wire.txt").write_text("Police said the road is shut.\n", encoding="utf-8")
+    idx = str(tmp_path / "i")
+    r = run("ingest", str(folder), "--index", idx, "--no-relate")
+    assert r.exit_code == 0, r.output  # the text file is read...
+    assert "Added 1 document(s)" in r.stdout
+    assert "skipped 2 file(s)" in r.stderr and ".docx, .pdf" in r.stderr  # ...the rest named
+    r = run("ingest", str(folder / "story.pdf"), "--index", idx, "--no-relate")
+    assert r.exit_code == 2  # named on its own: said, and nothing read is an error
+    assert "not .pdf" in r.stderr and "nothing was read" in r.stderr
+    docs = json.loads(run("stats", "--index", idx, "--json").stdout)["documents"]
+    assert docs == 1  # no %PDF text stored as a document
+    (tmp_path / "empty").mkdir()
+    r = run("ingest", str(tmp_path / "empty"), "--index", str(tmp_path / "j"), "--no-relate")
+    assert r.exit_code == 2 and "nothing was read" in r.stderr
+
+
+def test_report_out_must_be_a_folder(seed_store, tmp_path):
+    (tmp_path / "taken").write_text("x")
+    r = run("report", "--out", str(tmp_path / "taken"), "--index", str(seed_store))
+    assert r.exit_code == 2 and "a file of that name is in the way" in r.stderr
+    assert r.stderr.strip().count("\n") == 0
+
+
+def test_a_side_says_who_said_it_and_how():
+    from claims.conflicts import attribution
+
+    assert attribution({"speaker": "Ilse Dravant", "verb": "denied"}) == "Ilse Dravant denied"
+    assert attribution({"speaker": "the coastguard", "verb": "according to"}) == \
+        "according to the coastguard"
+    assert attribution({"speaker": "ROSK", "verb": None}) == "ROSK"  # a transcript turn
+    assert attribution({"speaker": None, "verb": None}) == "narrator"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -114,11 +115,18 @@ def test_cli_json_lines_in_input_order(tiny, tmp_path):
     assert out[1]["label"] == "contradiction" and out[1]["reasons"][0].startswith("numbers")
 
 
-def test_cli_single_pair_and_usage_errors(tiny, tmp_path):
+def test_cli_single_pair_and_usage_errors(tiny, tiny_entailing, tmp_path):
     r = runner.invoke(app, ["judge", "The port is open.", "The port is closed.",
                             "--judge-model", tiny, "--index", str(tmp_path / "none")])
     assert r.exit_code == 0, r.output
     assert r.stdout.startswith("contradiction") and "why:" in r.stdout
+    assert re.match(r"contradiction \(\d\.\d\d\)", r.stdout)  # the model's own probability
+    # a rule that goes against the model says so, not the model's small p(contradiction)
+    r = runner.invoke(app, ["judge", "14 soldiers killed", "13 soldiers killed",
+                            "--judge-model", tiny_entailing, "--index", str(tmp_path / "none")])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("contradiction (numbers rule)")
+    assert "model" in r.stdout and "entailment" in r.stdout  # ...and still shows the model's
     r = runner.invoke(app, ["judge", "only one"])
     assert r.exit_code != 0 and "give PREMISE and HYPOTHESIS" in r.stderr
     r = runner.invoke(app, ["judge", "a", "b", "--judge-model", str(tmp_path / "nothing")])

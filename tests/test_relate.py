@@ -426,8 +426,17 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     r = runner.invoke(app, ["conflicts", "--index", index, "--method", "rules"])
     said = " ".join(r.output.replace("│", " ").split())  # (the error box wraps lines)
     assert r.exit_code == 2 and "unknown rules: use numbers, negation, denial, model" in said
-    r = runner.invoke(app, ["conflicts", "--index", index])
+    r = runner.invoke(app, ["conflicts", "--index", index], env={"COLUMNS": "250"})
     assert r.exit_code == 0 and "firefighters" in r.stdout
+    # each side says who said it and how ("police said", as a denial would say "denied")
+    assert "police said (herald, 2026-03-03)" in r.stdout
+    assert "showing" not in r.stderr  # every clash is shown...
+    r = runner.invoke(app, ["conflicts", "--index", index, "--limit", "1"])
+    assert r.exit_code == 0  # ...and a list cut short says so, on stderr
+    assert f"showing 1 of {len(rows)} clashes; --limit N shows more" in r.stderr
+    for score in ("5", "-1"):  # a score is a share: out of range is a usage error
+        r = runner.invoke(app, ["conflicts", "--index", index, "--min-score", score])
+        assert r.exit_code == 2 and "--min-score" in r.output
     r = runner.invoke(app, ["groups", "--index", index, "--json", "--contested"])
     groups = [json.loads(line) for line in r.stdout.splitlines()]
     assert groups and all(g["contested"] and len(g["sides"]) >= 2 for g in groups)
