@@ -2174,6 +2174,9 @@ class Attributor:
         if m:
             toks = tuple(w.capitalize() if w.isupper() else w for w in m.group(1).split())
             speaker, _ = _resolve(self._doc, _NP(0, 0, " ".join(toks), toks))
+            if speaker.isupper() and (" " in speaker or len(speaker) > 4):
+                # a name the document only writes in capitals: "MARA QUIST", then "QUIST"
+                speaker = " ".join(w.capitalize() for w in speaker.split())
             self._turn = (speaker, m.group(1))
             start = m.end()
         elif self._turn and sentence.paragraph == self._prev_paragraph:

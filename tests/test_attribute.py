@@ -524,6 +524,13 @@ def test_transcript_turns_belong_to_their_speaker_label():
     assert got[1][2] == "We will not allow it"
 
 
+def test_a_name_written_only_in_capitals_is_shown_as_a_name():
+    text = ("Transcript of an interview.\n\nHANNA VOSS: Did the line spark?\n\n"
+            "MATTIAS ORRIN: It was switched off at noon.\n\nVOSS: Will you resign?")
+    assert [s for s, _, _ in attributions(text)] == [None, "Hanna Voss", "Mattias Orrin",
+                                                     "Hanna Voss"]  # "VOSS" is her too
+
+
 def test_an_unnamed_spokesperson_speaks_for_the_organisation():
     text = ("The Northern Waters Council met on Monday. "
             "The council's spokesperson said the split was unchanged.")
