@@ -249,6 +249,7 @@ def search(
     filters = Filters(sources=tuple(source or ()), speaker=speaker,
                       since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
     store = Store.open(index)
+    _check_filters(store, source, filters.since, filters.until)
     hits = run_search(store, query, k=k, filters=filters)
     if as_json:
         for row in hits.iter_rows(named=True):
@@ -316,6 +317,27 @@ def _more(shown: int, found: int, what: str) -> None:
         typer.echo(f"showing {shown} of {found} {what}; --limit N shows more", err=True)
 
 
+def _check_filters(store: Any, sources: list[str] | None, since: dt.date | None,
+                   until: dt.date | None) -> None:
+    """A date range that cannot hold anything is a usage error; an outlet the store does
+    not have is said on stderr, with the ones it has (the list itself stays empty)."""
+    if since is not None and until is not None and since > until:
+        raise typer.BadParameter(f"--since {since} is after --until {until}",
+                                 param_hint="--since")
+    if not sources:
+        return
+    import difflib
+
+    known = sorted({s for s in store.documents()["source"].to_list() if s})
+    by_lower = {k.lower(): k for k in known}
+    for name in sources:
+        if name.lower() not in by_lower:
+            close = [by_lower[c] for c in difflib.get_close_matches(name.lower(), by_lower)]
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            typer.echo(f"warning: no outlet called {name!r} in this store; {hint}"
+                       f"`claims stats` lists its {len(known)} outlets", err=True)
+
+
 def _claim_line(c: dict[str, Any]) -> str:
     from claims.conflicts import attribution
 
@@ -365,9 +387,11 @@ def conflicts(
     if unknown:
         raise typer.BadParameter(f"unknown {', '.join(unknown)}: use "
                                  f"{', '.join(CLASH_METHODS)}", param_hint="--method")
-    every = run_conflicts(Store.open(index), ConflictFilters(
-        tuple(source or ()), speaker, min_score, _parse_day(since, "--since"),
-        _parse_day(until, "--until"), tuple(method or ())), sort=sort)
+    store = Store.open(index)
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    _check_filters(store, source, first, last)
+    every = run_conflicts(store, ConflictFilters(
+        tuple(source or ()), speaker, min_score, first, last, tuple(method or ())), sort=sort)
     found = every[:limit]
     _more(len(found), len(every), "clashes")
     if as_json:

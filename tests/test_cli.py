@@ -179,3 +179,16 @@ def test_a_side_says_who_said_it_and_how():
         "according to the coastguard"
     assert attribution({"speaker": "ROSK", "verb": None}) == "ROSK"  # a transcript turn
     assert attribution({"speaker": None, "verb": None}) == "narrator"
+
+
+def test_filters_that_cannot_match_say_why(seed_store):
+    r = run("search", "toxic smoke", "--source", "tass", "--index", str(seed_store))
+    assert r.exit_code == 0 and "No matching claims" in r.stdout
+    assert "no outlet called 'tass' in this store; `claims stats` lists its" in r.stderr
+    r = run("search", "toxic smoke", "--source", "daily-ledgr", "--index", str(seed_store))
+    assert "did you mean daily-ledger," in r.stderr  # a misspelt outlet: the nearest first
+    r = run("search", "toxic smoke", "--source", "Daily-Ledger", "--index", str(seed_store))
+    assert r.exit_code == 0 and "warning" not in r.stderr  # case does not matter
+    r = run("conflicts", "--since", "2026-04-01", "--until", "2026-03-01",
+            "--index", str(seed_store))
+    assert r.exit_code == 2 and "is after --until" in r.output
