@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,22 @@ def attribution(claim: dict[str, Any]) -> str:
     return f"{speaker} {verb}"
 
 
+_QUOTED_PAIR = re.compile(r"'(.+?)' (?:vs|denies) '(.+?)'")  # "numbers: '40 ...' vs '60 ...'"
+
+
+def in_reason_order(a: dict[str, Any], b: dict[str, Any],
+                    reasons: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The two sides in the order the first reason quotes them ("numbers: 'Around 60
+    firefighters' vs '40 firefighters'" puts the 60 first), so the sides read as the reason
+    does; the judge may have found it either way round."""
+    for reason in reasons[:1]:
+        m = _QUOTED_PAIR.search(reason)
+        if m and m.group(1) in b["content"] and m.group(2) in a["content"] \
+                and m.group(1) not in a["content"]:
+            return b, a
+    return a, b
+
+
 def _claims_by_id(claims: pl.DataFrame) -> dict[int, dict[str, Any]]:
     return {r["claim_id"]: r for r in claims.select(CLAIM_FIELDS).iter_rows(named=True)}
 
@@ -66,11 +83,12 @@ def conflicts(store: Store, filters: ConflictFilters | None = None,
         rels = rels.filter(pl.col("method").is_in([m.lower() for m in f.methods]))
     out = []
     for r in rels.iter_rows(named=True):
-        a, b = claims[r["a"]], claims[r["b"]]
+        reasons = list(r["reasons"] or [])
+        a, b = in_reason_order(claims[r["a"]], claims[r["b"]], reasons)
         if not (_match(a, f) or _match(b, f)):  # one side meets them all
             continue
         out.append({"a": a, "b": b, "kind": r["kind"], "score": r["score"],
-                    "method": r["method"], "reasons": list(r["reasons"] or [])})
+                    "method": r["method"], "reasons": reasons})
     if sort == "newest":
         out.sort(key=lambda c: max(c["a"]["published"] or dt.date.min,
                                    c["b"]["published"] or dt.date.min), reverse=True)
@@ -83,8 +101,8 @@ def strongest_first(clash: dict[str, Any]) -> tuple[float, bool, int, int]:
     """Sort key: the score as shown (two decimals), a rule's clash before the model's alone
     (its reason says more), then claim ids. Scores equal to two decimals differ only by the
     float noise of the processor the models ran on, which must not reorder a report."""
-    return (-round(clash["score"], 2), clash["method"] == "model", clash["a"]["claim_id"],
-            clash["b"]["claim_id"])
+    first, second = sorted((clash["a"]["claim_id"], clash["b"]["claim_id"]))
+    return (-round(clash["score"], 2), clash["method"] == "model", first, second)
 
 
 def groups(store: Store, contested_only: bool = False) -> list[dict[str, Any]]:

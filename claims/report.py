@@ -17,7 +17,7 @@ from urllib.parse import quote
 import polars as pl
 
 from claims import __version__
-from claims.conflicts import attribution, strongest_first
+from claims.conflicts import attribution, in_reason_order, strongest_first
 from claims.relate import content_key, shown_scores
 from claims.store import Store
 
@@ -34,6 +34,16 @@ def _claim(c: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]
             "published": c["published"].isoformat() if c["published"] else None,
             "doc_id": c["doc_id"], "url": d.get("uri"), "link": safe_url(d.get("uri")),
             "title": d.get("title")}
+
+
+def _clash(a: dict[str, Any], b: dict[str, Any], r: dict[str, Any],
+           method: bool = True) -> dict[str, Any]:
+    """A clash as the report shows it: the sides in the order its reason quotes them."""
+    reasons = list(r["reasons"] or [])
+    a, b = in_reason_order(a, b, reasons)
+    out = {"a": a, "b": b, "score": r["score"]}
+    return {**out, "method": r["method"], "reasons": reasons} if method \
+        else {**out, "reasons": reasons}
 
 
 def build_report(store: Store, title: str = "Claims report",
@@ -65,19 +75,16 @@ def build_report(store: Store, title: str = "Claims report",
                                                       g["side_speakers"], strict=True)]}
         if g["contested"]:
             members = {c: i for i, side in enumerate(g["sides"]) for c in side}
-            entry["clashes"] = [
-                {"a": by_id[a], "b": by_id[b], "score": r["score"], "method": r["method"],
-                 "reasons": list(r["reasons"] or [])}
-                for (a, b), r in clash_reasons.items()
-                if a in members and b in members and members[a] != members[b]]
+            entry["clashes"] = [_clash(by_id[a], by_id[b], r)
+                                for (a, b), r in clash_reasons.items()
+                                if a in members and b in members and members[a] != members[b]]
             entry["clashes"].sort(key=strongest_first)
             contested.append(entry)
         else:
             corroborated.append(entry)
     corroborated.sort(key=lambda e: (-len(e["sources"]), -len(e["sides"][0]["claims"]),
                                      e["group_id"]))
-    numeric = [{"a": by_id[r["a"]], "b": by_id[r["b"]], "score": r["score"],
-                "reasons": list(r["reasons"] or [])}
+    numeric = [_clash(by_id[r["a"]], by_id[r["b"]], r, method=False)
                for r in rels.filter((pl.col("kind") == "contradict")
                                     & (pl.col("method") == "numbers")).iter_rows(named=True)]
     numeric.sort(key=lambda x: (x["a"]["source"], x["b"]["source"], x["a"]["claim_id"]))

@@ -192,3 +192,15 @@ def test_filters_that_cannot_match_say_why(seed_store):
     r = run("conflicts", "--since", "2026-04-01", "--until", "2026-03-01",
             "--index", str(seed_store))
     assert r.exit_code == 2 and "is after --until" in r.output
+
+
+def test_the_sides_of_a_clash_read_in_the_order_of_its_reason():
+    from claims.conflicts import in_reason_order
+
+    forty = {"content": "40 firefighters fought the blaze"}
+    sixty = {"content": "Around 60 firefighters were sent"}
+    reason = ["numbers: 'Around 60 firefighters' vs '40 firefighters' (firefighters)"]
+    assert in_reason_order(forty, sixty, reason) == (sixty, forty)
+    assert in_reason_order(sixty, forty, reason) == (sixty, forty)
+    assert in_reason_order(forty, sixty, ["model claims-judge: contradiction (0.91)"]) == \
+        (forty, sixty)  # nothing quoted: as stored

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 
 import numpy as np
 import polars as pl
@@ -389,6 +390,9 @@ def test_conflicts_and_groups_cli(tmp_path, judge_says_contradiction):
     assert scores == sorted(scores, reverse=True)
     numeric = [row for row in rows if row["method"] == "numbers"]
     assert numeric and "40 firefighters" in numeric[0]["reasons"][0]
+    for row in numeric:  # the sides come in the order the reason quotes them
+        first, second = re.search(r"'(.+?)' vs '(.+?)'", row["reasons"][0]).groups()
+        assert first in row["a"]["content"] and second in row["b"]["content"]
     def shown(*options: str) -> list[dict]:
         r = runner.invoke(app, ["conflicts", "--index", index, "--json", *options])
         assert r.exit_code == 0, r.output
