@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -118,6 +119,11 @@ def _e(value: Any) -> str:
 def _warn_to(console: Any) -> Callable[[str], None]:
     return lambda msg: console.print(f"[yellow]warning:[/] {_e(msg)}", highlight=False,
                                      soft_wrap=True)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, without punctuation: a narrator's claim is its sentence."""
+    return re.findall(r"\w+", text.lower())
 
 
 def _shorten(text: str, width: int) -> str:
@@ -273,8 +279,8 @@ def search(
 
     for row in hits.iter_rows(named=True):
         claim = Text(row["content"])
-        if row["sentence"] != row["content"]:  # show the wrapper the content came out of
-            claim.append("\n" + _shorten(row["sentence"], 160), style="dim")
+        if _words(row["sentence"]) != _words(row["content"]):  # the sentence it came out
+            claim.append("\nin: " + _shorten(row["sentence"], 160), style="dim")  # of
         table.add_row(f"{row['score']:.3f}",
                       Text(row["speaker"]) if row["speaker"] else Text("narrator", style="dim"),
                       Text(row["verb"] or ""), Text(row["source"] or ""),

@@ -204,3 +204,15 @@ def test_the_sides_of_a_clash_read_in_the_order_of_its_reason():
     assert in_reason_order(sixty, forty, reason) == (sixty, forty)
     assert in_reason_order(forty, sixty, ["model claims-judge: contradiction (0.91)"]) == \
         (forty, sixty)  # nothing quoted: as stored
+
+
+def test_a_search_hit_shows_its_sentence_once(seed_store):
+    r = run("search", "800,000 people fled", "-k", "5", "--index", str(seed_store),
+            env={"COLUMNS": "250"})
+    assert r.exit_code == 0
+    assert "in: " in r.stdout  # a said claim: its content, then the sentence it came from
+    r = run("search", "Syrian President Bashar al-Assad has pressed an assault supported by "
+            "Russian air strikes", "-k", "1",
+            "--index", str(seed_store), env={"COLUMNS": "250"})
+    assert r.exit_code == 0 and "narrator" in r.stdout
+    assert "in: " not in r.stdout  # a narrator's claim is its sentence: shown once
