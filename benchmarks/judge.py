@@ -58,13 +58,13 @@ def evaluate(name: str | None, sets: dict, precision: str = "fp32") -> dict:
     return out
 
 
-def auc(scores: list[float], positive: list[bool]) -> float:
+def auc(scores: list[float], positive: list[bool]) -> float | None:
     """Area under the ROC curve: the chance that a positive scores above a negative (ties
-    count half)."""
+    count half); None without both."""
     pos = [s for s, p in zip(scores, positive, strict=True) if p]
     neg = [s for s, p in zip(scores, positive, strict=True) if not p]
     if not pos or not neg:
-        return float("nan")
+        return None
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
     return wins / (len(pos) * len(neg))
 
@@ -89,10 +89,12 @@ def sample_sets(name: str | None, root: Path) -> dict:
     gold = [label[k] for k in keys]
     return {"sets": len(tuning_sets(root)), "pairs": len(keys),
             **{f"{lab}_pairs": gold.count(lab) for lab in LABELS},
-            "auc_contradiction": round(auc(best["contradiction"],
-                                           [g == "contradiction" for g in gold]), 3),
-            "auc_entailment": round(auc(best["entailment"], [g == "entailment" for g in gold]),
-                                    3)}
+            **{f"auc_{lab}": _rounded(auc(best[lab], [g == lab for g in gold]))
+               for lab in ("contradiction", "entailment")}}
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def speed(name: str | None, pairs: list[tuple[str, str]]) -> dict:

@@ -42,7 +42,16 @@ def attribution(claim: dict[str, Any]) -> str:
     return f"{speaker} {verb}"
 
 
-_QUOTED_PAIR = re.compile(r"'(.+?)' (?:vs|denies) '(.+?)'")  # "numbers: '40 ...' vs '60 ...'"
+# "numbers: '40 firefighters' vs '60 firefighters'", "negation: 'X' denies 'Y'"; a quote
+# with an apostrophe in it is written in double quotes (Python's repr)
+_QUOTE = r"""(?:'(?P<{0}>[^']+)'|"(?P<{1}>[^"]+)")"""
+_QUOTED_PAIR = re.compile(_QUOTE.format("x1", "x2") + " (?:vs|denies) "
+                          + _QUOTE.format("y1", "y2"))
+
+
+def _says(text: str, quote: str) -> bool:
+    """Is `quote` in `text` as whole words ('200 people' is not in "1,200 people")?"""
+    return re.search(r"(?<![\w,.])" + re.escape(quote) + r"(?![\w])", text) is not None
 
 
 def in_reason_order(a: dict[str, Any], b: dict[str, Any],
@@ -52,8 +61,10 @@ def in_reason_order(a: dict[str, Any], b: dict[str, Any],
     does; the judge may have found it either way round."""
     for reason in reasons[:1]:
         m = _QUOTED_PAIR.search(reason)
-        if m and m.group(1) in b["content"] and m.group(2) in a["content"] \
-                and m.group(1) not in a["content"]:
+        if m is None:
+            continue
+        x, y = m.group("x1") or m.group("x2"), m.group("y1") or m.group("y2")
+        if _says(b["content"], x) and _says(a["content"], y) and not _says(a["content"], x):
             return b, a
     return a, b
 

@@ -204,6 +204,15 @@ def test_the_sides_of_a_clash_read_in_the_order_of_its_reason():
     assert in_reason_order(sixty, forty, reason) == (sixty, forty)
     assert in_reason_order(forty, sixty, ["model claims-judge: contradiction (0.91)"]) == \
         (forty, sixty)  # nothing quoted: as stored
+    many, some = {"content": "1,200 people were displaced"}, {"content": "200 people left"}
+    assert in_reason_order(many, some, ["numbers: '200 people' vs '1,200 people' (people)"]) \
+        == (some, many)  # whole figures: '200 people' is not in "1,200 people"
+    nine = {"content": "nine of the region's polling stations opened late"}
+    reason = ['numbers: "nine of the region\'s polling stations" vs \'47 stations\'']
+    assert in_reason_order({"content": "47 stations opened late"}, nine, reason)[0] is nine
+    yes, no = {"content": "the port was closed"}, {"content": "the port was not closed"}
+    assert in_reason_order(yes, no, ["negation: 'the port was not closed' denies "
+                                     "'the port was closed'"]) == (no, yes)
 
 
 def test_a_search_hit_shows_its_sentence_once(seed_store):
