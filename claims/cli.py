@@ -326,7 +326,7 @@ def _more(shown: int, found: int, what: str) -> None:
 def _check_filters(store: Any, sources: list[str] | None, since: dt.date | None,
                    until: dt.date | None) -> None:
     """A date range that cannot hold anything is a usage error; an outlet the store does
-    not have is said on stderr, with the ones it has (the list itself stays empty)."""
+    not have is said on stderr, with its nearest names (the list itself stays empty)."""
     if since is not None and until is not None and since > until:
         raise typer.BadParameter(f"--since {since} is after --until {until}",
                                  param_hint="--since")
