@@ -73,21 +73,18 @@ def sample_sets(name: str | None, root: Path) -> dict:
     """The model's separation of the tuning sets' written answers (see the module's text)."""
     from claims.sample_pairs import answer_pairs, tuning_sets
 
-    both: dict[frozenset[str], list[str]] = {}  # one answer, both directions
-    label: dict[frozenset[str], str] = {}
-    for folder in tuning_sets(root):
+    folders = tuning_sets(root)
+    label: dict[frozenset[str], str] = {}  # one answer (given both ways) -> its label
+    for folder in folders:
         for pair in answer_pairs(folder):
-            key = frozenset((pair.premise, pair.hypothesis))
-            if key not in both:
-                both[key], label[key] = [], pair.label
-            both[key].append(pair.premise)
-    keys = [k for k in both if len(k) == 2]
+            label.setdefault(frozenset((pair.premise, pair.hypothesis)), pair.label)
+    keys = [k for k in label if len(k) == 2]  # (not a claim paired with itself)
     texts = [(p, next(iter(k - {p}))) for k in keys for p in sorted(k)]
     scores = J.model_scores(texts, name=name)
     best = {lab: [max(scores[2 * i][lab], scores[2 * i + 1][lab]) for i in range(len(keys))]
             for lab in ("contradiction", "entailment")}
     gold = [label[k] for k in keys]
-    return {"sets": len(tuning_sets(root)), "pairs": len(keys),
+    return {"sets": len(folders), "pairs": len(keys),
             **{f"{lab}_pairs": gold.count(lab) for lab in LABELS},
             **{f"auc_{lab}": _rounded(auc(best[lab], [g == lab for g in gold]))
                for lab in ("contradiction", "entailment")}}

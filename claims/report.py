@@ -36,14 +36,11 @@ def _claim(c: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]
             "title": d.get("title")}
 
 
-def _clash(a: dict[str, Any], b: dict[str, Any], r: dict[str, Any],
-           method: bool = True) -> dict[str, Any]:
+def _clash(a: dict[str, Any], b: dict[str, Any], r: dict[str, Any]) -> dict[str, Any]:
     """A clash as the report shows it: the sides in the order its reason quotes them."""
     reasons = list(r["reasons"] or [])
     a, b = in_reason_order(a, b, reasons)
-    out = {"a": a, "b": b, "score": r["score"]}
-    return {**out, "method": r["method"], "reasons": reasons} if method \
-        else {**out, "reasons": reasons}
+    return {"a": a, "b": b, "score": r["score"], "method": r["method"], "reasons": reasons}
 
 
 def build_report(store: Store, title: str = "Claims report",
@@ -84,7 +81,7 @@ def build_report(store: Store, title: str = "Claims report",
             corroborated.append(entry)
     corroborated.sort(key=lambda e: (-len(e["sources"]), -len(e["sides"][0]["claims"]),
                                      e["group_id"]))
-    numeric = [_clash(by_id[r["a"]], by_id[r["b"]], r, method=False)
+    numeric = [_clash(by_id[r["a"]], by_id[r["b"]], r)
                for r in rels.filter((pl.col("kind") == "contradict")
                                     & (pl.col("method") == "numbers")).iter_rows(named=True)]
     numeric.sort(key=lambda x: (x["a"]["source"], x["b"]["source"], x["a"]["claim_id"]))
